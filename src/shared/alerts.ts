@@ -1,0 +1,56 @@
+import type { ProviderId } from './model';
+
+/**
+ * Alert rule and event types. The rule engine (src/main/monitor/alert-rules.ts)
+ * is pure; these are the persisted and displayed shapes.
+ */
+
+/** What a rule watches: one target of one account, an account's total, or the grand total. */
+export type AlertScope =
+  | { type: 'target'; accountId: string; targetId: string }
+  | { type: 'account'; accountId: string }
+  | { type: 'total' };
+
+export type AlertRuleSpec =
+  /** Rise of at least `percent` % AND at least `minUsers` users within `windowMinutes`. */
+  | { kind: 'rise'; percent: number; minUsers: number; windowMinutes: number }
+  /** Crossing `value` upward (fires once) until the count falls below `value - hysteresis`; direction 'down' mirrors it. */
+  | { kind: 'threshold'; value: number; hysteresis: number; direction: 'up' | 'down' }
+  /** Drop of at least `percent` % within `windowMinutes`, or to zero when `toZero`; confirmed over two polls. */
+  | { kind: 'drop'; percent: number; windowMinutes: number; toZero: boolean }
+  /** New all-time high (over the kept history), at least `minUsers` to avoid noise at tiny counts. */
+  | { kind: 'all_time_high'; minUsers: number };
+
+export interface AlertRule {
+  id: string;
+  scope: AlertScope;
+  spec: AlertRuleSpec;
+  enabled: boolean;
+  /** Minimum minutes between two alerts of this rule for the same scope. */
+  cooldownMinutes: number;
+}
+
+export interface QuietHours {
+  enabled: boolean;
+  /** Local time "HH:MM"; a range may wrap past midnight (22:00 → 07:00). */
+  start: string;
+  end: string;
+}
+
+export interface AlertEvent {
+  id: string;
+  ruleId: string;
+  kind: AlertRuleSpec['kind'];
+  scope: AlertScope;
+  provider?: ProviderId;
+  /** Human label of what it is about: "Hub Alpha (LuaProt main)". */
+  subject: string;
+  at: number;
+  /** Count now and the reference it is compared with. */
+  value: number;
+  reference: number;
+  /** One sentence: "Users rose 64 % (+32) to 82 in 10 min". */
+  message: string;
+  /** True when raised during quiet hours or a pause: recorded, not notified. */
+  silenced: boolean;
+}
