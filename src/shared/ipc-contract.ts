@@ -1,0 +1,271 @@
+/**
+ * The one IPC contract between main and the window. Main registers a handler
+ * for every request channel (a missing one fails to compile), validates each
+ * request at runtime (src/main/ipc/ipc-schemas.ts) and the preload exposes
+ * exactly these channels as `window.pulsebar`. No API key ever travels back.
+ * Type-only for the renderer: importing it adds no code to the page.
+ */
+import type { AlertEvent, AlertRule, QuietHours } from './alerts';
+import type { ProviderErrorInfo } from './errors';
+import type {
+  AccountConfig,
+  AccountState,
+  MessageResult,
+  ProviderId,
+  SessionPage,
+  Session,
+  TargetConfig,
+  TargetKind,
+} from './model';
+
+/* ---------- views: what the window is allowed to know ---------- */
+
+/** An account as the window sees it: no key, only whether one is stored. */
+export interface AccountView extends AccountConfig {
+  hasKey: boolean;
+  demo: boolean;
+}
+
+export interface AccountStatus {
+  accountId: string;
+  state: AccountState;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  nextPollAt: number | null;
+  error: ProviderErrorInfo | null;
+  /** The error in words: what happened and what to do. */
+  explanation: { title: string; advice: string } | null;
+}
+
+export interface TargetLive {
+  kind: TargetKind;
+  id: string;
+  label: string;
+  /** null until the first successful poll. */
+  count: number | null;
+  /** Change over the last 10 minutes, null when unknown. */
+  trend: number | null;
+  /** Counts of the last hour, oldest first, for the card sparkline. */
+  sparkline: number[];
+}
+
+export interface AccountLive {
+  account: AccountView;
+  status: AccountStatus;
+  total: number | null;
+  targets: TargetLive[];
+}
+
+export interface MonitorSnapshot {
+  at: number;
+  total: number;
+  byProvider: Record<ProviderId, number>;
+  accounts: AccountLive[];
+  alertsPausedUntil: number | null;
+  demo: boolean;
+  paused: boolean;
+}
+
+export type HistoryRange = '1h' | '24h' | '7d';
+export interface HistoryPoint {
+  t: number;
+  v: number;
+  min?: number;
+  max?: number;
+}
+/** History series key: "total", "account:<id>" or "target:<accountId>:<targetId>". */
+export type SeriesKey = string;
+
+export interface AppPreferences {
+  pollIntervalSeconds: Record<ProviderId, number>;
+  notifications: boolean;
+  launchAtLogin: boolean;
+  theme: 'system' | 'light' | 'dark';
+  globalShortcut: string | null;
+}
+
+export interface AlertSettings {
+  rules: AlertRule[];
+  quietHours: QuietHours;
+  pausedUntil: number | null;
+}
+
+export interface TestResult {
+  ok: boolean;
+  /** Counted targets found with this key (discovery), when ok. */
+  found?: Array<{ kind: TargetKind; id: string; label: string; count?: number }>;
+  error?: ProviderErrorInfo;
+  explanation?: { title: string; advice: string };
+}
+
+export interface SessionQuery {
+  accountId: string;
+  targetId: string;
+  /** Junkie: page ≥ 1, limit 1..50, search by username. */
+  page?: number;
+  limit?: number;
+  search?: string;
+  /** LuaAuth: offset paging and server-side filters. */
+  from?: number;
+  filter?: { key?: string; roblox_id?: string; place_id?: string; job_id?: string };
+}
+
+export interface SessionDetail {
+  session: Session;
+  /** LuaProt: the session's key record (times in ms). */
+  keyRecord?: Record<string, unknown>;
+}
+
+export interface ScriptView {
+  id: string;
+  projectId: string;
+  name: string;
+  enabled: boolean;
+  freeForAll: boolean;
+  useHeartbeat: boolean;
+  kickOutdated: boolean;
+  requireSessions: boolean;
+  totalExecutions: number;
+  totalSessions: number;
+  totalInstances: number;
+  executions: Record<string, number>;
+}
+
+export type ScriptPatch = {
+  name?: string;
+  free_for_all?: boolean;
+  use_heartbeat?: boolean;
+  kick_outdated?: boolean;
+  require_sessions?: boolean;
+};
+
+/** What each provider can do, so the window disables what is missing and says why. */
+export interface ProviderCapabilities {
+  message: false | 'text' | 'command';
+  disconnect: boolean;
+  bulk: false | 'scope' | 'ids';
+  scripts: boolean;
+  search: 'server' | 'local' | 'filters';
+  paging: 'pages' | 'none' | 'offset';
+  reason?: string;
+}
+
+/** Every call answers with a result: errors cross IPC as data, never as thrown objects. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+export interface IpcError {
+  /** A provider failure, or 'invalid_request' when the window sent something main refuses, or 'failed'. */
+  kind: ProviderErrorInfo['kind'] | 'invalid_request' | 'failed';
+  message: string;
+  provider?: ProviderId;
+  status?: number;
+  retryAfterMs?: number;
+  explanation?: { title: string; advice: string };
+}
+
+/* ---------- request channels: name → [request, response] ---------- */
+
+export interface IpcRequests {
+  'app:version': [void, string];
+  'app:snapshot': [void, MonitorSnapshot];
+  'app:notices': [void, string[]];
+  'accounts:list': [void, AccountView[]];
+  'accounts:test': [{ provider: ProviderId; baseUrl?: string; key?: string; accountId?: string }, TestResult];
+  'accounts:add': [
+    { label: string; provider: ProviderId; baseUrl?: string; key: string; targets: TargetConfig[]; autoTargets?: boolean },
+    { account: AccountView; test: TestResult },
+  ];
+  'accounts:update': [
+    { id: string; label?: string; baseUrl?: string; key?: string; targets?: TargetConfig[]; autoTargets?: boolean },
+    AccountView,
+  ];
+  'accounts:remove': [{ id: string }, void];
+  'accounts:discover': [{ id: string }, TestResult];
+  'monitor:refresh': [{ accountId?: string }, void];
+  'monitor:pause': [{ paused: boolean }, void];
+  'monitor:history': [{ key: SeriesKey; range: HistoryRange }, HistoryPoint[]];
+  'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
+  'sessions:list': [SessionQuery, SessionPage];
+  'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
+  'sessions:message': [
+    { accountId: string; sessionId: string; text?: string; command?: string; data?: string; opId?: string },
+    { provider: ProviderId; message?: string; result?: MessageResult },
+  ];
+  'sessions:disconnect': [{ accountId: string; sessionId: string }, { message: string }];
+  'sessions:messageMany': [
+    {
+      accountId: string;
+      sessionIds?: string[];
+      scope?: { hubId: string } | { key: string };
+      text?: string;
+      command?: string;
+      data?: string;
+      opId?: string;
+    },
+    { provider: ProviderId; message?: string; results?: MessageResult[] },
+  ];
+  'sessions:disconnectMany': [
+    { accountId: string; sessionIds?: string[]; scope?: { hubId: string } | { key: string } },
+    { message: string; count?: number },
+  ];
+  'ops:cancel': [{ opId: string }, boolean];
+  'scripts:get': [{ accountId: string; scriptId: string }, ScriptView];
+  'scripts:toggle': [{ accountId: string; scriptId: string; enabled: boolean }, ScriptView];
+  'scripts:edit': [{ accountId: string; scriptId: string; patch: ScriptPatch }, ScriptView];
+  'alerts:get': [void, AlertSettings];
+  'alerts:setRules': [{ rules: AlertRule[] }, AlertSettings];
+  'alerts:setQuietHours': [QuietHours, AlertSettings];
+  'alerts:pause': [{ minutes: number | null }, AlertSettings];
+  'alerts:log': [void, AlertEvent[]];
+  'settings:get': [void, AppPreferences];
+  'settings:update': [Partial<AppPreferences>, AppPreferences];
+  'demo:set': [{ enabled: boolean }, MonitorSnapshot];
+  'window:hide': [void, void];
+  'window:detach': [{ detached: boolean }, void];
+}
+
+/* ---------- push events main → window ---------- */
+
+export interface IpcEvents {
+  'monitor:update': MonitorSnapshot;
+  'alerts:fired': AlertEvent[];
+  /** A notification was clicked: show this target. */
+  navigate: { accountId: string; targetId?: string };
+  notice: string;
+  'settings:changed': AppPreferences;
+}
+
+export type RequestChannel = keyof IpcRequests;
+export type EventChannel = keyof IpcEvents;
+export type RequestOf<C extends RequestChannel> = IpcRequests[C][0];
+export type ResponseOf<C extends RequestChannel> = IpcRequests[C][1];
+
+/** Runtime lists; `satisfies` makes a channel missing from either list a compile error. */
+const requestChannelSet = {
+  'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
+  'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
+  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'providers:capabilities': 1,
+  'sessions:list': 1, 'sessions:info': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
+  'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
+  'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,
+  'alerts:get': 1, 'alerts:setRules': 1, 'alerts:setQuietHours': 1, 'alerts:pause': 1, 'alerts:log': 1,
+  'settings:get': 1, 'settings:update': 1, 'demo:set': 1, 'window:hide': 1, 'window:detach': 1,
+} satisfies Record<RequestChannel, 1>;
+const eventChannelSet = {
+  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1,
+} satisfies Record<EventChannel, 1>;
+
+export const REQUEST_CHANNELS = Object.keys(requestChannelSet) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
+
+/** Channel names on the wire are prefixed so nothing else on ipcMain collides. */
+export const wireName = (channel: string): string => `pulsebar:${channel}`;
+
+/** The API the preload exposes as `window.pulsebar` (and the e2e test bridge implements). */
+export interface PulsebarApi {
+  invoke<C extends RequestChannel>(
+    channel: C,
+    ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]
+  ): Promise<IpcResult<ResponseOf<C>>>;
+  /** Subscribe to a push event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+}
