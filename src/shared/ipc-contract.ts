@@ -82,6 +82,13 @@ export interface AppPreferences {
   launchAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
   globalShortcut: string | null;
+  /**
+   * How LuaAuth live counts are taken: 'sessions' pages POST /scripts/:id/sessions and counts what is listed
+   * (exact, documented meaning; costs one request per page); 'script_total' reads total_sessions from
+   * GET /scripts/:id (one request per script, but whether it is live or lifetime is undocumented).
+   * Optional for compatibility; absent means 'sessions'.
+   */
+  luaauthCountMode?: 'sessions' | 'script_total';
 }
 
 export interface AlertSettings {

@@ -1,0 +1,308 @@
+/**
+ * Runtime validation of every request the window (or bridge, or CLI) sends.
+ * The renderer is not trusted: each channel's request is parsed here before a
+ * handler sees it. The mapped type makes a channel without a schema a compile error.
+ */
+import { z } from 'zod';
+import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
+import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
+import { PROVIDERS, type TargetConfig } from '../../shared/model';
+
+export const ID_MAX = 200;
+export const LUAPROT_TEXT_MAX = 100;
+export const POLL_INTERVAL_MIN_SECONDS = 5;
+export const POLL_INTERVAL_MAX_SECONDS = 3600;
+/** A bulk action over ids: LuaAuth accepts arrays; far more than a screenful is almost surely a bug. */
+export const BULK_IDS_MAX = 10_000;
+
+const id = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(ID_MAX, { error: `${what} must be at most ${ID_MAX} characters` });
+
+const provider = z.enum(PROVIDERS, { error: `provider must be one of ${PROVIDERS.join(', ')}` });
+
+const httpUrl = z
+  .string({ error: 'baseUrl must be a string' })
+  .trim()
+  .max(2000, { error: 'baseUrl is too long' })
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'baseUrl must be an http(s) URL' },
+  );
+
+const apiKey = z
+  .string({ error: 'key must be a string' })
+  .trim()
+  .min(1, { error: 'key must not be empty' })
+  .max(4096, { error: 'key is too long' });
+
+const label = (what: string) =>
+  z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(ID_MAX);
+
+const targetKind = z.enum(['script', 'hub', 'key', 'project'], { error: 'kind must be script, hub, key or project' });
+const target: z.ZodType<TargetConfig> = z.strictObject({
+  kind: targetKind,
+  id: id('target id'),
+  label: z.string().trim().max(ID_MAX).optional(),
+});
+const targets = z.array(target).max(500, { error: 'at most 500 targets per account' });
+
+/** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
+const none = z
+  .union([z.undefined(), z.null(), z.strictObject({})], { error: 'this request takes no payload' })
+  .transform(() => undefined);
+
+const pageNumber = z.number({ error: 'page must be a number' }).int().min(1).max(100_000);
+const pageLimit = z
+  .number({ error: 'limit must be a number' })
+  .int({ error: 'limit must be an integer' })
+  .min(1, { error: 'limit must be between 1 and 50' })
+  .max(50, { error: 'limit must be between 1 and 50' });
+const search = z.string({ error: 'search must be a string' }).max(ID_MAX);
+
+const luaprotText = z
+  .string({ error: 'text must be a string' })
+  .min(1, { error: 'text must be 1 to 100 characters' })
+  .max(LUAPROT_TEXT_MAX, { error: `text must be 1 to ${LUAPROT_TEXT_MAX} characters` });
+const command = z.string({ error: 'command must be a string' }).trim().min(1, { error: 'command must not be empty' }).max(ID_MAX);
+/** LuaAuth message data travels as JSON text from the window; checked to be JSON here. */
+const jsonText = z
+  .string({ error: 'data must be JSON text' })
+  .max(64_000, { error: 'data is too long' })
+  .refine(
+    (value) => {
+      try {
+        JSON.parse(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'data must be valid JSON' },
+  );
+const opId = id('opId');
+
+const scope = z.union([z.strictObject({ hubId: id('hubId') }), z.strictObject({ key: id('scope key') })], {
+  error: 'scope must be { hubId } or { key }',
+});
+const sessionIds = z.array(id('session id')).min(1, { error: 'sessionIds must not be empty' }).max(BULK_IDS_MAX);
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time must be HH:MM (00:00–23:59)' });
+const quietHours: z.ZodType<QuietHours> = z.strictObject({
+  enabled: z.boolean({ error: 'enabled must be true or false' }),
+  start: clockTime,
+  end: clockTime,
+});
+
+const positive = (what: string, max: number) =>
+  z.number({ error: `${what} must be a number` }).finite().min(0, { error: `${what} must be ≥ 0` }).max(max);
+const alertScope: z.ZodType<AlertScope> = z.union(
+  [
+    z.strictObject({ type: z.literal('target'), accountId: id('accountId'), targetId: id('targetId') }),
+    z.strictObject({ type: z.literal('account'), accountId: id('accountId') }),
+    z.strictObject({ type: z.literal('total') }),
+  ],
+  { error: 'scope must be a target, an account or the total' },
+);
+const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
+const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('rise'),
+      percent: positive('percent', 100_000),
+      minUsers: positive('minUsers', 10_000_000),
+      windowMinutes,
+    }),
+    z.strictObject({
+      kind: z.literal('threshold'),
+      value: positive('value', 10_000_000),
+      hysteresis: positive('hysteresis', 10_000_000),
+      direction: z.enum(['up', 'down']),
+    }),
+    z.strictObject({
+      kind: z.literal('drop'),
+      percent: positive('percent', 100),
+      windowMinutes,
+      toZero: z.boolean(),
+    }),
+    z.strictObject({ kind: z.literal('all_time_high'), minUsers: positive('minUsers', 10_000_000) }),
+  ],
+  { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
+);
+const alertRule: z.ZodType<AlertRule> = z.strictObject({
+  id: id('rule id'),
+  scope: alertScope,
+  spec: alertSpec,
+  enabled: z.boolean(),
+  cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
+});
+
+const interval = z
+  .number({ error: 'poll interval must be a number of seconds' })
+  .int()
+  .min(POLL_INTERVAL_MIN_SECONDS, { error: `poll interval must be at least ${POLL_INTERVAL_MIN_SECONDS} s` })
+  .max(POLL_INTERVAL_MAX_SECONDS, { error: `poll interval must be at most ${POLL_INTERVAL_MAX_SECONDS} s` });
+
+/** Electron accelerators: modifiers and a key joined by "+", e.g. "CommandOrControl+Shift+P". */
+const accelerator = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z0-9]+(\+[A-Za-z0-9]+)*$|^[A-Za-z]+(\+[A-Za-z]+)*\+[^\s+]$/, {
+    error: 'globalShortcut must be an accelerator such as CommandOrControl+Shift+P',
+  });
+
+const preferences = z.strictObject({
+  pollIntervalSeconds: z
+    .strictObject({ junkie: interval, luaprot: interval, luaauth: interval })
+    .optional(),
+  notifications: z.boolean().optional(),
+  launchAtLogin: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  globalShortcut: z.union([accelerator, z.null()]).optional(),
+  luaauthCountMode: z.enum(['sessions', 'script_total']).optional(),
+});
+
+const accountId = id('accountId');
+
+export type RequestSchemas = { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
+
+export const requestSchemas: RequestSchemas = {
+  'app:version': none,
+  'app:snapshot': none,
+  'app:notices': none,
+  'accounts:list': none,
+  'accounts:test': z.strictObject({
+    provider,
+    baseUrl: httpUrl.optional(),
+    key: apiKey.optional(),
+    accountId: accountId.optional(),
+  }),
+  'accounts:add': z.strictObject({
+    label: label('label'),
+    provider,
+    baseUrl: httpUrl.optional(),
+    key: apiKey,
+    targets,
+    autoTargets: z.boolean().optional(),
+  }),
+  'accounts:update': z.strictObject({
+    id: id('id'),
+    label: label('label').optional(),
+    baseUrl: httpUrl.optional(),
+    key: apiKey.optional(),
+    targets: targets.optional(),
+    autoTargets: z.boolean().optional(),
+  }),
+  'accounts:remove': z.strictObject({ id: id('id') }),
+  'accounts:discover': z.strictObject({ id: id('id') }),
+  'monitor:refresh': z.union([none, z.strictObject({ accountId: accountId.optional() })]).transform((v) => v ?? {}),
+  'monitor:pause': z.strictObject({ paused: z.boolean({ error: 'paused must be true or false' }) }),
+  'monitor:history': z.strictObject({
+    key: z
+      .string({ error: 'key must be a series key' })
+      .max(2 * ID_MAX + 20)
+      .regex(/^(total|account:.+|target:.+:.+|provider:.+)$/, {
+        error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
+      }),
+    range: z.enum(['1h', '24h', '7d'], { error: 'range must be 1h, 24h or 7d' }),
+  }),
+  'providers:capabilities': none,
+  'sessions:list': z.strictObject({
+    accountId,
+    targetId: id('targetId'),
+    page: pageNumber.optional(),
+    limit: pageLimit.optional(),
+    search: search.optional(),
+    from: z.number({ error: 'from must be a number' }).int().min(0).max(10_000_000).optional(),
+    filter: z
+      .strictObject({
+        key: z.string().max(ID_MAX).optional(),
+        roblox_id: z.string().max(ID_MAX).optional(),
+        place_id: z.string().max(ID_MAX).optional(),
+        job_id: z.string().max(ID_MAX).optional(),
+      })
+      .optional(),
+  }),
+  'sessions:info': z.strictObject({ accountId, sessionId: id('sessionId') }),
+  'sessions:message': z.strictObject({
+    accountId,
+    sessionId: id('sessionId'),
+    text: luaprotText.optional(),
+    command: command.optional(),
+    data: jsonText.optional(),
+    opId: opId.optional(),
+  }),
+  'sessions:disconnect': z.strictObject({ accountId, sessionId: id('sessionId') }),
+  'sessions:messageMany': z.strictObject({
+    accountId,
+    sessionIds: sessionIds.optional(),
+    scope: scope.optional(),
+    text: luaprotText.optional(),
+    command: command.optional(),
+    data: jsonText.optional(),
+    opId: opId.optional(),
+  }),
+  'sessions:disconnectMany': z.strictObject({
+    accountId,
+    sessionIds: sessionIds.optional(),
+    scope: scope.optional(),
+  }),
+  'ops:cancel': z.strictObject({ opId }),
+  'scripts:get': z.strictObject({ accountId, scriptId: id('scriptId') }),
+  'scripts:toggle': z.strictObject({
+    accountId,
+    scriptId: id('scriptId'),
+    enabled: z.boolean({ error: 'enabled must be true or false' }),
+  }),
+  'scripts:edit': z.strictObject({
+    accountId,
+    scriptId: id('scriptId'),
+    patch: z
+      .strictObject({
+        name: z.string().trim().min(1, { error: 'name must not be empty' }).max(ID_MAX).optional(),
+        free_for_all: z.boolean().optional(),
+        use_heartbeat: z.boolean().optional(),
+        kick_outdated: z.boolean().optional(),
+        require_sessions: z.boolean().optional(),
+      })
+      .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+        error: 'patch must change at least one field',
+      }),
+  }),
+  'alerts:get': none,
+  'alerts:setRules': z.strictObject({ rules: z.array(alertRule).max(1000) }),
+  'alerts:setQuietHours': quietHours,
+  'alerts:pause': z.strictObject({
+    minutes: z.union([z.number().int().min(1).max(7 * 24 * 60), z.null()], {
+      error: 'minutes must be 1..10080 or null to resume',
+    }),
+  }),
+  'alerts:log': none,
+  'settings:get': none,
+  'settings:update': preferences,
+  'demo:set': z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }) }),
+  'window:hide': none,
+  'window:detach': z.strictObject({ detached: z.boolean({ error: 'detached must be true or false' }) }),
+};
+
+/** "field.path: what is expected" for each issue, e.g. "limit: limit must be between 1 and 50". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
