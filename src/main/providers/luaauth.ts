@@ -1,0 +1,231 @@
+import type { MessageResult, Session, SessionPage } from '../../shared/model';
+import { classifyLuaAuth } from './error-mapping';
+import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
+import { jsonProblem } from './json-text';
+import {
+  luaauthBulkMessageSchema,
+  luaauthExecutionsSchema,
+  luaauthMessageSchema,
+  luaauthOkSchema,
+  luaauthProjectEnvelopeSchema,
+  luaauthProjectExecutionsSchema,
+  luaauthScriptEnvelopeSchema,
+  luaauthSessionEnvelopeSchema,
+  luaauthSessionListSchema,
+  toLuaAuthProject,
+  toLuaAuthScript,
+  toLuaAuthSession,
+  toMessageResult,
+  toProjectExecutions,
+} from './luaauth-schema';
+import type {
+  CallOptions,
+  ClientOptions,
+  LuaAuthClient,
+  LuaAuthProject,
+  LuaAuthProjectExecutions,
+  LuaAuthScript,
+  LuaAuthScriptEdit,
+  LuaAuthSessionFilter,
+} from './types';
+
+const EDIT_FIELDS = ['name', 'free_for_all', 'use_heartbeat', 'kick_outdated', 'require_sessions'] as const;
+
+const signalOf = (opts?: CallOptions): { signal?: AbortSignal } => (opts?.signal ? { signal: opts.signal } : {});
+
+function checkCommand(http: ProviderHttp, route: string, key: unknown, data: unknown): void {
+  if (typeof key !== 'string' || key.trim() === '') {
+    throw http.refuse('POST', route, 'The command key is empty; give the name the script registered with la_handle.');
+  }
+  if (data !== undefined) {
+    const problem = jsonProblem(data);
+    if (problem) throw http.refuse('POST', route, `The data cannot be sent as JSON: ${problem}.`);
+  }
+}
+
+function checkIds(http: ProviderHttp, route: string, ids: unknown): string[] {
+  if (!Array.isArray(ids) || ids.length === 0) {
+    throw http.refuse('POST', route, 'No session ids were given; select at least one session.');
+  }
+  ids.forEach((id, i) => {
+    if (typeof id !== 'string' || id.trim() === '') throw http.refuse('POST', route, `Session id #${i + 1} is empty; remove it or fill it in.`);
+  });
+  return ids as string[];
+}
+
+function checkWindow(http: ProviderHttp, method: HttpMethod, route: string, from: unknown, limit: unknown, required: boolean): void {
+  if (from !== undefined || required) {
+    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
+      throw http.refuse(method, route, `from must be a whole number of 0 or more (got ${String(from)}).`);
+    }
+  }
+  if (limit !== undefined || required) {
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+      throw http.refuse(method, route, `limit must be a whole number of at least 1 (got ${String(limit)}).`);
+    }
+  }
+}
+
+/** LuaAuth: sessions, scripts and projects. Success is read from `success`, never from the status. */
+export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
+  const http = createProviderHttp('luaauth', options, { classify: classifyLuaAuth, lenientJson: true });
+
+  const ok = async (method: 'POST', route: string, id: string, json: unknown, opts?: CallOptions): Promise<void> => {
+    await http.call({ method, route, params: { id }, ...(json !== undefined ? { json } : {}), ...signalOf(opts) }, luaauthOkSchema);
+  };
+
+  return {
+    provider: 'luaauth',
+
+    async session(sessionId, opts): Promise<Session> {
+      const body = await http.call(
+        { method: 'GET', route: '/sessions/{id}', params: { id: sessionId }, ...signalOf(opts) },
+        luaauthSessionEnvelopeSchema,
+      );
+      return toLuaAuthSession(body.session);
+    },
+
+    async message(sessionId, key, data, opts): Promise<MessageResult> {
+      const route = '/sessions/{id}/message';
+      checkCommand(http, route, key, data);
+      const body = await http.call(
+        {
+          method: 'POST',
+          route,
+          params: { id: sessionId },
+          json: data === undefined ? { key } : { key, data },
+          long: true,
+          ...signalOf(opts),
+        },
+        luaauthMessageSchema,
+      );
+      return toMessageResult(body, sessionId);
+    },
+
+    async disconnect(sessionId, opts): Promise<void> {
+      await ok('POST', '/sessions/{id}/disconnect', sessionId, undefined, opts);
+    },
+
+    async messageMany(sessionIds, key, data, opts): Promise<MessageResult[]> {
+      // The seed lists this at POST /sessions/disconnect, a slip that collides with bulk disconnect.
+      const route = '/sessions/message';
+      const ids = checkIds(http, route, sessionIds);
+      checkCommand(http, route, key, data);
+      const body = await http.call(
+        {
+          method: 'POST',
+          route,
+          json: data === undefined ? { session_ids: ids, key } : { session_ids: ids, key, data },
+          long: true,
+          ...signalOf(opts),
+        },
+        luaauthBulkMessageSchema,
+      );
+      // Items carry no session id in the seed; when counts match, assume request order.
+      const sameLength = body.responses.length === ids.length;
+      return body.responses.map((item, i) => toMessageResult(item, sameLength ? ids[i] : undefined));
+    },
+
+    async disconnectMany(sessionIds, opts): Promise<void> {
+      const route = '/sessions/disconnect';
+      const ids = checkIds(http, route, sessionIds);
+      await http.call({ method: 'POST', route, json: { session_ids: ids }, ...signalOf(opts) }, luaauthOkSchema);
+    },
+
+    async script(scriptId, opts): Promise<LuaAuthScript> {
+      const body = await http.call(
+        { method: 'GET', route: '/scripts/{id}', params: { id: scriptId }, ...signalOf(opts) },
+        luaauthScriptEnvelopeSchema,
+      );
+      return toLuaAuthScript(body.script);
+    },
+
+    async executions(scriptId, opts): Promise<Record<string, number>> {
+      const body = await http.call(
+        { method: 'GET', route: '/scripts/{id}/executions', params: { id: scriptId }, ...signalOf(opts) },
+        luaauthExecutionsSchema,
+      );
+      return { ...body.executions };
+    },
+
+    async edit(scriptId, patch: LuaAuthScriptEdit, opts): Promise<void> {
+      // Only the fields given: an omitted field is left unchanged by LuaAuth, so nothing is filled in.
+      const body: Record<string, unknown> = {};
+      for (const field of EDIT_FIELDS) {
+        const value = patch?.[field];
+        if (value !== undefined) body[field] = value;
+      }
+      await ok('POST', '/scripts/{id}/edit', scriptId, body, opts);
+    },
+
+    async toggle(scriptId, enabled, opts): Promise<void> {
+      if (typeof enabled !== 'boolean') throw http.refuse('POST', '/scripts/{id}/toggle', 'The new state must be true (on) or false (off).');
+      await ok('POST', '/scripts/{id}/toggle', scriptId, { state: enabled }, opts);
+    },
+
+    async update(scriptId, source, opts): Promise<void> {
+      if (typeof source !== 'string' || source.length === 0) {
+        throw http.refuse('POST', '/scripts/{id}/update', 'The script source is empty; give the new source code.');
+      }
+      await ok('POST', '/scripts/{id}/update', scriptId, { script: source }, opts);
+    },
+
+    async remove(scriptId, opts): Promise<void> {
+      await ok('POST', '/scripts/{id}/remove', scriptId, undefined, opts);
+    },
+
+    async sessions(scriptId, page, opts): Promise<SessionPage> {
+      const route = '/scripts/{id}/sessions';
+      checkWindow(http, 'POST', route, page?.from, page?.limit, true);
+      const { from, limit } = page;
+      const body = await http.call(
+        { method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) },
+        luaauthSessionListSchema,
+      );
+      const sessions = body.sessions.map(toLuaAuthSession);
+      // No total is given: a full page means another may follow.
+      return { sessions, from, limit, hasMore: sessions.length >= limit };
+    },
+
+    async filterSessions(scriptId, filter: LuaAuthSessionFilter, opts): Promise<SessionPage> {
+      const route = '/scripts/{id}/sessions/filter';
+      const { from, limit, key, roblox_id, place_id, job_id } = filter ?? {};
+      checkWindow(http, 'GET', route, from, limit, false);
+      const text = (v: string | undefined): string | undefined => (v === undefined || v === '' ? undefined : v);
+      const body = await http.call(
+        {
+          method: 'GET',
+          route,
+          params: { id: scriptId },
+          query: { from, limit, key: text(key), roblox_id: text(roblox_id), place_id: text(place_id), job_id: text(job_id) },
+          ...signalOf(opts),
+        },
+        luaauthSessionListSchema,
+      );
+      const sessions = body.sessions.map(toLuaAuthSession);
+      const page: SessionPage = { sessions };
+      if (from !== undefined) page.from = from;
+      if (limit !== undefined) {
+        page.limit = limit;
+        page.hasMore = sessions.length >= limit;
+      }
+      return page;
+    },
+
+    async project(projectId, opts): Promise<LuaAuthProject> {
+      const body = await http.call(
+        { method: 'GET', route: '/projects/{id}', params: { id: projectId }, ...signalOf(opts) },
+        luaauthProjectEnvelopeSchema,
+      );
+      return toLuaAuthProject(body.project);
+    },
+
+    async projectExecutions(projectId, opts): Promise<LuaAuthProjectExecutions> {
+      const body = await http.call(
+        { method: 'GET', route: '/projects/{id}/executions', params: { id: projectId }, ...signalOf(opts) },
+        luaauthProjectExecutionsSchema,
+      );
+      return toProjectExecutions(body.executions);
+    },
+  };
+}
