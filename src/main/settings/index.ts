@@ -1,0 +1,13 @@
+export {
+  SETTINGS_VERSION,
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  MIN_POLL_INTERVAL_SECONDS,
+  MAX_POLL_INTERVAL_SECONDS,
+  settingsSchema,
+  defaultSettings,
+  migrateSettings,
+} from './settings-schema';
+export type { Settings } from './settings-schema';
+export { SettingsStore, SettingsValidationError, SETTINGS_FILE_NAME } from './settings-store';
+export type { SettingsLoadResult, SettingsNotice, SettingsPatch, SettingsListener, SettingsStoreOptions } from './settings-store';
+export { resolveConfigDir, APP_DIR_NAME } from './config-dir';

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import type { AlertRule, QuietHours } from '../../shared/alerts';
+import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../../shared/model';
+
+/**
+ * The settings file: its current schema, defaults and the migrations from earlier layouts.
+ * API keys are never part of it (they live in the OS keychain); zod objects strip unknown
+ * fields, so an `apiKey` handed in by mistake is dropped at every parse.
+ */
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_POLL_INTERVAL_SECONDS: Readonly<Record<ProviderId, number>> = Object.freeze({
+  junkie: 30,
+  // LuaProt allows only 60 requests a minute for the whole account.
+  luaprot: 60,
+  luaauth: 30,
+});
+export const MIN_POLL_INTERVAL_SECONDS = 5;
+export const MAX_POLL_INTERVAL_SECONDS = 3600;
+
+const id = z.string().trim().min(1).max(200);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected local time "HH:MM"');
+const count = z.number().finite().min(0);
+
+export const targetSchema = z.object({
+  kind: z.enum(['script', 'hub', 'key', 'project']),
+  id,
+  label: z.string().max(200).optional(),
+}) satisfies z.ZodType<TargetConfig>;
+
+export const accountSchema = z.object({
+  id,
+  label: z.string().max(200),
+  provider: z.enum(PROVIDERS),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  targets: z.array(targetSchema).default(() => []),
+  autoTargets: z.boolean().optional(),
+}) satisfies z.ZodType<AccountConfig>;
+
+const alertScopeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('target'), accountId: id, targetId: id }),
+  z.object({ type: z.literal('account'), accountId: id }),
+  z.object({ type: z.literal('total') }),
+]);
+
+const alertSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rise'), percent: count, minUsers: count, windowMinutes: z.number().positive() }),
+  z.object({ kind: z.literal('threshold'), value: count, hysteresis: count, direction: z.enum(['up', 'down']) }),
+  z.object({ kind: z.literal('drop'), percent: count, windowMinutes: z.number().positive(), toZero: z.boolean() }),
+  z.object({ kind: z.literal('all_time_high'), minUsers: count }),
+]);
+
+export const alertRuleSchema = z.object({
+  id,
+  scope: alertScopeSchema,
+  spec: alertSpecSchema,
+  enabled: z.boolean(),
+  cooldownMinutes: count,
+}) satisfies z.ZodType<AlertRule>;
+
+export const quietHoursSchema = z.object({
+  enabled: z.boolean(),
+  start: hhmm,
+  end: hhmm,
+}) satisfies z.ZodType<QuietHours>;
+
+const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '07:00' };
+
+const interval = z.int().min(MIN_POLL_INTERVAL_SECONDS).max(MAX_POLL_INTERVAL_SECONDS);
+
+const boundsSchema = z.object({
+  x: z.int(),
+  y: z.int(),
+  width: z.int().positive(),
+  height: z.int().positive(),
+});
+
+/** The current layout. Every field has a default so a file missing a newer field still loads. */
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  accounts: z
+    .array(accountSchema)
+    .default(() => [])
+    .refine((accounts) => new Set(accounts.map((a) => a.id)).size === accounts.length, 'account ids must be unique'),
+  pollIntervalSeconds: z
+    .object({
+      junkie: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.junkie),
+      luaprot: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaprot),
+      luaauth: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaauth),
+    })
+    .default(() => ({ ...DEFAULT_POLL_INTERVAL_SECONDS })),
+  alerts: z
+    .object({
+      rules: z.array(alertRuleSchema).default(() => []),
+      quietHours: quietHoursSchema.default(() => ({ ...DEFAULT_QUIET_HOURS })),
+      /** Epoch ms until which alerts are silenced; null when not paused. */
+      pausedUntil: z.number().finite().nullable().default(null),
+    })
+    .default(() => ({ rules: [], quietHours: { ...DEFAULT_QUIET_HOURS }, pausedUntil: null })),
+  notifications: z.boolean().default(true),
+  launchAtLogin: z.boolean().default(false),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Electron accelerator, e.g. "CommandOrControl+Shift+P"; null for none. */
+  globalShortcut: z.string().trim().min(1).max(100).nullable().default(null),
+  demoMode: z.boolean().default(false),
+  window: z
+    .object({
+      detached: z.boolean().default(false),
+      bounds: boundsSchema.optional(),
+    })
+    .default(() => ({ detached: false })),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({ version: SETTINGS_VERSION });
+}
+
+/* ---------- earlier layouts ---------- */
+
+/**
+ * v0: the unversioned layout — one poll interval for every provider, accounts with `name`
+ * and bare target ids, alert rules as a bare array. Early files could also carry `apiKey`
+ * on accounts; the migration drops it (the loader reports that keys were removed).
+ */
+const v0Schema = z.object({
+  accounts: z
+    .array(
+      z.object({
+        id,
+        name: z.string().optional(),
+        label: z.string().optional(),
+        provider: z.enum(PROVIDERS),
+        baseUrl: z.string().optional(),
+        targets: z.array(z.union([id, targetSchema])).default(() => []),
+      }),
+    )
+    .default(() => []),
+  pollIntervalSeconds: interval.optional(),
+  alerts: z.array(alertRuleSchema).default(() => []),
+  notifications: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+
+/** v1: per-provider intervals, alerts without `pausedUntil`; no demo mode or window state yet. */
+const v1Schema = z.object({
+  version: z.literal(1),
+  accounts: z.array(accountSchema).default(() => []),
+  pollIntervalSeconds: z.partialRecord(z.enum(PROVIDERS), interval).default(() => ({})),
+  alerts: z
+    .object({ rules: z.array(alertRuleSchema).default(() => []), quietHours: quietHoursSchema.optional() })
+    .default(() => ({ rules: [] })),
+  notifications: z.boolean().optional(),
+  launchAtLogin: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  globalShortcut: z.string().nullable().optional(),
+});
+
+/** The default kind of a bare target id in v0, by what each provider counts. */
+const V0_TARGET_KIND: Record<ProviderId, TargetConfig['kind']> = { junkie: 'script', luaprot: 'hub', luaauth: 'script' };
+
+/** Migration from version N (index) to N+1. Each parses its input strictly enough to be trusted. */
+const MIGRATIONS: ReadonlyArray<(raw: unknown) => unknown> = [
+  (raw) => {
+    const v0 = v0Schema.parse(raw);
+    const interval = v0.pollIntervalSeconds;
+    return {
+      version: 1,
+      accounts: v0.accounts.map((a) => ({
+        id: a.id,
+        label: a.label ?? a.name ?? a.id,
+        provider: a.provider,
+        baseUrl: a.baseUrl ?? DEFAULT_BASE_URLS[a.provider],
+        targets: a.targets.map((t) => (typeof t === 'string' ? { kind: V0_TARGET_KIND[a.provider], id: t } : t)),
+      })),
+      pollIntervalSeconds: interval === undefined ? {} : { junkie: interval, luaprot: interval, luaauth: interval },
+      alerts: { rules: v0.alerts },
+      notifications: v0.notifications,
+      theme: v0.theme,
+    };
+  },
+  (raw) => {
+    const v1 = v1Schema.parse(raw);
+    return {
+      ...v1,
+      version: 2,
+      pollIntervalSeconds: { ...DEFAULT_POLL_INTERVAL_SECONDS, ...v1.pollIntervalSeconds },
+      alerts: { ...v1.alerts, pausedUntil: null },
+    };
+  },
+];
+
+/** The version a raw parsed file claims: a missing `version` is v0; anything not a whole number is invalid. */
+export function versionOf(raw: unknown): number | 'invalid' {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'invalid';
+  const version = (raw as { version?: unknown }).version;
+  if (version === undefined) return 0;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 'invalid';
+}
+
+/**
+ * Brings a parsed file of version ≤ SETTINGS_VERSION to the current layout and validates it.
+ * Throws (ZodError or Error) when the content does not fit its version.
+ */
+export function migrateSettings(raw: unknown): Settings {
+  const version = versionOf(raw);
+  if (version === 'invalid') throw new Error('the file has no valid "version"');
+  if (version > SETTINGS_VERSION) throw new Error(`the file is version ${version}, newer than ${SETTINGS_VERSION}`);
+  let current = raw;
+  for (let v = version; v < SETTINGS_VERSION; v += 1) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`no migration from settings version ${v}`);
+    current = step(current);
+  }
+  return settingsSchema.parse(current);
+}
