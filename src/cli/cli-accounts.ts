@@ -1,0 +1,71 @@
+import { DEFAULT_BASE_URLS, PROVIDER_NAMES, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../shared/model';
+import { UsageError } from './args';
+
+/** An account the CLI can call: its settings plus the key, held in memory only. */
+export interface CliAccount {
+  config: AccountConfig;
+  key: string;
+}
+
+const list = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Accounts for headless use: PULSEBAR_<PROVIDER>_KEY (+ _URL) and the target lists
+ * PULSEBAR_LUAPROT_HUBS, PULSEBAR_LUAAUTH_SCRIPTS, PULSEBAR_LUAAUTH_PROJECTS.
+ */
+export function accountsFromEnv(env: Record<string, string | undefined>): CliAccount[] {
+  const accounts: CliAccount[] = [];
+  for (const provider of PROVIDERS) {
+    const key = env[`PULSEBAR_${provider.toUpperCase()}_KEY`]?.trim();
+    if (!key) continue;
+    const targets: TargetConfig[] = [];
+    if (provider === 'luaprot') {
+      for (const id of list(env['PULSEBAR_LUAPROT_HUBS'])) targets.push({ kind: 'hub', id });
+    }
+    if (provider === 'luaauth') {
+      for (const id of list(env['PULSEBAR_LUAAUTH_SCRIPTS'])) targets.push({ kind: 'script', id });
+      for (const id of list(env['PULSEBAR_LUAAUTH_PROJECTS'])) targets.push({ kind: 'project', id });
+    }
+    accounts.push({
+      key,
+      config: {
+        id: `env-${provider}`,
+        label: PROVIDER_NAMES[provider],
+        provider,
+        baseUrl: env[`PULSEBAR_${provider.toUpperCase()}_URL`]?.trim() || DEFAULT_BASE_URLS[provider],
+        targets,
+        autoTargets: provider === 'junkie',
+      },
+    });
+  }
+  return accounts;
+}
+
+/** The one account a command acts on: by provider, and by --account label when there are several. */
+export function pickAccount(accounts: CliAccount[], provider: ProviderId, label?: string): CliAccount {
+  const ofProvider = accounts.filter((a) => a.config.provider === provider);
+  if (ofProvider.length === 0) {
+    throw new UsageError(
+      `No ${PROVIDER_NAMES[provider]} account is configured. Add one in the app, or set PULSEBAR_${provider.toUpperCase()}_KEY, or use --demo.`,
+    );
+  }
+  if (label !== undefined) {
+    const match = ofProvider.find((a) => a.config.label === label) ?? ofProvider.find((a) => a.config.label.toLowerCase() === label.toLowerCase());
+    if (!match) {
+      throw new UsageError(
+        `No ${PROVIDER_NAMES[provider]} account labelled "${label}". Known: ${ofProvider.map((a) => `"${a.config.label}"`).join(', ')}.`,
+      );
+    }
+    return match;
+  }
+  if (ofProvider.length > 1) {
+    throw new UsageError(
+      `${PROVIDER_NAMES[provider]} has ${ofProvider.length} accounts; pick one with --account (${ofProvider.map((a) => `"${a.config.label}"`).join(', ')}).`,
+    );
+  }
+  return ofProvider[0]!;
+}

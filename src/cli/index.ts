@@ -1,0 +1,110 @@
+/**
+ * Pulsebar's command line: the same provider clients and monitor as the app,
+ * in plain Node. `main` returns the exit code so tests run it in-process.
+ */
+import { pathToFileURL } from 'node:url';
+import { isProviderError } from '../main/providers';
+import { KeytarSecretStore, type SecretStore } from '../main/secrets';
+import { resolveConfigDir, SettingsStore } from '../main/settings';
+import { explainError } from '../shared/errors';
+import { PROVIDER_NAMES } from '../shared/model';
+import { parseCli, UsageError, type CliArgs } from './args';
+import { accountsFromEnv, type CliAccount } from './cli-accounts';
+import { runAction, type CliIo } from './commands';
+import { demoAccounts } from './demo-accounts';
+import { runLive } from './live';
+import { runWatch } from './watch';
+import { USAGE } from './usage';
+
+export interface CliEnvironment {
+  env: Record<string, string | undefined>;
+  io: CliIo;
+  /** Overrides the keychain (tests); the app's OS keychain otherwise. */
+  secrets?: SecretStore;
+}
+
+async function accountsFromSettings(env: Record<string, string | undefined>, secrets: SecretStore): Promise<CliAccount[]> {
+  const store = new SettingsStore({ dir: resolveConfigDir({ env }) });
+  const { settings } = await store.load();
+  const accounts: CliAccount[] = [];
+  for (const config of settings.accounts) {
+    const key = await secrets.get(config.id);
+    if (key) accounts.push({ config, key });
+  }
+  return accounts;
+}
+
+async function resolveAccounts(args: CliArgs, environment: CliEnvironment): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
+  if (args.demo) return demoAccounts();
+  const fromEnv = accountsFromEnv(environment.env);
+  if (fromEnv.length > 0) return { accounts: fromEnv };
+  let secrets = environment.secrets;
+  if (!secrets) secrets = new KeytarSecretStore();
+  try {
+    return { accounts: await accountsFromSettings(environment.env, secrets) };
+  } catch (error) {
+    throw new UsageError(
+      `${(error as Error).message}\nFor headless use set PULSEBAR_JUNKIE_KEY / PULSEBAR_LUAPROT_KEY / PULSEBAR_LUAAUTH_KEY, or try --demo.`,
+    );
+  }
+}
+
+export async function main(argv: string[], environment: CliEnvironment): Promise<number> {
+  const { io } = environment;
+  let close: (() => Promise<void>) | undefined;
+  try {
+    const args = parseCli(argv);
+    if (args.command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    const resolved = await resolveAccounts(args, environment);
+    close = resolved.close;
+    if (args.command === 'live') await runLive(args, resolved.accounts, io);
+    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io);
+    else await runAction(args, resolved.accounts, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`pulsebar: ${error.message}`);
+      io.err('Run "pulsebar --help" for usage.');
+      return 2;
+    }
+    if (isProviderError(error)) {
+      const info = error.info;
+      if (info.kind === 'invalid_input') {
+        io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]}: not sent — ${info.message}`);
+        return 2;
+      }
+      const status = info.status !== undefined ? `HTTP ${info.status}` : 'no HTTP status';
+      const { title, advice } = explainError(info);
+      io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]} error (${status}${info.request ? `, ${info.request}` : ''}): ${info.message}`);
+      io.err(`  ${title}`);
+      io.err(`  ${advice}`);
+      return 1;
+    }
+    io.err(`pulsebar: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  } finally {
+    await close?.();
+  }
+}
+
+export function processIo(): CliIo {
+  let interrupt: () => void = () => undefined;
+  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+  process.once('SIGINT', () => interrupt());
+  process.once('SIGTERM', () => interrupt());
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    interrupted,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const code = await main(process.argv.slice(2), { env: process.env, io: processIo() });
+  process.exit(code);
+}

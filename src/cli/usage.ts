@@ -1,0 +1,29 @@
+/** The command-line reference printed by `--help` and on bad usage. Keep in step with the README. */
+export const USAGE = `Usage: pulsebar <command> [options]      (npm run cli -- <command> ...)
+
+Commands (P is junkie, luaprot or luaauth):
+  live [--json]                                   live counts of every account and target
+  sessions --provider P --target ID [--search S] [--page N] [--limit N] [--from N] [--json]
+  info --provider P --session ID [--json]
+  message --provider luaprot --session ID --text TEXT
+  message --provider luaauth --session ID --command KEY [--data JSON] [--json]
+  message-all --provider luaprot (--hub ID | --key KEY) --text TEXT
+  message-all --provider luaauth --sessions ID,ID,... --command KEY [--data JSON] [--json]
+  disconnect --provider P --session ID
+  disconnect-all --provider luaprot (--hub ID | --key KEY)
+  disconnect-all --provider luaauth --sessions ID,ID,...
+  script --provider luaauth --script ID [--enable | --disable] [--set FIELD=VALUE ...] [--json]
+  watch [--interval SECONDS]                      counts and alerts as they happen
+
+Options:
+  --account LABEL   pick one account when a provider has several
+  --demo            run against the built-in simulator (no keys needed)
+  --json            machine-readable output
+  -h, --help        this text
+
+Accounts come from the app's settings and OS keychain, or from the environment:
+  PULSEBAR_JUNKIE_KEY, PULSEBAR_LUAPROT_KEY, PULSEBAR_LUAAUTH_KEY
+  PULSEBAR_<PROVIDER>_URL                          override a base URL
+  PULSEBAR_LUAPROT_HUBS, PULSEBAR_LUAAUTH_SCRIPTS, PULSEBAR_LUAAUTH_PROJECTS   comma-separated targets
+
+Exit status: 0 success, 1 provider error, 2 bad usage or input refused before any request.`;
