@@ -1,0 +1,716 @@
+import { readFile, rename } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import writeFileAtomic from 'write-file-atomic';
+import { systemClock, type Clock } from '../../shared/clock';
+
+/**
+ * Count history per series key (see series-key.ts): raw samples for the last
+ * 24 h and one-minute buckets (min, max, mean, last, n) for 7 days.
+ *
+ * Memory is bounded and compact because the app runs all day in the tray:
+ * - every column is a typed array in a ring that grows by doubling up to its
+ *   retention-derived capacity, so a young series costs little;
+ * - counts are Uint16 until a series sees a value above 65 535, then that series
+ *   switches to Uint32 (counts above 2^32 − 1 are clamped);
+ * - a bucket's mean is stored as one byte: its position between min and max
+ *   (mean = min + frac/255 · (max − min)), exact enough for a chart line.
+ *   The newest bucket keeps an exact running sum on the side.
+ * That is 8 bytes per minute bucket and 10 per raw sample.
+ *
+ * Samples must arrive in time order per series; a sample not newer than the last
+ * one is ignored (append returns false). Only real counts belong here: a failed
+ * poll appends nothing, it is never a zero.
+ */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+export interface HistoryOptions {
+  /** How long raw samples are kept. Default 24 h. */
+  rawRetentionMs?: number;
+  /** How long one-minute buckets are kept. Default 7 days. */
+  bucketRetentionMs?: number;
+  /** Hard cap of raw samples per series (oldest dropped first). Default 17 280 (24 h at one per 5 s). */
+  maxRawSamples?: number;
+}
+
+/** One real sample. */
+export interface HistoryPoint {
+  at: number;
+  value: number;
+}
+
+/** One chart point: a raw sample (min = max = value) or the aggregate of a bin. */
+export interface RangePoint {
+  /** Time of the newest sample folded into this point. */
+  t: number;
+  /** Mean of the samples in the point. */
+  value: number;
+  min: number;
+  max: number;
+}
+
+type Counts = Uint16Array | Uint32Array;
+
+const MAX_U16 = 0xffff;
+const MAX_U32 = 0xffffffff;
+const INITIAL_CAPACITY = 64;
+const FORMAT = 'pulsebar-history';
+const FORMAT_VERSION = 1;
+
+class Series {
+  wide = false;
+  lastAt = -Infinity;
+
+  // Raw ring: logical i lives at (rawStart + i) % rawT.length.
+  rawT: Float64Array;
+  rawV: Counts;
+  rawStart = 0;
+  rawLen = 0;
+
+  // Bucket ring: logical i is minute firstMinute + i, at (bStart + i) % bN.length.
+  bMin: Counts;
+  bMax: Counts;
+  bLast: Counts;
+  bFrac: Uint8Array;
+  /** Samples in the bucket, saturating at 255 (only used as a weight). */
+  bN: Uint8Array;
+  bStart = 0;
+  bLen = 0;
+  firstMinute = 0;
+
+  // Exact running mean of the newest bucket.
+  curMinute = NaN;
+  curSum = 0;
+  curN = 0;
+
+  constructor(
+    private readonly maxRaw: number,
+    private readonly maxBuckets: number,
+    rawCapacity = Math.min(INITIAL_CAPACITY, maxRaw),
+    bucketCapacity = Math.min(INITIAL_CAPACITY, maxBuckets),
+  ) {
+    this.rawT = new Float64Array(rawCapacity);
+    this.rawV = new Uint16Array(rawCapacity);
+    this.bMin = new Uint16Array(bucketCapacity);
+    this.bMax = new Uint16Array(bucketCapacity);
+    this.bLast = new Uint16Array(bucketCapacity);
+    this.bFrac = new Uint8Array(bucketCapacity);
+    this.bN = new Uint8Array(bucketCapacity);
+  }
+
+  get empty(): boolean {
+    return this.rawLen === 0 && this.bLen === 0;
+  }
+
+  widen(): void {
+    if (this.wide) return;
+    this.wide = true;
+    this.rawV = Uint32Array.from(this.rawV);
+    this.bMin = Uint32Array.from(this.bMin);
+    this.bMax = Uint32Array.from(this.bMax);
+    this.bLast = Uint32Array.from(this.bLast);
+  }
+
+  // ---- raw ring ----
+  rawIdx(i: number): number {
+    return (this.rawStart + i) % this.rawT.length;
+  }
+  rawTime(i: number): number {
+    return this.rawT[this.rawIdx(i)]!;
+  }
+  rawValue(i: number): number {
+    return this.rawV[this.rawIdx(i)]!;
+  }
+
+  pushRaw(at: number, v: number): void {
+    if (this.rawLen === this.rawT.length) {
+      if (this.rawT.length < this.maxRaw) this.growRaw(Math.min(this.maxRaw, this.rawT.length * 2));
+      else this.dropRaw(1);
+    }
+    const p = this.rawIdx(this.rawLen);
+    this.rawT[p] = at;
+    this.rawV[p] = v;
+    this.rawLen++;
+  }
+
+  growRaw(capacity: number): void {
+    const t = new Float64Array(capacity);
+    const v = this.wide ? new Uint32Array(capacity) : new Uint16Array(capacity);
+    for (let i = 0; i < this.rawLen; i++) {
+      t[i] = this.rawTime(i);
+      v[i] = this.rawValue(i);
+    }
+    this.rawT = t;
+    this.rawV = v;
+    this.rawStart = 0;
+  }
+
+  dropRaw(k: number): void {
+    k = Math.min(k, this.rawLen);
+    this.rawStart = (this.rawStart + k) % this.rawT.length;
+    this.rawLen -= k;
+  }
+
+  dropRawBefore(cutoff: number): void {
+    this.dropRaw(this.rawLowerBound(cutoff));
+  }
+
+  /** First logical raw index with time ≥ t (rawLen if none). */
+  rawLowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.rawLen;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.rawTime(mid) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First logical raw index with time > t. */
+  rawUpperBound(t: number): number {
+    let lo = 0;
+    let hi = this.rawLen;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.rawTime(mid) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // ---- bucket ring ----
+  bIdx(i: number): number {
+    return (this.bStart + i) % this.bN.length;
+  }
+
+  bucketMean(p: number): number {
+    const min = this.bMin[p]!;
+    return min + (this.bFrac[p]! / 255) * (this.bMax[p]! - min);
+  }
+
+  addToBucket(minute: number, v: number): void {
+    if (this.bLen > 0 && minute === this.firstMinute + this.bLen - 1) {
+      const p = this.bIdx(this.bLen - 1);
+      if (this.bN[p]! === 0) this.startBucket(p, minute, v);
+      else {
+        if (v < this.bMin[p]!) this.bMin[p] = v;
+        if (v > this.bMax[p]!) this.bMax[p] = v;
+        this.bLast[p] = v;
+        this.bN[p] = Math.min(255, this.bN[p]! + 1);
+        this.curSum += v;
+        this.curN++;
+        this.encodeMean(p);
+      }
+      return;
+    }
+    if (this.bLen > 0 && minute < this.firstMinute + this.bLen - 1) return; // older minute: append order already refused it
+    if (this.bLen === 0) {
+      this.firstMinute = minute;
+    } else {
+      const needed = minute - this.firstMinute + 1;
+      if (needed > this.maxBuckets) this.dropBuckets(needed - this.maxBuckets);
+      if (this.bLen === 0) this.firstMinute = minute;
+    }
+    // Empty (n = 0) slots for minutes without samples up to and including `minute`.
+    const newLen = minute - this.firstMinute + 1;
+    if (newLen > this.bN.length) this.growBuckets(Math.min(this.maxBuckets, Math.max(this.bN.length * 2, newLen)));
+    for (let i = this.bLen; i < newLen; i++) this.bN[this.bIdx(i)] = 0;
+    this.bLen = newLen;
+    this.startBucket(this.bIdx(newLen - 1), minute, v);
+  }
+
+  private startBucket(p: number, minute: number, v: number): void {
+    this.bMin[p] = v;
+    this.bMax[p] = v;
+    this.bLast[p] = v;
+    this.bN[p] = 1;
+    this.bFrac[p] = 0;
+    this.curMinute = minute;
+    this.curSum = v;
+    this.curN = 1;
+  }
+
+  private encodeMean(p: number): void {
+    const min = this.bMin[p]!;
+    const span = this.bMax[p]! - min;
+    this.bFrac[p] = span === 0 ? 0 : Math.round(((this.curSum / this.curN - min) / span) * 255);
+  }
+
+  growBuckets(capacity: number): void {
+    const make = (): Counts => (this.wide ? new Uint32Array(capacity) : new Uint16Array(capacity));
+    const min = make();
+    const max = make();
+    const last = make();
+    const frac = new Uint8Array(capacity);
+    const n = new Uint8Array(capacity);
+    for (let i = 0; i < this.bLen; i++) {
+      const p = this.bIdx(i);
+      min[i] = this.bMin[p]!;
+      max[i] = this.bMax[p]!;
+      last[i] = this.bLast[p]!;
+      frac[i] = this.bFrac[p]!;
+      n[i] = this.bN[p]!;
+    }
+    this.bMin = min;
+    this.bMax = max;
+    this.bLast = last;
+    this.bFrac = frac;
+    this.bN = n;
+    this.bStart = 0;
+  }
+
+  dropBuckets(k: number): void {
+    k = Math.min(k, this.bLen);
+    this.bStart = (this.bStart + k) % this.bN.length;
+    this.bLen -= k;
+    this.firstMinute += k;
+    // Keep the first slot a real bucket so oldestAt and range start on data.
+    while (this.bLen > 0 && this.bN[this.bStart]! === 0) {
+      this.bStart = (this.bStart + 1) % this.bN.length;
+      this.bLen--;
+      this.firstMinute++;
+    }
+  }
+
+  dropBucketsBefore(minute: number): void {
+    if (this.bLen > 0 && minute > this.firstMinute) this.dropBuckets(minute - this.firstMinute);
+  }
+
+  byteLength(): number {
+    return (
+      this.rawT.byteLength +
+      this.rawV.byteLength +
+      this.bMin.byteLength +
+      this.bMax.byteLength +
+      this.bLast.byteLength +
+      this.bFrac.byteLength +
+      this.bN.byteLength
+    );
+  }
+}
+
+export class History {
+  readonly rawRetentionMs: number;
+  readonly bucketRetentionMs: number;
+  readonly maxRawSamples: number;
+  private readonly maxBuckets: number;
+  private readonly series = new Map<string, Series>();
+
+  constructor(options: HistoryOptions = {}) {
+    this.rawRetentionMs = options.rawRetentionMs ?? DAY_MS;
+    this.bucketRetentionMs = options.bucketRetentionMs ?? 7 * DAY_MS;
+    this.maxRawSamples = options.maxRawSamples ?? 17_280;
+    if (!(this.rawRetentionMs > 0 && this.bucketRetentionMs >= MINUTE_MS && this.maxRawSamples >= 1)) {
+      throw new RangeError('invalid history options');
+    }
+    // Minutes a retention window can touch, counting the partial one at each end.
+    this.maxBuckets = Math.ceil(this.bucketRetentionMs / MINUTE_MS) + 1;
+  }
+
+  /**
+   * Adds one real count. Returns false (and stores nothing) when the sample is
+   * not newer than the series' last one, or is not a finite non-negative number.
+   * Non-integers are rounded: these are user counts.
+   */
+  append(key: string, at: number, value: number): boolean {
+    if (!Number.isFinite(at) || !Number.isFinite(value) || value < 0) return false;
+    let s = this.series.get(key);
+    if (s && at <= s.lastAt) return false;
+    if (!s) {
+      s = new Series(this.maxRawSamples, this.maxBuckets);
+      this.series.set(key, s);
+    }
+    const v = Math.min(MAX_U32, Math.round(value));
+    if (v > MAX_U16) s.widen();
+    s.lastAt = at;
+    s.pushRaw(at, v);
+    s.dropRawBefore(at - this.rawRetentionMs);
+    s.addToBucket(Math.floor(at / MINUTE_MS), v);
+    s.dropBucketsBefore(Math.floor((at - this.bucketRetentionMs) / MINUTE_MS));
+    return true;
+  }
+
+  /** Appends every count of one poll cycle at the same time. */
+  appendAll(at: number, counts: Readonly<Record<string, number>>): void {
+    for (const [key, value] of Object.entries(counts)) this.append(key, at, value);
+  }
+
+  /**
+   * Drops raw samples older than `now − rawRetention`, buckets that ended before
+   * `now − bucketRetention`, and series left empty.
+   */
+  prune(now: number): void {
+    const rawCutoff = now - this.rawRetentionMs;
+    const bucketMinute = Math.floor((now - this.bucketRetentionMs) / MINUTE_MS);
+    for (const [key, s] of this.series) {
+      s.dropRawBefore(rawCutoff);
+      s.dropBucketsBefore(bucketMinute);
+      if (s.empty) this.series.delete(key);
+    }
+  }
+
+  keys(): string[] {
+    return [...this.series.keys()];
+  }
+
+  has(key: string): boolean {
+    return this.series.has(key);
+  }
+
+  remove(key: string): void {
+    this.series.delete(key);
+  }
+
+  /** Newest sample of a series. */
+  latest(key: string): HistoryPoint | undefined {
+    const s = this.series.get(key);
+    if (!s) return undefined;
+    if (s.rawLen > 0) return { at: s.rawTime(s.rawLen - 1), value: s.rawValue(s.rawLen - 1) };
+    if (s.bLen > 0) {
+      const p = s.bIdx(s.bLen - 1);
+      return { at: (s.firstMinute + s.bLen - 1) * MINUTE_MS, value: s.bLast[p]! };
+    }
+    return undefined;
+  }
+
+  /**
+   * The count in force at `ms`: the newest raw sample at or before it, or, beyond
+   * the raw retention, the last value of the newest bucket starting at or before it.
+   */
+  valueAt(key: string, ms: number): number | undefined {
+    const s = this.series.get(key);
+    if (!s) return undefined;
+    const i = s.rawUpperBound(ms) - 1;
+    if (i >= 0) return s.rawValue(i);
+    const minute = Math.min(Math.floor(ms / MINUTE_MS), s.firstMinute + s.bLen - 1);
+    for (let li = minute - s.firstMinute; li >= 0; li--) {
+      const p = s.bIdx(li);
+      if (s.bN[p]! > 0) return s.bLast[p]!;
+    }
+    return undefined;
+  }
+
+  /**
+   * Raw samples at or after `sinceMs`, oldest first — what the alert rules look at.
+   * Limited to the raw retention (24 h), far more than any rule window.
+   */
+  valuesSince(key: string, sinceMs: number): HistoryPoint[] {
+    const s = this.series.get(key);
+    if (!s) return [];
+    const out: HistoryPoint[] = [];
+    for (let i = s.rawLowerBound(sinceMs); i < s.rawLen; i++) out.push({ at: s.rawTime(i), value: s.rawValue(i) });
+    return out;
+  }
+
+  /** Time of the oldest sample still kept. */
+  oldestAt(key: string): number | undefined {
+    const s = this.series.get(key);
+    if (!s) return undefined;
+    const firstRaw = s.rawLen > 0 ? s.rawTime(0) : Infinity;
+    if (s.bLen === 0) return Number.isFinite(firstRaw) ? firstRaw : undefined;
+    // Every sample also went into a bucket; prefer the exact raw time when it is in the first minute.
+    return Math.floor(firstRaw / MINUTE_MS) === s.firstMinute ? firstRaw : s.firstMinute * MINUTE_MS;
+  }
+
+  /**
+   * Highest count over the kept history, counting only samples before `beforeMs`
+   * (so the alert engine can ask "the high before this poll").
+   */
+  allTimeHigh(key: string, beforeMs = Infinity): number | undefined {
+    const s = this.series.get(key);
+    if (!s) return undefined;
+    let high = -1;
+    // Buckets hold every sample; those of whole minutes before `beforeMs` are safe to use as is.
+    const cutMinute = Number.isFinite(beforeMs) ? Math.floor(beforeMs / MINUTE_MS) : Infinity;
+    for (let i = 0; i < s.bLen && s.firstMinute + i < cutMinute; i++) {
+      const p = s.bIdx(i);
+      if (s.bN[p]! > 0 && s.bMax[p]! > high) high = s.bMax[p]!;
+    }
+    if (Number.isFinite(cutMinute)) {
+      // The partial minute before `beforeMs`, from raw samples.
+      const end = s.rawLowerBound(beforeMs);
+      for (let i = s.rawLowerBound(cutMinute * MINUTE_MS); i < end; i++) high = Math.max(high, s.rawValue(i));
+    }
+    return high < 0 ? undefined : high;
+  }
+
+  /**
+   * Points for a chart of [fromMs, toMs], at most `maxPoints` of them. Raw samples
+   * where they are kept, minute buckets before that; when there are more than
+   * `maxPoints` sources they are folded into equal-width time bins keeping min,
+   * max and the sample-weighted mean, so spikes stay visible on 24 h and 7 d charts.
+   */
+  range(key: string, fromMs: number, toMs: number, maxPoints: number): RangePoint[] {
+    const s = this.series.get(key);
+    if (!s || !(toMs >= fromMs) || !(maxPoints >= 1)) return [];
+    const t: number[] = [];
+    const mean: number[] = [];
+    const mins: number[] = [];
+    const maxs: number[] = [];
+    const weight: number[] = [];
+
+    const rawFrom = s.rawLen > 0 ? s.rawTime(0) : Infinity;
+    // Buckets for whole minutes before the raw samples begin (the minute that holds
+    // the first raw sample comes from raw, so nothing is counted twice).
+    const firstLi = Math.max(0, Math.floor(fromMs / MINUTE_MS) - s.firstMinute);
+    for (let li = firstLi; li < s.bLen; li++) {
+      const start = (s.firstMinute + li) * MINUTE_MS;
+      if (start > toMs || start + MINUTE_MS > rawFrom) break;
+      const p = s.bIdx(li);
+      if (s.bN[p]! === 0) continue;
+      t.push(Math.max(start, fromMs));
+      mean.push(s.bucketMean(p));
+      mins.push(s.bMin[p]!);
+      maxs.push(s.bMax[p]!);
+      weight.push(s.bN[p]!);
+    }
+    const rawEnd = s.rawUpperBound(toMs);
+    for (let i = s.rawLowerBound(fromMs); i < rawEnd; i++) {
+      const v = s.rawValue(i);
+      t.push(s.rawTime(i));
+      mean.push(v);
+      mins.push(v);
+      maxs.push(v);
+      weight.push(1);
+    }
+
+    const n = t.length;
+    if (n <= maxPoints) {
+      return t.map((at, i) => ({ t: at, value: mean[i]!, min: mins[i]!, max: maxs[i]! }));
+    }
+    const bins = Math.floor(maxPoints);
+    const width = (toMs - fromMs) / bins || 1;
+    const bt = new Float64Array(bins);
+    const bsum = new Float64Array(bins);
+    const bw = new Float64Array(bins);
+    const bmin = new Float64Array(bins).fill(Infinity);
+    const bmax = new Float64Array(bins).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const b = Math.min(bins - 1, Math.max(0, Math.floor((t[i]! - fromMs) / width)));
+      bt[b] = t[i]!; // sources are in time order: the last one wins
+      bsum[b] = bsum[b]! + mean[i]! * weight[i]!;
+      bw[b] = bw[b]! + weight[i]!;
+      if (mins[i]! < bmin[b]!) bmin[b] = mins[i]!;
+      if (maxs[i]! > bmax[b]!) bmax[b] = maxs[i]!;
+    }
+    const out: RangePoint[] = [];
+    for (let b = 0; b < bins; b++) {
+      if (bw[b]! > 0) out.push({ t: bt[b]!, value: bsum[b]! / bw[b]!, min: bmin[b]!, max: bmax[b]! });
+    }
+    return out;
+  }
+
+  /** Bytes held in typed arrays (the bulk of the history's memory). */
+  memoryBytes(): number {
+    let total = 0;
+    for (const s of this.series.values()) total += s.byteLength();
+    return total;
+  }
+
+  /** Compact, versioned, JSON-safe snapshot. Times are delta-encoded. */
+  serialize(): HistoryJSON {
+    const series: Record<string, SeriesJSON> = {};
+    for (const [key, s] of this.series) {
+      const rt: number[] = [];
+      const rv: number[] = [];
+      let prev = 0;
+      for (let i = 0; i < s.rawLen; i++) {
+        const at = s.rawTime(i);
+        rt.push(i === 0 ? at : at - prev);
+        rv.push(s.rawValue(i));
+        prev = at;
+      }
+      const b: SeriesJSON['b'] = { m0: s.firstMinute, n: [], min: [], max: [], last: [], frac: [] };
+      for (let i = 0; i < s.bLen; i++) {
+        const p = s.bIdx(i);
+        const n = s.bN[p]!;
+        b.n.push(n);
+        // Empty minutes are zeros: long gaps compress to almost nothing.
+        b.min.push(n ? s.bMin[p]! : 0);
+        b.max.push(n ? s.bMax[p]! : 0);
+        b.last.push(n ? s.bLast[p]! : 0);
+        b.frac.push(n ? s.bFrac[p]! : 0);
+      }
+      series[key] = { lastAt: s.lastAt, rt, rv, b };
+    }
+    return {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      rawRetentionMs: this.rawRetentionMs,
+      bucketRetentionMs: this.bucketRetentionMs,
+      series,
+    };
+  }
+
+  /** Rebuilds a history from `serialize()` output. Throws HistoryFormatError on anything malformed. */
+  static fromJSON(data: unknown, options: HistoryOptions = {}): History {
+    if (!isRecord(data) || data.format !== FORMAT) throw new HistoryFormatError('not a Pulsebar history');
+    if (data.version !== FORMAT_VERSION) throw new HistoryFormatError(`unsupported history version ${String(data.version)}`);
+    if (!isRecord(data.series)) throw new HistoryFormatError('history has no series');
+    // Retention comes from the running configuration, not the file: the file only holds data.
+    const h = new History(options);
+    for (const [key, raw] of Object.entries(data.series)) h.series.set(key, h.seriesFromJSON(key, raw));
+    return h;
+  }
+
+  private seriesFromJSON(key: string, raw: unknown): Series {
+    const bad = (why: string): never => {
+      throw new HistoryFormatError(`series ${JSON.stringify(key)}: ${why}`);
+    };
+    if (!isRecord(raw) || !isRecord(raw.b)) return bad('malformed');
+    const { rt, rv, b } = raw as { rt: unknown; rv: unknown; b: Record<string, unknown> };
+    const lastAt = raw.lastAt;
+    if (typeof lastAt !== 'number' || Number.isNaN(lastAt)) return bad('lastAt');
+    const times = numberArray(rt) ?? bad('raw times');
+    const values = countArray(rv) ?? bad('raw values');
+    const n = countArray(b.n) ?? bad('bucket n');
+    const min = countArray(b.min) ?? bad('bucket min');
+    const max = countArray(b.max) ?? bad('bucket max');
+    const last = countArray(b.last) ?? bad('bucket last');
+    const frac = countArray(b.frac) ?? bad('bucket frac');
+    const m0 = b.m0;
+    if (typeof m0 !== 'number' || !Number.isInteger(m0)) return bad('bucket start');
+    if (times.length !== values.length) return bad('raw lengths differ');
+    if (![min, max, last, frac].every((a) => a.length === n.length)) return bad('bucket lengths differ');
+    if (n.some((x) => x > 255) || frac.some((x) => x > 255)) return bad('bucket n/frac out of range');
+
+    // Keep the newest samples and buckets if this history is configured smaller than the file.
+    const skip = Math.max(0, times.length - this.maxRawSamples);
+    const skipB = Math.max(0, n.length - this.maxBuckets);
+    const s = new Series(
+      this.maxRawSamples,
+      this.maxBuckets,
+      Math.min(this.maxRawSamples, Math.max(INITIAL_CAPACITY, times.length - skip)),
+      Math.min(this.maxBuckets, Math.max(INITIAL_CAPACITY, n.length - skipB)),
+    );
+    if ([...values, ...min, ...max, ...last].some((v) => v > MAX_U16)) s.widen();
+    let at = 0;
+    let prev = -Infinity;
+    for (let i = 0; i < times.length; i++) {
+      at = i === 0 ? times[0]! : at + times[i]!;
+      if (!(at > prev)) return bad('raw samples out of order');
+      prev = at;
+      if (i >= skip) s.pushRaw(at, values[i]!);
+    }
+    s.firstMinute = m0 + skipB;
+    for (let i = skipB; i < n.length; i++) {
+      s.bN[i - skipB] = n[i]!;
+      s.bMin[i - skipB] = min[i]!;
+      s.bMax[i - skipB] = max[i]!;
+      s.bLast[i - skipB] = last[i]!;
+      s.bFrac[i - skipB] = frac[i]!;
+    }
+    s.bLen = n.length - skipB;
+    if (s.bLen > 0) {
+      const p = s.bIdx(s.bLen - 1);
+      s.curMinute = s.firstMinute + s.bLen - 1;
+      s.curN = s.bN[p]!;
+      s.curSum = s.bucketMean(p) * s.curN;
+    }
+    s.lastAt = Math.max(lastAt, prev);
+    return s;
+  }
+}
+
+export interface SeriesJSON {
+  lastAt: number;
+  /** Raw times: the first absolute, then differences. */
+  rt: number[];
+  rv: number[];
+  /** Buckets from minute m0 (epoch minutes), one entry per minute. */
+  b: { m0: number; n: number[]; min: number[]; max: number[]; last: number[]; frac: number[] };
+}
+
+export interface HistoryJSON {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  rawRetentionMs: number;
+  bucketRetentionMs: number;
+  series: Record<string, SeriesJSON>;
+}
+
+export class HistoryFormatError extends Error {
+  override name = 'HistoryFormatError';
+}
+
+/* ---------------- persistence (the only I/O in the monitor core) ---------------- */
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Writes the history gzipped, atomically (temp file + rename), so a crash mid-write never leaves half a file. */
+export async function saveHistory(path: string, history: History): Promise<void> {
+  const body = await gzipAsync(Buffer.from(JSON.stringify(history.serialize()), 'utf8'));
+  await writeFileAtomic(path, body, { mode: 0o600 });
+}
+
+export interface LoadedHistory {
+  history: History;
+  /** Set when the file could not be used: one sentence for the log or the UI. */
+  notice?: string;
+  /** Where an unreadable file was moved, so nothing is lost for good. */
+  setAsidePath?: string;
+}
+
+/**
+ * Reads a history saved by `saveHistory`. A missing file gives an empty history;
+ * an unreadable one is renamed to `<path>.corrupt-<time>` and an empty history
+ * is returned with a notice — never a throw, the app must start anyway.
+ */
+export async function loadHistory(
+  path: string,
+  options: { clock?: Clock; history?: HistoryOptions } = {},
+): Promise<LoadedHistory> {
+  const clock = options.clock ?? systemClock;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { history: new History(options.history) };
+    return { history: new History(options.history), notice: `History could not be read (${describe(err)}); starting empty.` };
+  }
+  try {
+    // Accept plain JSON too (hand-edited or older files); gzip starts with 1f 8b.
+    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
+    const history = History.fromJSON(JSON.parse(text), options.history);
+    history.prune(clock.now());
+    return { history };
+  } catch (err) {
+    const setAsidePath = `${path}.corrupt-${clock.now()}`;
+    let moved = true;
+    try {
+      await rename(path, setAsidePath);
+    } catch {
+      moved = false;
+    }
+    return {
+      history: new History(options.history),
+      notice: moved
+        ? `History file was unreadable (${describe(err)}); it was set aside as ${setAsidePath} and history starts empty.`
+        : `History file was unreadable (${describe(err)}) and could not be set aside; history starts empty.`,
+      ...(moved ? { setAsidePath } : {}),
+    };
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function numberArray(x: unknown): number[] | undefined {
+  return Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (x as number[]) : undefined;
+}
+
+function countArray(x: unknown): number[] | undefined {
+  return Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_U32)
+    ? (x as number[])
+    : undefined;
+}
