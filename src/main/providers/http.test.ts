@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from './index';
+import { isAbortError, isProviderError, ProviderError } from './errors';
+
+/** A bare stub server: records what arrives and answers with whatever the test sets. */
+let server: Server;
+let base: string;
+let seen: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }> = [];
+let reply: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('{}');
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      reply(req, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => {
+  server.close(() => resolve());
+  server.closeAllConnections();
+}));
+beforeEach(() => {
+  seen = [];
+  reply = (_req, res) => res.end('{}');
+});
+
+const json = (status: number, body: unknown) => (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+const KEY = 'sk_live_secret_123456';
+
+describe('auth headers and bodies', () => {
+  it('Junkie: Authorization: Bearer <key>, trailing slash on base tolerated', async () => {
+    reply = json(200, { counts: { a: 1 }, total: 1 });
+    const client = createClient('junkie', { baseUrl: `${base}/api/v2/`, apiKey: KEY });
+    await client.liveCounts();
+    expect(seen[0]?.url).toBe('/api/v2/live-users');
+    expect(seen[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(seen[0]?.headers.token).toBeUndefined();
+  });
+
+  it('LuaProt: raw Authorization and a JSON body', async () => {
+    reply = json(200, { success: true, message: 'Successfully messaged session.' });
+    const client = createClient('luaprot', { baseUrl: base, apiKey: KEY });
+    await expect(client.message('97963719390038484793', 'hi')).resolves.toBe('Successfully messaged session.');
+    expect(seen[0]?.headers.authorization).toBe(KEY);
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0]!.body)).toEqual({ message: 'hi' });
+  });
+
+  it('LuaAuth: token header, no Authorization; edit sends only given fields', async () => {
+    reply = json(200, { success: true });
+    const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
+    await client.edit('s1', { name: 'New', kick_outdated: undefined, require_sessions: false });
+    expect(seen[0]?.headers.token).toBe(KEY);
+    expect(seen[0]?.headers.authorization).toBeUndefined();
+    expect(seen[0]?.url).toBe('/scripts/s1/edit');
+    expect(JSON.parse(seen[0]!.body)).toEqual({ name: 'New', require_sessions: false });
+  });
+
+  it('never retries (the poller owns retries)', async () => {
+    reply = json(503, { error: 'down' });
+    const client = createClient('junkie', { baseUrl: base, apiKey: KEY });
+    await expect(client.liveCounts()).rejects.toMatchObject({ info: { kind: 'unavailable', status: 503 } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses an empty key or a bad base URL at creation', () => {
+    expect(() => createClient('junkie', { baseUrl: base, apiKey: ' ' })).toThrow(ProviderError);
+    expect(() => createClient('luaauth', { baseUrl: 'api.luaauth.com', apiKey: KEY })).toThrow(/base URL/);
+  });
+});
+
+describe('timeouts, cancellation, observation', () => {
+  it('a body that stalls after the headers still times out', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"counts":');
+      setTimeout(() => res.end('{},"total":0}'), 400);
+    };
+    const client = createClient('junkie', { baseUrl: base, apiKey: KEY, timeoutMs: 100 });
+    await expect(client.liveCounts()).rejects.toMatchObject({ info: { kind: 'timeout', request: 'GET /live-users' } });
+  });
+
+  it('LuaAuth message calls use longTimeoutMs, ordinary calls timeoutMs', async () => {
+    reply = (_req, res) => setTimeout(() => json(200, { success: true, processed: true, response: {} })(_req, res), 150);
+    const client = createClient('luaauth', { baseUrl: base, apiKey: KEY, timeoutMs: 50, longTimeoutMs: 2000 });
+    await expect(client.message('s1', 'ping')).resolves.toMatchObject({ processed: true });
+    await expect(client.session('s1')).rejects.toMatchObject({ info: { kind: 'timeout' } });
+  });
+
+  it('a cancelled call rejects with an AbortError, not a ProviderError', async () => {
+    reply = (_req, res) => setTimeout(() => json(200, { counts: {}, total: 0 })(_req, res), 300);
+    const client = createClient('junkie', { baseUrl: base, apiKey: KEY });
+    const controller = new AbortController();
+    const pending = client.liveCounts({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const error = await pending.catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(isProviderError(error)).toBe(false);
+    // Already aborted (client-wide signal): nothing is sent.
+    seen = [];
+    const dead = createClient('junkie', { baseUrl: base, apiKey: KEY, signal: AbortSignal.abort() });
+    expect(isAbortError(await dead.liveCounts().catch((e: unknown) => e))).toBe(true);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('onRequest sees provider, method, route template, status and duration, never the key or the id', async () => {
+    reply = json(404, { error: 'Script not found' });
+    const log: unknown[] = [];
+    const client = createClient('junkie', { baseUrl: base, apiKey: KEY, onRequest: (info) => log.push(info) });
+    await expect(client.sessions('secret-script', { page: 2 })).rejects.toMatchObject({
+      info: { kind: 'not_found', status: 404, message: 'Script not found', request: 'GET /live-users/{id}' },
+    });
+    expect(seen[0]?.url).toBe('/live-users/secret-script?page=2');
+    expect(log).toEqual([{ provider: 'junkie', method: 'GET', path: '/live-users/{id}', status: 404, durationMs: expect.any(Number) }]);
+    expect(JSON.stringify(log)).not.toContain(KEY);
+  });
+
+  it('a key echoed back by a provider is redacted from the error', async () => {
+    reply = json(401, { success: false, message: `Key ${KEY} is not valid` });
+    const client = createClient('luaprot', { baseUrl: base, apiKey: KEY });
+    const error = (await client.hubs().catch((e: unknown) => e)) as ProviderError;
+    expect(error.info.kind).toBe('unauthorized');
+    expect(JSON.stringify(error.info)).not.toContain(KEY);
+    expect(error.message).not.toContain(KEY);
+  });
+
+  it('schema failures name the field path', async () => {
+    reply = json(200, { success: true, sessions: [{ id: 'a', created_at: 'yesterday' }] });
+    const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
+    await expect(client.sessions('s', { from: 0, limit: 5 })).rejects.toMatchObject({
+      info: { kind: 'malformed', status: 200, message: expect.stringContaining('sessions.0.created_at') },
+    });
+  });
+});
