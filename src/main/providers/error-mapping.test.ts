@@ -30,6 +30,9 @@ describe('LuaAuth envelope (decided by success, not status)', () => {
       message: 'unauthorized or invalid request: invalid token',
     });
     expect(classifyLuaAuth(ex(200, envelope(-1, 'unauthorized or invalid request')))).toMatchObject({ kind: 'unauthorized' });
+    // Same error for an id that is not there (or not yours): about the id, not the key.
+    expect(classifyLuaAuth(ex(404, envelope(-1, 'unauthorized or invalid request', ['session not found'])))).toMatchObject({ kind: 'not_found', failed: ['session not found'] });
+    expect(classifyLuaAuth(ex(400, envelope(-1, 'unauthorized or invalid request', ['script not found'])))).toMatchObject({ kind: 'not_found' });
     const failed = [{ field: 'from', errors: ['must be a positive number'] }, { field: 'data', errors: [{ message: 'bad json', errors: ['unexpected token'] }] }];
     const draft = classifyLuaAuth(ex(400, envelope(-1, 'unauthorized or invalid request', failed)));
     expect(draft).toMatchObject({ kind: 'invalid_input', code: -1, failed });

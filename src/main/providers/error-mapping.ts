@@ -116,6 +116,8 @@ function describeFailed(failed: unknown): string {
   return parts.join('; ');
 }
 
+const NOT_FOUND_WORDS = /not found|does ?n[o']?t exist|no such|unknown (session|script|project)/i;
+
 export const classifyLuaAuth: Classifier = (exchange) => {
   const obj = exchange.body.ok ? record(exchange.body.value) : undefined;
   if (obj?.success === true) return undefined;
@@ -137,10 +139,13 @@ export const classifyLuaAuth: Classifier = (exchange) => {
     }
     case 'unauthorized or invalid request': {
       // Strings in `failed` are authorization problems; {field, errors} items are input problems.
+      // The docs also use this error for "not your resource": a 404 or a failure naming something
+      // not found is about the id, and telling the user to replace a working key would mislead.
       const fieldErrors = Array.isArray(failed) && failed.some((item) => record(item) !== undefined);
       const detail = describeFailed(failed);
+      const missing = exchange.status === 404 || (Array.isArray(failed) && failed.some((f) => typeof f === 'string' && NOT_FOUND_WORDS.test(f)));
       return {
-        kind: fieldErrors ? 'invalid_input' : 'unauthorized',
+        kind: fieldErrors ? 'invalid_input' : missing ? 'not_found' : 'unauthorized',
         message: detail ? `${message}: ${detail}` : message,
         ...extras,
       };

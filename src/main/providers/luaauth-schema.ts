@@ -31,7 +31,8 @@ export const luaauthBulkMessageSchema = z.looseObject({ ...ok, responses: z.arra
 export const luaauthScriptSchema = z.looseObject({
   id: z.string().min(1),
   project_id: z.string(),
-  name: z.string(),
+  // Editing with name "" sets it to null (documented edit semantics), so null must be readable.
+  name: z.string().nullable(),
   free_for_all: z.boolean(),
   use_heartbeat: z.boolean(),
   kick_outdated: z.boolean(),
@@ -79,7 +80,7 @@ export function toLuaAuthScript(raw: z.output<typeof luaauthScriptSchema>): LuaA
   return {
     id: raw.id,
     projectId: raw.project_id,
-    name: raw.name,
+    name: raw.name ?? '',
     freeForAll: raw.free_for_all,
     useHeartbeat: raw.use_heartbeat,
     kickOutdated: raw.kick_outdated,
