@@ -93,6 +93,23 @@ export interface SimulatorControl {
   /** Requests received per provider so far (for rate-budget tests and benchmarks). */
   requestLog(provider?: ProviderId): Array<{ provider: ProviderId; method: string; path: string; at: number; status: number }>;
   targets(): SimulatorTargets;
+  /** Messages that reached simulated sessions (LuaProt text, LuaAuth commands), oldest first. Additive. */
+  messagesSent(provider?: ProviderId): SentMessage[];
+}
+
+/** One message call the simulator accepted (bulk calls are one record listing every session reached). */
+export interface SentMessage {
+  provider: ProviderId;
+  /** Clock time, epoch ms. */
+  at: number;
+  sessionIds: string[];
+  /** LuaProt bulk scope as sent. */
+  scope?: { hubId?: string; key?: string };
+  /** LuaProt text. */
+  text?: string;
+  /** LuaAuth handler key and data. */
+  handler?: string;
+  data?: unknown;
 }
 
 export interface RunningSimulator {

@@ -1,0 +1,98 @@
+import { PROVIDERS, type ProviderId } from '../../shared/model';
+import type { Clock } from '../../shared/clock';
+import type { FaultBoard } from './faults';
+import { INVALID_JSON, json, type Reply } from './reply';
+import type { RequestLog } from './request-log';
+import type { Fault, LuaAuthClientBehaviour, SimulatorControl, SimulatorTargets } from './types';
+import type { World } from './world';
+
+const BEHAVIOURS: LuaAuthClientBehaviour[] = ['processed', 'handler_error', 'handler_missing', 'never_answers'];
+const FAULT_TYPES = ['status', 'rate_limit_burst', 'slow', 'malformed_json', 'html_error', 'drop_connection'];
+
+export function createControl(world: World, faults: FaultBoard, log: RequestLog, clock: Clock): SimulatorControl {
+  const control: SimulatorControl = {
+    injectFault: (provider, fault) => faults.inject(provider, fault),
+    clearFaults: (provider) => faults.clear(provider),
+    step: () => world.step(clock.now()),
+    setPopulation: (provider, targetId, count) => {
+      world.step(clock.now());
+      world.setPopulation(provider, targetId, count, clock.now());
+    },
+    population: (provider, targetId) => {
+      world.step(clock.now());
+      return world.population(provider, targetId);
+    },
+    setLuaAuthBehaviour: (behaviour, sessionId) => {
+      if (sessionId === undefined) world.luaauthClients.fallback = behaviour;
+      else world.luaauthClients.perSession.set(sessionId, behaviour);
+    },
+    requestLog: (provider) => log.list(provider),
+    targets: (): SimulatorTargets => ({
+      junkie: { scriptIds: world.junkie.scripts.map((s) => s.id) },
+      luaprot: { hubIds: world.luaprot.hubs.map((h) => h.id), keys: world.luaprot.hubs.map((h) => h.keys[0]?.key ?? '') },
+      luaauth: {
+        projectIds: world.luaauth.projects.map((p) => p.id),
+        scriptIds: [...world.luaauth.scripts.values()].filter((s) => !s.removed).map((s) => s.id),
+      },
+    }),
+    messagesSent: (provider) => world.messages.filter((m) => !provider || m.provider === provider).map((m) => ({ ...m })),
+  };
+  return control;
+}
+
+const isProvider = (v: unknown): v is ProviderId => typeof v === 'string' && (PROVIDERS as readonly string[]).includes(v);
+const bad = (message: string): Reply => json(400, { ok: false, error: message });
+
+/**
+ * The same control over HTTP, under /__control, for e2e tests and a user in another terminal.
+ * Not part of any provider: no auth, no faults, not in the request log.
+ */
+export function handleControl(control: SimulatorControl, faults: FaultBoard, method: string, action: string, body: unknown): Reply {
+  if (body === INVALID_JSON) return bad('body must be valid JSON');
+  const b = (body ?? {}) as Record<string, unknown>;
+  try {
+    if (method === 'GET' && action === 'state') {
+      const t = control.targets();
+      const populations = {
+        junkie: Object.fromEntries(t.junkie.scriptIds.map((id) => [id, control.population('junkie', id)])),
+        luaprot: Object.fromEntries(t.luaprot.hubIds.map((id) => [id, control.population('luaprot', id)])),
+        luaauth: Object.fromEntries(t.luaauth.scriptIds.map((id) => [id, control.population('luaauth', id)])),
+      };
+      return json(200, { ok: true, targets: t, populations, faults: faults.list(), requests: control.requestLog().length, messages: control.messagesSent() });
+    }
+    if (method !== 'POST') return json(404, { ok: false, error: 'unknown control route' });
+    switch (action) {
+      case 'fault': {
+        const provider = b.provider ?? 'all';
+        const fault = b.fault as Fault | undefined;
+        if (provider !== 'all' && !isProvider(provider)) return bad('provider must be junkie, luaprot, luaauth or all');
+        if (!fault || typeof fault !== 'object' || !FAULT_TYPES.includes(fault.type)) return bad(`fault.type must be one of ${FAULT_TYPES.join(', ')}`);
+        control.injectFault(provider, fault);
+        return json(200, { ok: true, faults: faults.list() });
+      }
+      case 'clear': {
+        const provider = b.provider ?? 'all';
+        if (provider !== 'all' && !isProvider(provider)) return bad('provider must be junkie, luaprot, luaauth or all');
+        control.clearFaults(provider);
+        return json(200, { ok: true });
+      }
+      case 'population': {
+        if (!isProvider(b.provider) || typeof b.targetId !== 'string' || typeof b.count !== 'number' || b.count < 0) {
+          return bad('expected {provider, targetId, count >= 0}');
+        }
+        control.setPopulation(b.provider, b.targetId, b.count);
+        return json(200, { ok: true, population: control.population(b.provider, b.targetId) });
+      }
+      case 'behaviour': {
+        const behaviour = b.behaviour as LuaAuthClientBehaviour;
+        if (!BEHAVIOURS.includes(behaviour)) return bad(`behaviour must be one of ${BEHAVIOURS.join(', ')}`);
+        control.setLuaAuthBehaviour(behaviour, typeof b.sessionId === 'string' ? b.sessionId : undefined);
+        return json(200, { ok: true });
+      }
+      default:
+        return json(404, { ok: false, error: 'unknown control route' });
+    }
+  } catch (err) {
+    return bad(err instanceof Error ? err.message : String(err));
+  }
+}
