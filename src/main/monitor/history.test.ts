@@ -1,0 +1,260 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/clock';
+import { DAY_MS, HOUR_MS, History, HistoryFormatError, MINUTE_MS, loadHistory, saveHistory } from './history';
+import { seededRandom } from './seeded-random';
+
+const T0 = Date.UTC(2026, 0, 1); // a whole minute
+
+describe('History basics', () => {
+  it('appends in time order and ignores out-of-order, duplicate and unreal samples', () => {
+    const h = new History();
+    expect(h.append('a', T0, 10)).toBe(true);
+    expect(h.append('a', T0 + 1_000, 12)).toBe(true);
+    expect(h.append('a', T0 + 1_000, 99)).toBe(false);
+    expect(h.append('a', T0 + 500, 99)).toBe(false);
+    expect(h.append('a', T0 + 2_000, Number.NaN)).toBe(false);
+    expect(h.append('a', T0 + 2_000, -1)).toBe(false);
+    expect(h.valuesSince('a', 0)).toEqual([
+      { at: T0, value: 10 },
+      { at: T0 + 1_000, value: 12 },
+    ]);
+    expect(h.latest('a')).toEqual({ at: T0 + 1_000, value: 12 });
+    expect(h.valueAt('a', T0 + 999)).toBe(10);
+    expect(h.valueAt('a', T0 - 1)).toBeUndefined();
+    expect(h.valueAt('missing', T0)).toBeUndefined();
+  });
+
+  it('valuesSince, oldestAt and allTimeHigh (optionally before a time)', () => {
+    const h = new History();
+    const values = [5, 9, 7, 20, 3, 8];
+    values.forEach((v, i) => h.append('a', T0 + i * 30_000, v));
+    expect(h.valuesSince('a', T0 + 60_000).map((p) => p.value)).toEqual([7, 20, 3, 8]);
+    expect(h.oldestAt('a')).toBe(T0);
+    expect(h.allTimeHigh('a')).toBe(20);
+    expect(h.allTimeHigh('a', T0 + 90_000)).toBe(9); // strictly before the 20
+    expect(h.allTimeHigh('a', T0 + 90_001)).toBe(20);
+    expect(h.allTimeHigh('a', T0)).toBeUndefined();
+    expect(h.allTimeHigh('none')).toBeUndefined();
+  });
+
+  it('switches a series to 32-bit counts when a value needs it', () => {
+    const h = new History();
+    h.append('big', T0, 70_000);
+    h.append('big', T0 + 1_000, 5);
+    h.append('small', T0, 65_535);
+    expect(h.valueAt('big', T0)).toBe(70_000);
+    expect(h.allTimeHigh('big')).toBe(70_000);
+    expect(h.allTimeHigh('small')).toBe(65_535);
+    const r = History.fromJSON(JSON.parse(JSON.stringify(h.serialize())));
+    expect(r.allTimeHigh('big')).toBe(70_000);
+  });
+});
+
+describe('History downsampling', () => {
+  it('folds samples into one-minute buckets with min, max, mean and last', () => {
+    // Raw retention of one minute so a chart over older minutes comes from buckets only.
+    const h = new History({ rawRetentionMs: MINUTE_MS });
+    const minute1 = [10, 30, 20, 40]; // mean 25
+    minute1.forEach((v, i) => h.append('a', T0 + i * 15_000, v));
+    h.append('a', T0 + 5 * MINUTE_MS, 7); // pushes minute 1 out of raw
+    expect(h.valuesSince('a', 0)).toEqual([{ at: T0 + 5 * MINUTE_MS, value: 7 }]);
+    const pts = h.range('a', T0, T0 + 10 * MINUTE_MS, 100);
+    expect(pts).toHaveLength(2);
+    expect(pts[0]).toMatchObject({ t: T0, min: 10, max: 40 });
+    expect(pts[0]!.value).toBeCloseTo(25, 0); // mean kept to 1/255 of (max − min)
+    expect(pts[1]).toEqual({ t: T0 + 5 * MINUTE_MS, value: 7, min: 7, max: 7 });
+    // Beyond raw retention, valueAt answers from the bucket's last value.
+    expect(h.valueAt('a', T0 + 2 * MINUTE_MS)).toBe(40);
+  });
+
+  it('returns raw points when they fit and bins them with weighted means when they do not', () => {
+    const h = new History();
+    for (let i = 0; i < 120; i++) h.append('a', T0 + i * 30_000, i % 2 === 0 ? 100 : 200); // 1 h at 30 s
+    const all = h.range('a', T0, T0 + HOUR_MS, 500);
+    expect(all).toHaveLength(120);
+    const binned = h.range('a', T0, T0 + HOUR_MS, 12);
+    expect(binned).toHaveLength(12);
+    for (const p of binned) {
+      expect(p.min).toBe(100);
+      expect(p.max).toBe(200);
+      expect(p.value).toBe(150);
+    }
+    // Points stay in time order and inside the range.
+    for (let i = 1; i < binned.length; i++) expect(binned[i]!.t).toBeGreaterThan(binned[i - 1]!.t);
+    expect(h.range('a', T0, T0 + HOUR_MS, 1)).toEqual([{ t: T0 + 119 * 30_000, value: 150, min: 100, max: 200 }]);
+  });
+
+  it('charts 1 h, 24 h and 7 d from raw where kept and buckets beyond, keeping a spike visible', () => {
+    const h = new History();
+    const end = T0 + 7 * DAY_MS;
+    for (let t = T0; t < end; t += 30_000) h.append('a', t, t === T0 + 2 * DAY_MS ? 900 : 100);
+    const now = end - 30_000;
+    const week = h.range('a', now - 7 * DAY_MS, now, 700);
+    expect(week.length).toBeLessThanOrEqual(700);
+    expect(week.length).toBeGreaterThan(690);
+    expect(Math.max(...week.map((p) => p.max))).toBe(900);
+    expect(week.every((p) => p.min === 100)).toBe(true);
+    const day = h.range('a', now - DAY_MS, now, 600);
+    expect(day.length).toBeLessThanOrEqual(600);
+    expect(day.every((p) => p.value === 100)).toBe(true);
+    const hour = h.range('a', now - HOUR_MS, now, 600);
+    expect(hour).toHaveLength(121); // raw, both ends inclusive
+  });
+});
+
+describe('History retention', () => {
+  it('keeps raw samples 24 h and buckets 7 days, exactly at the boundaries', () => {
+    const h = new History();
+    h.append('a', T0, 1);
+    h.append('a', T0 + 30_000, 2);
+    h.prune(T0 + DAY_MS); // the sample at exactly now − 24 h stays
+    expect(h.valuesSince('a', 0).map((p) => p.value)).toEqual([1, 2]);
+    h.prune(T0 + DAY_MS + 1);
+    expect(h.valuesSince('a', 0).map((p) => p.value)).toEqual([2]);
+    h.prune(T0 + DAY_MS + 30_001);
+    expect(h.valuesSince('a', 0)).toEqual([]);
+    // Still charted from the bucket of minute T0.
+    expect(h.range('a', T0, T0 + MINUTE_MS, 10)).toHaveLength(1);
+    expect(h.allTimeHigh('a')).toBe(2);
+    // The bucket [T0, T0+1 min) is dropped once all of it is older than now − 7 d.
+    h.prune(T0 + 7 * DAY_MS + MINUTE_MS - 1);
+    expect(h.has('a')).toBe(true);
+    h.prune(T0 + 7 * DAY_MS + MINUTE_MS);
+    expect(h.has('a')).toBe(false);
+  });
+
+  it('appending alone keeps a series inside its retention, across a long gap', () => {
+    const h = new History();
+    h.append('a', T0, 50);
+    h.append('a', T0 + 10 * DAY_MS, 5);
+    expect(h.allTimeHigh('a')).toBe(5);
+    expect(h.oldestAt('a')).toBe(T0 + 10 * DAY_MS);
+    expect(h.range('a', T0, T0 + 11 * DAY_MS, 100)).toHaveLength(1);
+  });
+
+  it('caps raw samples per series', () => {
+    const h = new History({ maxRawSamples: 100 });
+    for (let i = 0; i < 1_000; i++) h.append('a', T0 + i * 1_000, i);
+    const raw = h.valuesSince('a', 0);
+    expect(raw).toHaveLength(100);
+    expect(raw[0]!.value).toBe(900);
+    // Older minutes remain as buckets.
+    expect(h.range('a', T0, T0 + 1_000_000, 10_000)[0]).toMatchObject({ t: T0, min: 0, max: 59 });
+  });
+});
+
+describe('History persistence', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pulsebar-history-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function sampleHistory(): { h: History; end: number } {
+    const h = new History();
+    const rnd = seededRandom(3);
+    let t = T0;
+    for (; t < T0 + 2 * DAY_MS; t += 30_000) {
+      h.append('acc/script', t, 50 + Math.floor(rnd() * 20));
+      h.append('acc', t, 80 + Math.floor(rnd() * 20));
+    }
+    return { h, end: t };
+  }
+
+  it('survives serialize / fromJSON and save / load unchanged', async () => {
+    const { h, end } = sampleHistory();
+    h.prune(end); // loadHistory prunes at the clock's now; compare like with like
+    const path = join(dir, 'history.json.gz');
+    await saveHistory(path, h);
+    const clock = new ManualClock(end);
+    const { history: back, notice } = await loadHistory(path, { clock });
+    expect(notice).toBeUndefined();
+    for (const key of ['acc/script', 'acc']) {
+      for (const [from, span, points] of [
+        [end - HOUR_MS, HOUR_MS, 500],
+        [end - DAY_MS, DAY_MS, 500],
+        [end - 7 * DAY_MS, 7 * DAY_MS, 700],
+      ] as const) {
+        expect(back.range(key, from, from + span, points)).toEqual(h.range(key, from, from + span, points));
+      }
+      expect(back.valuesSince(key, 0)).toEqual(h.valuesSince(key, 0));
+      expect(back.allTimeHigh(key)).toBe(h.allTimeHigh(key));
+    }
+    // Appending after a load carries on where it stopped (out-of-order still refused).
+    expect(back.append('acc', end - 30_000, 1)).toBe(false);
+    expect(back.append('acc', end, 1)).toBe(true);
+    expect(JSON.stringify(History.fromJSON(JSON.parse(JSON.stringify(h.serialize()))).serialize())).toBe(
+      JSON.stringify(h.serialize()),
+    );
+  });
+
+  it('a missing file is an empty history without a notice', async () => {
+    const r = await loadHistory(join(dir, 'nope.json.gz'));
+    expect(r.history.keys()).toEqual([]);
+    expect(r.notice).toBeUndefined();
+  });
+
+  it('a corrupt file is set aside with a notice, never a crash', async () => {
+    for (const [name, body] of [
+      ['garbage', Buffer.from('not json at all {')],
+      ['truncated-gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01])],
+      ['wrong-shape', Buffer.from(JSON.stringify({ format: 'pulsebar-history', version: 1, series: { a: { rt: [1], rv: [] } } }))],
+      ['future-version', Buffer.from(JSON.stringify({ format: 'pulsebar-history', version: 99, series: {} }))],
+    ] as const) {
+      const path = join(dir, `${name}.json.gz`);
+      await writeFile(path, body);
+      const clock = new ManualClock(T0);
+      const r = await loadHistory(path, { clock });
+      expect(r.history.keys()).toEqual([]);
+      expect(r.notice).toMatch(/set aside/);
+      expect(r.setAsidePath).toBe(`${path}.corrupt-${T0}`);
+      expect(await readFile(r.setAsidePath!)).toEqual(body);
+    }
+    expect((await readdir(dir)).every((f) => f.includes('.corrupt-'))).toBe(true);
+    expect(() => History.fromJSON({ format: 'x' })).toThrow(HistoryFormatError);
+  });
+});
+
+describe('History memory', () => {
+  it('7 days of 30 s samples for 150 series stays small', async () => {
+    const before = process.memoryUsage();
+    const h = new History();
+    const keys = Array.from({ length: 150 }, (_, i) => (i < 10 ? `acc${i}` : `acc${i % 10}/t${i}`));
+    const rnd = seededRandom(11);
+    const end = T0 + 7 * DAY_MS;
+    let samples = 0;
+    for (let t = T0; t < end; t += 30_000) {
+      for (const k of keys) {
+        h.append(k, t, 100 + Math.floor(rnd() * 50));
+        samples++;
+      }
+      if ((t - T0) % HOUR_MS === 0) h.prune(t);
+    }
+    h.prune(end);
+    const bytes = h.memoryBytes();
+    const after = process.memoryUsage();
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const serialized = JSON.stringify(h.serialize()).length;
+    console.log(
+      `history memory: ${samples} samples into 150 series -> typed arrays ${mb(bytes)} MB ` +
+        `(${Math.round(bytes / 150 / 1024)} KB per series); arrayBuffers Δ ${mb(after.arrayBuffers - before.arrayBuffers)} MB; ` +
+        `serialized JSON ${mb(serialized)} MB`,
+    );
+    expect(bytes).toBeLessThan(30 * 1024 * 1024);
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(40 * 1024 * 1024);
+    // The week is still all there.
+    expect(h.range('acc3', end - 7 * DAY_MS, end, 1_000).length).toBeGreaterThan(990);
+    const path = join(tmpdir(), `pulsebar-mem-${process.pid}.json.gz`);
+    await saveHistory(path, h);
+    const size = (await readFile(path)).length;
+    console.log(`history file (gzip): ${mb(size)} MB`);
+    const { history: back } = await loadHistory(path, { clock: new ManualClock(end) });
+    expect(back.memoryBytes()).toBeLessThanOrEqual(bytes);
+    await rm(path, { force: true });
+  });
+});
