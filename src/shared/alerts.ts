@@ -16,10 +16,18 @@ export type AlertRuleSpec =
   | { kind: 'rise'; percent: number; minUsers: number; windowMinutes: number }
   /** Crossing `value` upward (fires once) until the count falls below `value - hysteresis`; direction 'down' mirrors it. */
   | { kind: 'threshold'; value: number; hysteresis: number; direction: 'up' | 'down' }
-  /** Drop of at least `percent` % within `windowMinutes`, or to zero when `toZero`; confirmed over two polls. */
-  | { kind: 'drop'; percent: number; windowMinutes: number; toZero: boolean }
-  /** New all-time high (over the kept history), at least `minUsers` to avoid noise at tiny counts. */
-  | { kind: 'all_time_high'; minUsers: number };
+  /**
+   * Drop of at least `percent` % within `windowMinutes`, or to zero when `toZero`; confirmed over two polls.
+   * `minUsers` (optional, default 1): the window's peak must have been at least this, so 3 → 1 is not news.
+   */
+  | { kind: 'drop'; percent: number; windowMinutes: number; toZero: boolean; minUsers?: number }
+  /**
+   * New all-time high (over the kept history), at least `minUsers` to avoid noise at tiny counts.
+   * Optional: `marginPercent` — beat the previous high by at least this much (default 0);
+   * `minHistoryHours` — only once the kept history spans this long (default 0), since a "record"
+   * over the first hours of history is noise.
+   */
+  | { kind: 'all_time_high'; minUsers: number; marginPercent?: number; minHistoryHours?: number };
 
 export interface AlertRule {
   id: string;
