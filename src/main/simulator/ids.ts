@@ -5,10 +5,11 @@ import { pick, randInt, type Rng } from './prng';
 const HEX = '0123456789abcdef';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Built from char codes in one go: concatenating char by char leaves rope strings that cost ~1 KB per id. */
 function fromAlphabet(rng: Rng, alphabet: string, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet.charAt(Math.floor(rng() * alphabet.length));
-  return out;
+  const codes = new Array<number>(length);
+  for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(rng() * alphabet.length));
+  return String.fromCharCode(...codes);
 }
 
 export const hexId = (rng: Rng, length: number): string => fromAlphabet(rng, HEX, length);
@@ -16,14 +17,20 @@ export const alnumId = (rng: Rng, length: number): string => fromAlphabet(rng, A
 
 /** Numeric string without a leading zero (LuaProt ids, Roblox universe ids, Discord ids). */
 export function digitsId(rng: Rng, length: number): string {
-  return String(randInt(rng, 1, 9)) + fromAlphabet(rng, '0123456789', length - 1);
+  const codes = new Array<number>(length);
+  codes[0] = 48 + randInt(rng, 1, 9);
+  for (let i = 1; i < length; i++) codes[i] = 48 + Math.floor(rng() * 10);
+  return String.fromCharCode(...codes);
 }
 
 /** RFC 4122 version-4 shaped UUID (Roblox job ids). */
 export function uuid(rng: Rng): string {
-  const h = hexId(rng, 32);
-  const variant = '89ab'.charAt(Math.floor(rng() * 4));
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const codes = new Array<number>(36);
+  for (let i = 0; i < 36; i++) codes[i] = HEX.charCodeAt(Math.floor(rng() * 16));
+  codes[8] = codes[13] = codes[18] = codes[23] = 45; // '-'
+  codes[14] = 52; // version '4'
+  codes[19] = '89ab'.charCodeAt(Math.floor(rng() * 4));
+  return String.fromCharCode(...codes);
 }
 
 const NAME_PARTS = ['Noob', 'Pro', 'Shadow', 'Blox', 'Ninja', 'Pixel', 'Turbo', 'Frost', 'Lava', 'Void', 'Sky', 'Rex', 'Nova', 'Byte', 'Zen', 'Dark', 'Star', 'Ghost'];
