@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import type { TestResult } from '../../../shared/ipc-contract';
+import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
+import { describeFailure } from '../api';
+import { useAccounts } from '../stores/accounts-store';
+import { useMonitor } from '../stores/monitor-store';
+import { TargetFields, targetsFromDraft, type TargetDraft } from './TargetFields';
+import { TestResultText } from './TestResultText';
+
+/**
+ * New account. The key lives in this form only until it is sent to main once; the field is then
+ * cleared and nothing in the window can read it back.
+ */
+export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdded: (label: string, test: TestResult) => void }) {
+  const add = useAccounts((s) => s.add);
+  const test = useAccounts((s) => s.test);
+  const refresh = useMonitor((s) => s.refresh);
+  const [provider, setProvider] = useState<ProviderId>('junkie');
+  const [label, setLabel] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [key, setKey] = useState('');
+  const [autoTargets, setAutoTargets] = useState(true);
+  const [draft, setDraft] = useState<TargetDraft>({});
+  const [busy, setBusy] = useState<'test' | 'add' | null>(null);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const runTest = async () => {
+    setBusy('test');
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await test({ provider, key, ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}) }));
+    } catch (err) {
+      setError(describeFailure(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('add');
+    setError(null);
+    try {
+      const { account, test: outcome } = await add({
+        label: label.trim() || PROVIDER_NAMES[provider],
+        provider,
+        key,
+        targets: targetsFromDraft(provider, draft),
+        ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+        ...(provider === 'junkie' ? { autoTargets } : {}),
+      });
+      // The key has gone to main; drop it here at once, whatever the test said.
+      setKey('');
+      void refresh();
+      onAdded(account.label, outcome);
+    } catch (err) {
+      setError(describeFailure(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <form className="card form" aria-labelledby="add-account-title" onSubmit={submit}>
+      <h3 id="add-account-title">Add an account</h3>
+      <label className="field">
+        <span>Provider</span>
+        <select value={provider} onChange={(e) => (setProvider(e.target.value as ProviderId), setDraft({}), setResult(null))}>
+          {PROVIDERS.map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_NAMES[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Label</span>
+        <input value={label} placeholder={`My ${PROVIDER_NAMES[provider]}`} onChange={(e) => setLabel(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Base URL (optional)</span>
+        <input value={baseUrl} placeholder={DEFAULT_BASE_URLS[provider]} onChange={(e) => setBaseUrl(e.target.value)} inputMode="url" />
+      </label>
+      <label className="field">
+        <span>API key</span>
+        <input
+          type="password"
+          value={key}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          onChange={(e) => setKey(e.target.value)}
+        />
+      </label>
+      {provider === 'junkie' && (
+        <label className="check">
+          <input type="checkbox" checked={autoTargets} onChange={(e) => setAutoTargets(e.target.checked)} />
+          Watch every script
+        </label>
+      )}
+      <TargetFields provider={provider} draft={draft} onChange={setDraft} idPrefix="add" />
+      <p className="muted small">The key is stored in your system keychain and is never shown again.</p>
+      {result && <TestResultText result={result} />}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="button" disabled={!key || busy !== null} onClick={runTest}>
+          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="submit" className="primary" disabled={!key || busy !== null}>
+          {busy === 'add' ? 'Adding…' : 'Add account'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { TargetRef } from '../stores/monitor-store';
+import { useSessions } from '../stores/sessions-store';
+
+export type BulkRequest =
+  | { type: 'message'; sessionIds: string[] }
+  | { type: 'disconnect'; sessionIds: string[] }
+  | { type: 'message-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null }
+  | { type: 'disconnect-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null };
+
+interface BulkActionsProps {
+  target: TargetRef;
+  capabilities: ProviderCapabilities | undefined;
+  visibleIds: string[];
+  onRequest: (request: BulkRequest) => void;
+}
+
+/** LuaProt acts on a whole hub or key, so its bulk actions pick a scope instead of rows. */
+function ScopeActions({ target, onRequest }: Pick<BulkActionsProps, 'target' | 'onRequest'>) {
+  const sessions = useSessions((s) => s.sessions);
+  const [by, setBy] = useState<'hub' | 'key'>(target.kind === 'key' ? 'key' : 'hub');
+  const [key, setKey] = useState(target.kind === 'key' ? target.targetId : '');
+  const hubScope = target.kind === 'hub';
+  const scope = by === 'hub' && hubScope ? { hubId: target.targetId } : key.trim() ? { key: key.trim() } : null;
+  const label = by === 'hub' && hubScope ? `hub ${target.label}` : `key ${key.trim()}`;
+  const known = by === 'hub' && hubScope ? sessions.length : sessions.filter((s) => s.userKey === key.trim()).length || null;
+  return (
+    <div className="bulk-bar" role="group" aria-label="Bulk actions">
+      <select aria-label="Bulk scope" value={by} onChange={(e) => setBy(e.target.value as 'hub' | 'key')}>
+        {hubScope && <option value="hub">Everyone in this hub</option>}
+        <option value="key">Everyone using a key</option>
+      </select>
+      {by === 'key' && <input aria-label="Key for bulk action" placeholder="User key" value={key} onChange={(e) => setKey(e.target.value)} />}
+      <button type="button" disabled={!scope} onClick={() => scope && onRequest({ type: 'message-scope', scope, label, count: known })}>
+        Message all
+      </button>
+      <button
+        type="button"
+        className="danger"
+        disabled={!scope}
+        onClick={() => scope && onRequest({ type: 'disconnect-scope', scope, label, count: known })}
+      >
+        Disconnect all
+      </button>
+    </div>
+  );
+}
+
+/** Bulk message and disconnect: by selected ids (LuaAuth), by scope (LuaProt), or disabled with the reason (Junkie). */
+export function BulkActions({ target, capabilities, visibleIds, onRequest }: BulkActionsProps) {
+  const selected = useSessions((s) => s.selected);
+  const selectOnly = useSessions((s) => s.selectOnly);
+  const clear = useSessions((s) => s.clearSelection);
+
+  if (!capabilities?.bulk) {
+    return (
+      <div className="bulk-bar" role="group" aria-label="Bulk actions">
+        <button type="button" disabled aria-describedby="no-bulk-reason">
+          Message selected
+        </button>
+        <button type="button" disabled aria-describedby="no-bulk-reason">
+          Disconnect selected
+        </button>
+        <span id="no-bulk-reason" className="muted small">
+          {capabilities?.reason ?? 'This provider has no session actions.'}
+        </span>
+      </div>
+    );
+  }
+  if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} />;
+
+  const ids = [...selected];
+  return (
+    <div className="bulk-bar" role="group" aria-label="Bulk actions">
+      <button
+        type="button"
+        aria-label={ids.length === visibleIds.length && ids.length > 0 ? 'Clear selection' : 'Select all shown'}
+        onClick={() => (ids.length === visibleIds.length && ids.length > 0 ? clear() : selectOnly(visibleIds))}
+      >
+        {ids.length === visibleIds.length && ids.length > 0 ? 'Clear' : 'Select all'}
+      </button>
+      <span className="muted">{ids.length} selected</span>
+      <button type="button" disabled={ids.length === 0} onClick={() => onRequest({ type: 'message', sessionIds: ids })}>
+        Message selected
+      </button>
+      <button
+        type="button"
+        className="danger"
+        disabled={ids.length === 0}
+        onClick={() => onRequest({ type: 'disconnect', sessionIds: ids })}
+      >
+        Disconnect selected
+      </button>
+    </div>
+  );
+}

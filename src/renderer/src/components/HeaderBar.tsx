@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { call, describeFailure } from '../api';
+import { useMonitor } from '../stores/monitor-store';
+import { useUi } from '../stores/ui-store';
+import { count } from '../time-format';
+
+/** Title row: live total at a glance, refresh, pause polling, detach and hide. */
+export function HeaderBar() {
+  const snapshot = useMonitor((s) => s.snapshot);
+  const refresh = useMonitor((s) => s.refresh);
+  const setPaused = useMonitor((s) => s.setPaused);
+  const notify = useUi((s) => s.notify);
+  const [detached, setDetached] = useState(false);
+  const guard = (run: () => Promise<unknown>) => () => void run().catch((err) => notify(describeFailure(err), 'error'));
+  const paused = snapshot?.paused ?? false;
+  return (
+    <header className="header">
+      <span className="brand" aria-hidden="true">
+        ◖Pulsebar
+      </span>
+      {snapshot && (
+        <span className="header-total" aria-hidden="true">
+          {count(snapshot.total)} live
+        </span>
+      )}
+      {snapshot?.demo && <span className="badge">Demo</span>}
+      {paused && <span className="badge badge-warn">Polling paused</span>}
+      <span className="spacer" />
+      <button type="button" className="icon-button" aria-label="Refresh now" title="Refresh now" onClick={guard(() => refresh())}>
+        ↻
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={paused ? 'Resume polling' : 'Pause polling'}
+        title={paused ? 'Resume polling' : 'Pause polling'}
+        onClick={guard(() => setPaused(!paused))}
+      >
+        {paused ? '▶' : '⏸'}
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={detached ? 'Attach to tray' : 'Detach window'}
+        title={detached ? 'Attach to tray' : 'Detach window'}
+        onClick={guard(async () => {
+          await call('window:detach', { detached: !detached });
+          setDetached(!detached);
+        })}
+      >
+        ⧉
+      </button>
+      <button type="button" className="icon-button" aria-label="Hide panel" title="Hide (Esc)" onClick={guard(() => call('window:hide'))}>
+        ⌄
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,284 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MessageResult, ProviderId } from '../../../shared/model';
+import { call, describeFailure, newOpId } from '../api';
+import { Dialog } from './Dialog';
+
+export type MessageRecipients =
+  | { kind: 'one'; sessionId: string; name: string }
+  | { kind: 'ids'; sessionIds: string[] }
+  | { kind: 'scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null };
+
+const TEXT_MAX = 100;
+/** LuaAuth waits up to 60 s for the script to answer. */
+const COMMAND_WAIT_S = 60;
+
+function recipientsInWords(r: MessageRecipients): string {
+  if (r.kind === 'one') return r.name;
+  if (r.kind === 'ids') return `${r.sessionIds.length} selected session${r.sessionIds.length === 1 ? '' : 's'}`;
+  return `${r.count == null ? 'every' : `${r.count}`} session${r.count === 1 ? '' : 's'} in ${r.label}`;
+}
+
+function sessionCount(r: MessageRecipients): number | null {
+  return r.kind === 'one' ? 1 : r.kind === 'ids' ? r.sessionIds.length : r.count;
+}
+
+/** Validates LuaAuth data before anything is sent: empty means none, else it must parse as JSON. */
+export function checkJson(data: string): string | null {
+  if (!data.trim()) return null;
+  try {
+    JSON.parse(data);
+    return null;
+  } catch (err) {
+    return `Data is not valid JSON: ${(err as Error).message}`;
+  }
+}
+
+function ResultList({ results }: { results: MessageResult[] }) {
+  const processed = results.filter((r) => r.processed).length;
+  return (
+    <div className="message-results" role="status">
+      <p>
+        {processed} of {results.length} processed.
+      </p>
+      <ul className="result-list">
+        {results.map((r, i) => (
+          <li key={r.sessionId ?? i}>
+            <strong>{r.sessionId ?? `#${i + 1}`}</strong>: {r.processed ? 'processed' : 'not processed'}
+            {r.response !== undefined && (
+              <>
+                {' '}
+                — response <code>{JSON.stringify(r.response)}</code>
+              </>
+            )}
+            {r.reason && <> — reason: {r.reason}</>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface MessageDialogProps {
+  accountId: string;
+  provider: ProviderId;
+  mode: 'text' | 'command';
+  recipients: MessageRecipients;
+  onClose: () => void;
+  onSent: () => void;
+}
+
+/**
+ * Message one session or many. LuaProt: plain text of 1–100 characters. LuaAuth: a command key and
+ * JSON data for the script's handler; the answer (processed / response / reason) can take up to 60 s,
+ * so the wait shows progress and can be cancelled (ops:cancel).
+ */
+export function MessageDialog({ accountId, provider, mode, recipients, onClose, onSent }: MessageDialogProps) {
+  const [text, setText] = useState('');
+  const [command, setCommand] = useState('');
+  const [data, setData] = useState('');
+  const [phase, setPhase] = useState<'compose' | 'confirm' | 'sending' | 'done'>('compose');
+  const [elapsed, setElapsed] = useState(0);
+  const [outcome, setOutcome] = useState<{ message?: string; results?: MessageResult[]; error?: string } | null>(null);
+  const opId = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (phase !== 'sending') return;
+    const started = Date.now();
+    setElapsed(0);
+    const t = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(t);
+  }, [phase]);
+
+  const jsonError = mode === 'command' ? checkJson(data) : null;
+  const textLength = [...text].length;
+  const invalid =
+    mode === 'text'
+      ? textLength < 1 || textLength > TEXT_MAX
+        ? `The message must be 1 to ${TEXT_MAX} characters.`
+        : null
+      : !command.trim()
+        ? 'A command key is required.'
+        : jsonError;
+  const many = recipients.kind !== 'one';
+
+  const send = async () => {
+    const id = newOpId();
+    opId.current = id;
+    setPhase('sending');
+    setOutcome(null);
+    const content = mode === 'text' ? { text } : { command: command.trim(), ...(data.trim() ? { data } : {}) };
+    try {
+      if (recipients.kind === 'one') {
+        const r = await call('sessions:message', { accountId, sessionId: recipients.sessionId, ...content, opId: id });
+        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.result ? { results: [r.result] } : {}) });
+      } else {
+        const r = await call('sessions:messageMany', {
+          accountId,
+          ...(recipients.kind === 'ids' ? { sessionIds: recipients.sessionIds } : { scope: recipients.scope }),
+          ...content,
+          opId: id,
+        });
+        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.results ? { results: r.results } : {}) });
+      }
+      onSent();
+    } catch (err) {
+      setOutcome({ error: opId.current === null ? 'Cancelled: Pulsebar stopped waiting for an answer.' : describeFailure(err) });
+    } finally {
+      opId.current = null;
+      setPhase('done');
+    }
+  };
+
+  const cancel = async () => {
+    const id = opId.current;
+    if (!id) return;
+    opId.current = null;
+    await call('ops:cancel', { opId: id }).catch(() => false);
+  };
+
+  const close = () => {
+    if (phase === 'sending') void cancel();
+    onClose();
+  };
+
+  const title = `Message ${recipientsInWords(recipients)}`;
+  const count = sessionCount(recipients);
+
+  let footer;
+  if (phase === 'compose') {
+    footer = (
+      <>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={invalid !== null} onClick={() => (many ? setPhase('confirm') : void send())}>
+          {many ? 'Review' : 'Send'}
+        </button>
+      </>
+    );
+  } else if (phase === 'confirm') {
+    footer = (
+      <>
+        <button type="button" onClick={() => setPhase('compose')}>
+          Back
+        </button>
+        <button type="button" className="primary" onClick={() => void send()} data-autofocus>
+          {count == null ? 'Send to all' : `Send to ${count} session${count === 1 ? '' : 's'}`}
+        </button>
+      </>
+    );
+  } else if (phase === 'sending') {
+    footer = (
+      <button type="button" onClick={() => void cancel()}>
+        Cancel
+      </button>
+    );
+  } else {
+    footer = (
+      <button type="button" className="primary" onClick={onClose}>
+        Close
+      </button>
+    );
+  }
+
+  return (
+    <Dialog title={title} onClose={close} footer={footer}>
+      {phase === 'compose' && mode === 'text' && (
+        <label className="field">
+          <span>Message</span>
+          <textarea
+            value={text}
+            rows={3}
+            maxLength={TEXT_MAX * 2}
+            aria-describedby="message-counter"
+            onChange={(e) => setText(e.target.value)}
+          />
+          <span id="message-counter" className={`counter${textLength > TEXT_MAX ? ' over' : ''}`} aria-live="polite">
+            {textLength} / {TEXT_MAX}
+          </span>
+        </label>
+      )}
+      {phase === 'compose' && mode === 'command' && (
+        <>
+          <label className="field">
+            <span>Command key</span>
+            <input value={command} placeholder="e.g. notify" onChange={(e) => setCommand(e.target.value)} spellCheck={false} />
+          </label>
+          <label className="field">
+            <span>Data (JSON)</span>
+            <textarea
+              value={data}
+              rows={4}
+              className="mono"
+              placeholder='{"text": "hello"}'
+              spellCheck={false}
+              aria-invalid={jsonError !== null}
+              onChange={(e) => setData(e.target.value)}
+            />
+          </label>
+          <p className="muted small">The script's handler may answer within 60 s.</p>
+        </>
+      )}
+      {phase === 'compose' && invalid && (text || command || data) && (
+        <p className="error-text" role="alert">
+          {invalid}
+        </p>
+      )}
+      {phase === 'confirm' && (
+        <p role="status">
+          This {mode === 'text' ? 'message' : 'command'} will be sent to{' '}
+          <strong>{count == null ? 'every session' : `${count} session${count === 1 ? '' : 's'}`}</strong>
+          {recipients.kind === 'scope' ? ` in ${recipients.label}` : ''}. Send it?
+        </p>
+      )}
+      {phase === 'sending' && (
+        <div className="sending">
+          <p>{mode === 'command' ? 'Waiting for the script to answer…' : 'Sending…'}</p>
+          {mode === 'command' && (
+            <progress
+              aria-label="Waiting for an answer"
+              max={COMMAND_WAIT_S}
+              value={Math.min(elapsed, COMMAND_WAIT_S)}
+            />
+          )}
+          <p className="muted small">
+            {elapsed} s{mode === 'command' ? ` of up to ${COMMAND_WAIT_S} s` : ''}
+          </p>
+        </div>
+      )}
+      {phase === 'done' && outcome && (
+        <div className="outcome">
+          {outcome.error && (
+            <p className="error-text" role="alert">
+              {outcome.error}
+            </p>
+          )}
+          {outcome.message && <p role="status">{provider === 'luaprot' ? `LuaProt: ${outcome.message}` : outcome.message}</p>}
+          {outcome.results && outcome.results.length === 1 && recipients.kind === 'one' ? (
+            <dl className="facts" role="status" aria-label="Answer">
+              <dt>Processed</dt>
+              <dd>{outcome.results[0]!.processed ? 'yes' : 'no'}</dd>
+              {outcome.results[0]!.response !== undefined && (
+                <>
+                  <dt>Response</dt>
+                  <dd>
+                    <code>{JSON.stringify(outcome.results[0]!.response)}</code>
+                  </dd>
+                </>
+              )}
+              {outcome.results[0]!.reason && (
+                <>
+                  <dt>Reason</dt>
+                  <dd>{outcome.results[0]!.reason}</dd>
+                </>
+              )}
+            </dl>
+          ) : (
+            outcome.results && <ResultList results={outcome.results} />
+          )}
+          {!outcome.error && !outcome.message && !outcome.results && <p role="status">Sent.</p>}
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { ScriptPatch, ScriptView } from '../../../shared/ipc-contract';
+import { scriptKey, useScripts } from '../stores/scripts-store';
+import { useUi } from '../stores/ui-store';
+import { count } from '../time-format';
+import { TimeChart } from './TimeChart';
+
+const FLAGS: Array<{ field: keyof ScriptPatch & string; view: keyof ScriptView; label: string }> = [
+  { field: 'free_for_all', view: 'freeForAll', label: 'Free for all' },
+  { field: 'use_heartbeat', view: 'useHeartbeat', label: 'Use heartbeat' },
+  { field: 'kick_outdated', view: 'kickOutdated', label: 'Kick outdated' },
+  { field: 'require_sessions', view: 'requireSessions', label: 'Require sessions' },
+];
+
+/** LuaAuth's executions map: day keys (date strings or epoch) to counts, oldest first. */
+function executionPoints(executions: Record<string, number>): Array<{ t: number; v: number }> {
+  return Object.entries(executions)
+    .map(([day, v]) => ({ t: /^\d+$/.test(day) ? Number(day) * (day.length <= 10 ? 1000 : 1) : Date.parse(day), v }))
+    .filter((p) => Number.isFinite(p.t))
+    .sort((a, b) => a.t - b.t);
+}
+
+function ScriptSettingsForm({ accountId, script }: { accountId: string; script: ScriptView }) {
+  const edit = useScripts((s) => s.edit);
+  const notify = useUi((s) => s.notify);
+  const [name, setName] = useState(script.name);
+  const [flags, setFlags] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(FLAGS.map((f) => [f.field, Boolean(script[f.view])])),
+  );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const patch: ScriptPatch = {};
+    if (name.trim() && name.trim() !== script.name) patch.name = name.trim();
+    for (const f of FLAGS) if (flags[f.field] !== Boolean(script[f.view])) patch[f.field as 'free_for_all'] = flags[f.field];
+    if (Object.keys(patch).length === 0) return notify('Nothing changed.', 'info');
+    const failure = await edit(accountId, script.id, patch);
+    notify(failure ? `LuaAuth refused the change: ${failure}` : `Saved ${name.trim() || script.name}.`, failure ? 'error' : 'info');
+  };
+  return (
+    <form className="form" aria-label={`Settings of ${script.name}`} onSubmit={submit}>
+      <label className="field">
+        <span>Name</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <div className="flag-grid">
+        {FLAGS.map((f) => (
+          <label key={f.field} className="check">
+            <input
+              type="checkbox"
+              checked={flags[f.field] ?? false}
+              onChange={(e) => setFlags({ ...flags, [f.field]: e.target.checked })}
+            />
+            {f.label}
+          </label>
+        ))}
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One LuaAuth script: on/off at once (rolled back if refused), settings, executions per day. */
+export function ScriptCard({ accountId, scriptId, label }: { accountId: string; scriptId: string; label: string }) {
+  const entry = useScripts((s) => s.entries[scriptKey(accountId, scriptId)]);
+  const load = useScripts((s) => s.load);
+  const toggle = useScripts((s) => s.toggle);
+  const notify = useUi((s) => s.notify);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    void load(accountId, scriptId);
+  }, [accountId, scriptId, load]);
+  const script = entry?.script;
+  const points = useMemo(() => executionPoints(script?.executions ?? {}), [script?.executions]);
+  const name = script?.name || label;
+
+  const flip = async () => {
+    if (!script) return;
+    const failure = await toggle(accountId, scriptId, !script.enabled);
+    if (failure) notify(`${name} was not ${script.enabled ? 'disabled' : 'enabled'}: ${failure}`, 'error');
+  };
+
+  return (
+    <li className="card script-card" aria-label={`Script ${name}`}>
+      <div className="row">
+        <div>
+          <strong>{name}</strong>
+          <div className="muted small">
+            {script
+              ? `${count(script.totalSessions)} sessions · ${count(script.totalInstances)} instances · ${count(script.totalExecutions)} executions`
+              : entry?.busy
+                ? 'Loading…'
+                : ''}
+          </div>
+        </div>
+        <span className="spacer" />
+        <span className="muted small">{script ? (script.enabled ? 'Enabled' : 'Disabled') : ''}</span>
+        <button
+          type="button"
+          role="switch"
+          className="switch"
+          aria-checked={script?.enabled ?? false}
+          aria-label={`${name} enabled`}
+          disabled={!script || entry?.busy}
+          onClick={() => void flip()}
+        >
+          <span className="switch-knob" aria-hidden="true" />
+        </button>
+      </div>
+      {entry?.error && (
+        <p className="error-text" role="alert">
+          {entry.error}
+        </p>
+      )}
+      {script && (
+        <>
+          <TimeChart label={`Executions per day of ${name}`} points={points} height={110} bars seriesLabel="Executions" />
+          <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Hide settings' : `Edit settings of ${name}`}
+          </button>
+          {open && <ScriptSettingsForm key={script.id + script.name} accountId={accountId} script={script} />}
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,140 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Session } from '../../../shared/model';
+import { age, ago } from '../time-format';
+
+const ROW_HEIGHT = 52;
+
+export function sessionName(s: Session): string {
+  if (s.username) return s.username;
+  if (s.robloxUserId != null) return `Roblox ${s.robloxUserId}`;
+  return `Session ${s.id}`;
+}
+
+/** The second line of a row: whatever this provider gives, in a fixed order. */
+function facts(s: Session, now: number): string {
+  const parts: string[] = [];
+  if (s.userKey) parts.push(`key ${s.userKey}`);
+  if (s.placeId) parts.push(`place ${s.placeId}`);
+  if (s.universeId) parts.push(`universe ${s.universeId}`);
+  if (s.jobId) parts.push(`job ${s.jobId.slice(0, 8)}`);
+  if (s.beatCount != null) parts.push(`${s.beatCount} beats`);
+  if (s.lastBeatAt != null) parts.push(`beat ${ago(s.lastBeatAt, now)}`);
+  return parts.join(' · ');
+}
+
+interface SessionListProps {
+  sessions: Session[];
+  selectable: boolean;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * Virtualized so 10,000 rows cost as much as the ~15 on screen. Arrow keys, Home and End move the
+ * focus between rows (scrolling the target row into existence first); Enter opens, Space selects.
+ */
+export function SessionList({ sessions, selectable, selected, onToggle, onOpen }: SessionListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+  const virtual = useVirtualizer({
+    count: sessions.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => sessions[i]?.id ?? i,
+  });
+  const now = Date.now();
+
+  useEffect(() => {
+    if (active >= sessions.length) setActive(Math.max(0, sessions.length - 1));
+  }, [sessions.length, active]);
+
+  // Focus after the virtualizer has rendered the row we moved to.
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index == null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${index}"] .session-open`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(sessions.length - 1, index));
+    setActive(next);
+    pendingFocus.current = next;
+    virtual.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: sessions.length - 1,
+    };
+    const to = moves[e.key];
+    if (to !== undefined && sessions.length > 0) {
+      e.preventDefault();
+      moveTo(to);
+    } else if (e.key === ' ' && selectable && (e.target as HTMLElement).classList.contains('session-open')) {
+      e.preventDefault();
+      const s = sessions[active];
+      if (s) onToggle(s.id);
+    }
+  };
+
+  return (
+    <div
+      ref={scroller}
+      className="session-scroller"
+      role="list"
+      aria-label={`Sessions, ${sessions.length} shown`}
+      onKeyDown={onKeyDown}
+    >
+      <div className="session-spacer" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((item) => {
+          const s = sessions[item.index];
+          if (!s) return null;
+          const name = sessionName(s);
+          const isSelected = selected.has(s.id);
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              data-row={item.index}
+              className={`session-row${isSelected ? ' selected' : ''}${item.index === active ? ' active' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              {selectable && (
+                <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} onChange={() => onToggle(s.id)} tabIndex={-1} />
+              )}
+              <button
+                type="button"
+                className="session-open"
+                aria-label={`Open ${name}`}
+                tabIndex={item.index === active ? 0 : -1}
+                onFocus={() => setActive(item.index)}
+                onClick={() => onOpen(s.id)}
+              >
+                <span className="session-line1">
+                  <span className="session-name">{name}</span>
+                  <span className="muted">{age(s.createdAt, now)}</span>
+                </span>
+                <span className="session-line2 muted">{facts(s, now)}</span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      {sessions.length === 0 && <p className="muted list-empty">No sessions.</p>}
+    </div>
+  );
+}

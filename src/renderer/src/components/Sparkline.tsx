@@ -1,0 +1,27 @@
+/** Last hour of a target as a tiny SVG line; SVG attributes keep it CSP-clean and cheap to redraw. */
+export function Sparkline({ values, label }: { values: number[]; label: string }) {
+  const width = 120;
+  const height = 28;
+  if (values.length < 2) {
+    return <svg className="sparkline" width={width} height={height} role="img" aria-label={`${label}: not enough data yet`} />;
+  }
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const span = max - min || 1;
+  const step = width / (values.length - 1);
+  const points = values
+    .map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)}`)
+    .join(' ');
+  return (
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`${label}: last hour from ${values[0]} to ${values[values.length - 1]}, peak ${max}`}
+    >
+      <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
+  );
+}

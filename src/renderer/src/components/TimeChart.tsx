@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+interface TimeChartProps {
+  /** Accessible name: charts are canvases, so the label and summary carry the meaning. */
+  label: string;
+  /** Epoch ms and values, oldest first. */
+  points: Array<{ t: number; v: number }>;
+  height?: number;
+  bars?: boolean;
+  seriesLabel?: string;
+}
+
+const cssVar = (name: string, fallback: string) =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+
+/** A uPlot time series that follows its container's width and the theme's colours. */
+export function TimeChart({ label, points, height = 160, bars = false, seriesLabel = 'Users' }: TimeChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ink = cssVar('--ink-muted', '#888');
+    const accent = cssVar('--accent', '#3b82f6');
+    const grid = cssVar('--line', '#8883');
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true } },
+      axes: [
+        { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+        { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 44 },
+      ],
+      series: [
+        {},
+        {
+          label: seriesLabel,
+          stroke: accent,
+          width: 1.5,
+          fill: `${accent}22`,
+          ...(bars ? { paths: uPlot.paths.bars!({ size: [0.6, 40] }), fill: accent } : {}),
+        },
+      ],
+    };
+    plot.current = new uPlot(opts, [[], []], el);
+    const resize = new ResizeObserver(() => {
+      plot.current?.setSize({ width: Math.max(200, el.clientWidth), height });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [height, bars, seriesLabel]);
+
+  useEffect(() => {
+    plot.current?.setData([points.map((p) => p.t / 1000), points.map((p) => p.v)]);
+  }, [points]);
+
+  const last = points[points.length - 1];
+  const peak = points.reduce((m, p) => Math.max(m, p.v), 0);
+  const summary = last ? `${points.length} points, latest ${last.v}, peak ${peak}` : 'no data yet';
+  return (
+    <figure className="chart" role="img" aria-label={`${label}: ${summary}`}>
+      <div ref={host} className="chart-canvas" />
+      {points.length === 0 && <figcaption className="muted chart-empty">No history yet</figcaption>}
+    </figure>
+  );
+}

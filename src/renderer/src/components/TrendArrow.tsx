@@ -1,0 +1,13 @@
+/** Change over the last 10 minutes as an arrow with its number; the words go to screen readers. */
+export function TrendArrow({ trend }: { trend: number | null }) {
+  if (trend == null) return <span className="trend trend-none" aria-label="trend unknown">·</span>;
+  const dir = trend > 0 ? 'up' : trend < 0 ? 'down' : 'flat';
+  const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '▶';
+  const words = dir === 'flat' ? 'steady over 10 minutes' : `${dir} ${Math.abs(trend)} in 10 minutes`;
+  return (
+    <span className={`trend trend-${dir}`} aria-label={words} title={words}>
+      {arrow}
+      {dir !== 'flat' && <span aria-hidden="true"> {Math.abs(trend)}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,166 @@
+import { create } from 'zustand';
+import type { SessionDetail, SessionQuery } from '../../../shared/ipc-contract';
+import type { ProviderId, Session, SessionPage } from '../../../shared/model';
+import { call, describeFailure } from '../api';
+
+export type LuaAuthFilter = NonNullable<SessionQuery['filter']>;
+
+/**
+ * The session list of one target, fetched on demand (never polled in the background).
+ * Each provider pages and searches its own way: Junkie server search + pages, LuaAuth offset + filters,
+ * LuaProt one full list filtered here.
+ */
+interface SessionsState {
+  accountId: string | null;
+  targetId: string | null;
+  provider: ProviderId | null;
+  sessions: Session[];
+  page: Omit<SessionPage, 'sessions'>;
+  /** Junkie page/limit/search, LuaAuth from/limit/filter. */
+  query: { page: number; limit: number; search: string; from: number; filter: LuaAuthFilter };
+  /** LuaProt only: filtered in the window. */
+  localFilter: string;
+  loading: boolean;
+  error: string | null;
+  loadedAt: number | null;
+  selected: ReadonlySet<string>;
+  detail: { sessionId: string; data: SessionDetail | null; error: string | null } | null;
+
+  open(accountId: string, targetId: string, provider: ProviderId): Promise<void>;
+  load(): Promise<void>;
+  setQuery(patch: Partial<SessionsState['query']>): Promise<void>;
+  setLocalFilter(text: string): void;
+  toggle(id: string): void;
+  selectOnly(ids: string[]): void;
+  clearSelection(): void;
+  openDetail(sessionId: string): Promise<void>;
+  closeDetail(): void;
+}
+
+const firstQuery = (): SessionsState['query'] => ({ page: 1, limit: 50, search: '', from: 0, filter: {} });
+
+let requestSeq = 0;
+
+export const useSessions = create<SessionsState>()((set, get) => ({
+  accountId: null,
+  targetId: null,
+  provider: null,
+  sessions: [],
+  page: {},
+  query: firstQuery(),
+  localFilter: '',
+  loading: false,
+  error: null,
+  loadedAt: null,
+  selected: new Set(),
+  detail: null,
+
+  async open(accountId, targetId, provider) {
+    const s = get();
+    if (s.accountId === accountId && s.targetId === targetId) return s.load();
+    set({
+      accountId,
+      targetId,
+      provider,
+      sessions: [],
+      page: {},
+      query: firstQuery(),
+      localFilter: '',
+      selected: new Set(),
+      detail: null,
+      error: null,
+      loadedAt: null,
+    });
+    return get().load();
+  },
+
+  async load() {
+    const { accountId, targetId, provider, query } = get();
+    if (!accountId || !targetId || !provider) return;
+    const seq = ++requestSeq;
+    const request: SessionQuery = { accountId, targetId };
+    if (provider === 'junkie') {
+      request.page = query.page;
+      request.limit = Math.min(50, query.limit);
+      if (query.search.trim()) request.search = query.search.trim();
+    } else if (provider === 'luaauth') {
+      request.from = query.from;
+      request.limit = query.limit;
+      const filter = Object.fromEntries(
+        Object.entries(query.filter).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
+      ) as LuaAuthFilter;
+      if (Object.keys(filter).length > 0) request.filter = filter;
+    }
+    set({ loading: true, error: null });
+    try {
+      const { sessions, ...page } = await call('sessions:list', request);
+      // A slower, older answer must not overwrite a newer one (typing in search fires several).
+      if (seq !== requestSeq) return;
+      const present = new Set(sessions.map((x) => x.id));
+      set((s) => ({
+        sessions,
+        page,
+        loading: false,
+        loadedAt: Date.now(),
+        selected: new Set([...s.selected].filter((id) => present.has(id))),
+      }));
+    } catch (err) {
+      if (seq !== requestSeq) return;
+      set({ loading: false, error: describeFailure(err) });
+    }
+  },
+
+  async setQuery(patch) {
+    set((s) => ({ query: { ...s.query, ...patch } }));
+    return get().load();
+  },
+
+  setLocalFilter(text) {
+    set({ localFilter: text });
+  },
+
+  toggle(id) {
+    set((s) => {
+      const next = new Set(s.selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return { selected: next };
+    });
+  },
+  selectOnly(ids) {
+    set({ selected: new Set(ids) });
+  },
+  clearSelection() {
+    set({ selected: new Set() });
+  },
+
+  async openDetail(sessionId) {
+    const { accountId } = get();
+    if (!accountId) return;
+    set({ detail: { sessionId, data: null, error: null } });
+    try {
+      const data = await call('sessions:info', { accountId, sessionId });
+      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data, error: null } });
+    } catch (err) {
+      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data: null, error: describeFailure(err) } });
+    }
+  },
+  closeDetail() {
+    set({ detail: null });
+  },
+}));
+
+/** LuaProt's list is filtered here: username, ids, job, universe and key, case-insensitive. */
+export function filterLocally(sessions: Session[], text: string): Session[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return sessions;
+  return sessions.filter(
+    (s) =>
+      s.id.toLowerCase().includes(needle) ||
+      (s.username?.toLowerCase().includes(needle) ?? false) ||
+      (s.jobId?.toLowerCase().includes(needle) ?? false) ||
+      (s.universeId?.includes(needle) ?? false) ||
+      (s.placeId?.includes(needle) ?? false) ||
+      (s.userKey?.toLowerCase().includes(needle) ?? false),
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import type { TestResult } from '../../../shared/ipc-contract';
+import { explainError } from '../../../shared/errors';
+import { PROVIDER_NAMES } from '../../../shared/model';
+import { call, describeFailure } from '../api';
+import { AccountEditor } from '../components/AccountEditor';
+import { AddAccountForm } from '../components/AddAccountForm';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { STATE_WORDS } from '../components/AccountStatusRow';
+import { useAccounts } from '../stores/accounts-store';
+import { useMonitor } from '../stores/monitor-store';
+import { useUi } from '../stores/ui-store';
+
+function testInWords(label: string, test: TestResult): { text: string; tone: 'info' | 'error' } {
+  if (test.ok) return { text: `Added ${label}. Connected, ${test.found?.length ?? 0} target(s) found.`, tone: 'info' };
+  const e = test.explanation ?? (test.error ? explainError(test.error) : null);
+  return { text: `Added ${label}, but the connection test failed: ${e ? `${e.title} ${e.advice}` : 'unknown error'}`, tone: 'error' };
+}
+
+/** Accounts: add, edit, remove; demo mode on or off. */
+export function AccountsView() {
+  const { accounts, load } = useAccounts();
+  const remove = useAccounts((s) => s.remove);
+  const snapshot = useMonitor((s) => s.snapshot);
+  const setSnapshot = useMonitor((s) => s.setSnapshot);
+  const notify = useUi((s) => s.notify);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [demoBusy, setDemoBusy] = useState(false);
+
+  useEffect(() => {
+    void load().catch((err) => notify(describeFailure(err), 'error'));
+  }, [load, notify, snapshot?.accounts.length, snapshot?.demo]);
+
+  const demo = snapshot?.demo ?? false;
+  const setDemo = async (enabled: boolean) => {
+    setDemoBusy(true);
+    try {
+      setSnapshot(await call('demo:set', { enabled }));
+      await load();
+    } catch (err) {
+      notify(describeFailure(err), 'error');
+    } finally {
+      setDemoBusy(false);
+    }
+  };
+
+  const statusOf = (id: string) => snapshot?.accounts.find((a) => a.account.id === id)?.status;
+  const toRemove = accounts.find((a) => a.id === removing);
+
+  return (
+    <div className="accounts-view">
+      <section className="card demo-card" aria-labelledby="demo-title">
+        <div className="row">
+          <div>
+            <h2 id="demo-title">Demo mode</h2>
+            <p className="muted small">Simulated Junkie, LuaProt and LuaAuth accounts with live, changing sessions.</p>
+          </div>
+          <span className="spacer" />
+          <button
+            type="button"
+            role="switch"
+            aria-checked={demo}
+            aria-label="Demo mode"
+            className="switch"
+            disabled={demoBusy}
+            onClick={() => void setDemo(!demo)}
+          >
+            <span className="switch-knob" aria-hidden="true" />
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="accounts-title">
+        <div className="panel-head">
+          <h2 id="accounts-title">Accounts</h2>
+          <span className="spacer" />
+          {!adding && (
+            <button type="button" className="primary" onClick={() => setAdding(true)}>
+              Add account
+            </button>
+          )}
+        </div>
+        {adding && (
+          <AddAccountForm
+            onDone={() => setAdding(false)}
+            onAdded={(label, test) => {
+              setAdding(false);
+              const { text, tone } = testInWords(label, test);
+              notify(text, tone);
+            }}
+          />
+        )}
+        {accounts.length === 0 && !adding && <p className="muted">No accounts yet.</p>}
+        <ul className="account-list">
+          {accounts.map((a) => {
+            const status = statusOf(a.id);
+            return (
+              <li key={a.id} className="card account-item" aria-label={a.label}>
+                <div className="row">
+                  <div>
+                    <strong>{a.label}</strong>{' '}
+                    <span className="muted">
+                      {PROVIDER_NAMES[a.provider]}
+                      {a.demo ? ' · demo' : ''}
+                    </span>
+                    <div className="muted small">
+                      {a.baseUrl} · {a.hasKey ? 'key stored in keychain' : 'no key stored'} · {a.targets.length} target(s)
+                      {status ? ` · ${STATE_WORDS[status.state]}` : ''}
+                    </div>
+                  </div>
+                  <span className="spacer" />
+                  {!a.demo && (
+                    <>
+                      <button type="button" aria-label={`Edit ${a.label}`} onClick={() => setEditing(editing === a.id ? null : a.id)}>
+                        Edit
+                      </button>
+                      <button type="button" className="danger" aria-label={`Remove ${a.label}`} onClick={() => setRemoving(a.id)}>
+                        Remove
+                      </button>
+                    </>
+                  )}
+                </div>
+                {editing === a.id && <AccountEditor account={a} onDone={() => setEditing(null)} />}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {toRemove && (
+        <ConfirmDialog
+          title={`Remove ${toRemove.label}?`}
+          message="Its key is deleted from the keychain and its history is no longer shown."
+          confirmLabel="Remove account"
+          danger
+          onConfirm={() => remove(toRemove.id)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </div>
+  );
+}

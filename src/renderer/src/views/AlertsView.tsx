@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AlertRule, QuietHours } from '../../../shared/alerts';
+import { describeFailure, newOpId } from '../api';
+import { AlertRuleRow, defaultSpec, type ScopeOption } from '../components/AlertRuleRow';
+import { useAlerts } from '../stores/alerts-store';
+import { useMonitor } from '../stores/monitor-store';
+import { useUi } from '../stores/ui-store';
+import { clock, dateTime } from '../time-format';
+
+function QuietHoursForm({ quiet }: { quiet: QuietHours }) {
+  const save = useAlerts((s) => s.saveQuietHours);
+  const notify = useUi((s) => s.notify);
+  const [draft, setDraft] = useState(quiet);
+  useEffect(() => setDraft(quiet), [quiet]);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(quiet);
+  return (
+    <form
+      className="row wrap"
+      aria-label="Quiet hours"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(draft).then(
+          () => notify('Quiet hours saved.'),
+          (err) => notify(describeFailure(err), 'error'),
+        );
+      }}
+    >
+      <label className="check">
+        <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} />
+        Quiet hours
+      </label>
+      <label className="field field-inline">
+        <span>from</span>
+        <input type="time" aria-label="Quiet hours start" value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} />
+      </label>
+      <label className="field field-inline">
+        <span>to</span>
+        <input type="time" aria-label="Quiet hours end" value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.target.value })} />
+      </label>
+      <button type="submit" disabled={!dirty}>
+        Save quiet hours
+      </button>
+    </form>
+  );
+}
+
+/** Alert rules per target and on totals, quiet hours, pause, and the history of what fired. */
+export function AlertsView() {
+  const { settings, log, load, saveRules, pause } = useAlerts();
+  const snapshot = useMonitor((s) => s.snapshot);
+  const notify = useUi((s) => s.notify);
+  const [drafts, setDrafts] = useState<AlertRule[] | null>(null);
+
+  useEffect(() => {
+    void load().catch((err) => notify(describeFailure(err), 'error'));
+  }, [load, notify]);
+
+  const scopes = useMemo<ScopeOption[]>(() => {
+    const out: ScopeOption[] = [{ value: 'total', label: 'Total of all accounts', scope: { type: 'total' } }];
+    for (const a of snapshot?.accounts ?? []) {
+      out.push({ value: `account:${a.account.id}`, label: `${a.account.label} total`, scope: { type: 'account', accountId: a.account.id } });
+      for (const t of a.targets)
+        out.push({
+          value: `target:${a.account.id}:${t.id}`,
+          label: `${t.label} · ${a.account.label}`,
+          scope: { type: 'target', accountId: a.account.id, targetId: t.id },
+        });
+    }
+    return out;
+  }, [snapshot?.accounts]);
+
+  if (!settings) return <p className="muted">Loading alerts…</p>;
+  const rules = drafts ?? settings.rules;
+  const dirty = drafts !== null;
+  const edit = (next: AlertRule[]) => setDrafts(next);
+  const pausedUntil = settings.pausedUntil && settings.pausedUntil > Date.now() ? settings.pausedUntil : null;
+
+  return (
+    <div className="alerts-view">
+      <section className="card" aria-labelledby="pause-title">
+        <div className="row wrap">
+          <h2 id="pause-title" className="section-title">
+            Notifications
+          </h2>
+          <span className="spacer" />
+          <span className="muted small">{pausedUntil ? `Paused until ${clock(pausedUntil)}` : 'Active'}</span>
+          {pausedUntil ? (
+            <button type="button" onClick={() => void pause(null).catch((err) => notify(describeFailure(err), 'error'))}>
+              Resume alerts
+            </button>
+          ) : (
+            <button type="button" onClick={() => void pause(60).catch((err) => notify(describeFailure(err), 'error'))}>
+              Pause alerts for 1 hour
+            </button>
+          )}
+        </div>
+        <QuietHoursForm quiet={settings.quietHours} />
+      </section>
+
+      <section aria-labelledby="rules-title">
+        <div className="panel-head">
+          <h2 id="rules-title">Alert rules</h2>
+          <span className="spacer" />
+          <button
+            type="button"
+            onClick={() =>
+              edit([...rules, { id: newOpId(), scope: { type: 'total' }, spec: defaultSpec('rise'), enabled: true, cooldownMinutes: 15 }])
+            }
+          >
+            Add rule
+          </button>
+        </div>
+        {rules.length === 0 && <p className="muted">No rules: nothing will notify you.</p>}
+        <ul className="rule-list">
+          {rules.map((r, i) => (
+            <AlertRuleRow
+              key={r.id}
+              n={i + 1}
+              rule={r}
+              scopes={scopes}
+              onChange={(next) => edit(rules.map((x) => (x.id === r.id ? next : x)))}
+              onRemove={() => edit(rules.filter((x) => x.id !== r.id))}
+            />
+          ))}
+        </ul>
+        <div className="button-row">
+          <button type="button" disabled={!dirty} onClick={() => setDrafts(null)}>
+            Discard changes
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!dirty}
+            onClick={() =>
+              void saveRules(rules).then(
+                () => (setDrafts(null), notify('Alert rules saved.')),
+                (err) => notify(describeFailure(err), 'error'),
+              )
+            }
+          >
+            Save rules
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="alert-history-title">
+        <h2 id="alert-history-title" className="section-title">
+          Alert history
+        </h2>
+        {log.length === 0 ? (
+          <p className="muted">No alerts yet.</p>
+        ) : (
+          <ol className="alert-log" aria-label="Alert history">
+            {log.map((e) => (
+              <li key={e.id} className={e.silenced ? 'silenced' : ''}>
+                <span className="muted small">{dateTime(e.at)}</span> <strong>{e.subject}</strong>: {e.message}
+                {e.silenced && <span className="badge">silenced</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { PROVIDERS, PROVIDER_NAMES } from '../../../shared/model';
+import { AccountStatusRow } from '../components/AccountStatusRow';
+import { HistoryPanel, type SeriesOption } from '../components/HistoryPanel';
+import { TargetCard } from '../components/TargetCard';
+import { useMonitor } from '../stores/monitor-store';
+import { useUi } from '../stores/ui-store';
+import { count } from '../time-format';
+
+/** The live picture: total, per-provider totals, account health, a card per target, history charts. */
+export function OverviewView() {
+  const snapshot = useMonitor((s) => s.snapshot);
+  const refresh = useMonitor((s) => s.refresh);
+  const openTarget = useUi((s) => s.openTarget);
+  const show = useUi((s) => s.show);
+
+  const seriesOptions = useMemo<SeriesOption[]>(() => {
+    const options: SeriesOption[] = [{ key: 'total', label: 'All accounts' }];
+    for (const a of snapshot?.accounts ?? []) {
+      options.push({ key: `account:${a.account.id}`, label: `${a.account.label} (total)` });
+      for (const t of a.targets) options.push({ key: `target:${a.account.id}:${t.id}`, label: `${t.label} · ${a.account.label}` });
+    }
+    return options;
+  }, [snapshot?.accounts]);
+
+  if (!snapshot) return <p className="muted">Loading…</p>;
+
+  if (snapshot.accounts.length === 0) {
+    return (
+      <section className="empty-state" aria-labelledby="welcome-title">
+        <h2 id="welcome-title">Welcome to Pulsebar</h2>
+        <p>Add a Junkie, LuaProt or LuaAuth account to watch your live sessions, or try demo mode to see it work with simulated providers.</p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => show('accounts')}>
+            Add an account
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <div className="overview">
+      <section className="totals" aria-label="Live totals">
+        <div className="grand-total">
+          <span className="muted">Live now</span>
+          <output className="big-number" aria-label="Live total">
+            {count(snapshot.total)}
+          </output>
+        </div>
+        <ul className="provider-totals">
+          {PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p)).map((p) => (
+            <li key={p}>
+              <span className="muted">{PROVIDER_NAMES[p]}</span>{' '}
+              <strong aria-label={`${PROVIDER_NAMES[p]} total`}>{count(snapshot.byProvider[p])}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="accounts-status-title">
+        <h2 id="accounts-status-title" className="section-title">
+          Accounts
+        </h2>
+        <ul className="account-status-list">
+          {snapshot.accounts.map((a) => (
+            <AccountStatusRow key={a.account.id} live={a} onRefresh={() => void refresh(a.account.id)} />
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="targets-title">
+        <h2 id="targets-title" className="section-title">
+          Targets
+        </h2>
+        <ul className="target-grid">
+          {snapshot.accounts.flatMap((a) =>
+            a.targets.map((t) => (
+              <TargetCard
+                key={`${a.account.id}:${t.id}`}
+                target={t}
+                accountLabel={a.account.label}
+                onOpen={() => openTarget(a.account.id, t.id)}
+              />
+            )),
+          )}
+        </ul>
+      </section>
+
+      <HistoryPanel options={seriesOptions} />
+    </div>
+  );
+}

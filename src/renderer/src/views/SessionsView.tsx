@@ -1,0 +1,175 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { PROVIDER_NAMES, type Session } from '../../../shared/model';
+import { call } from '../api';
+import { BulkActions, type BulkRequest } from '../components/BulkActions';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MessageDialog, type MessageRecipients } from '../components/MessageDialog';
+import { SessionDrawer } from '../components/SessionDrawer';
+import { SessionList, sessionName } from '../components/SessionList';
+import { SessionPager } from '../components/SessionPager';
+import { SessionSearch } from '../components/SessionSearch';
+import { allTargets, useMonitor } from '../stores/monitor-store';
+import { filterLocally, useSessions } from '../stores/sessions-store';
+import { useUi } from '../stores/ui-store';
+import { ago } from '../time-format';
+
+type Pending =
+  | { type: 'message'; recipients: MessageRecipients }
+  | { type: 'disconnect'; title: string; message: string; run: () => Promise<string> };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Sessions of one target: search, paging, the virtual list, detail drawer and quick actions. */
+export function SessionsView() {
+  const snapshot = useMonitor((s) => s.snapshot);
+  const capabilities = useMonitor((s) => s.capabilities);
+  const chosen = useUi((s) => s.target);
+  const openTarget = useUi((s) => s.openTarget);
+  const notify = useUi((s) => s.notify);
+  const sessionsState = useSessions();
+  const { sessions, selected, loading, error, loadedAt, localFilter } = sessionsState;
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const targets = useMemo(() => allTargets(snapshot), [snapshot]);
+  const target =
+    targets.find((t) => t.accountId === chosen?.accountId && t.targetId === chosen.targetId) ?? targets[0] ?? null;
+
+  useEffect(() => {
+    if (target) void useSessions.getState().open(target.accountId, target.targetId, target.provider);
+  }, [target?.accountId, target?.targetId, target?.provider]);
+
+  // LuaProt is filtered here; deferring keeps typing responsive over 10,000 rows.
+  const deferredFilter = useDeferredValue(localFilter);
+  const shown = useMemo(
+    () => (target?.provider === 'luaprot' ? filterLocally(sessions, deferredFilter) : sessions),
+    [sessions, deferredFilter, target?.provider],
+  );
+  const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
+
+  if (!target) {
+    return <p className="muted">No targets yet: add an account or start demo mode in Accounts.</p>;
+  }
+  const caps = capabilities?.[target.provider];
+  const accountId = target.accountId;
+  const messageMode = caps?.message === 'command' ? 'command' : 'text';
+  const afterAction = (text: string) => {
+    notify(text, 'info');
+    void useSessions.getState().load();
+  };
+
+  const disconnectOne = (s: Session) =>
+    setPending({
+      type: 'disconnect',
+      title: `Disconnect ${sessionName(s)}?`,
+      message:
+        target.provider === 'luaprot'
+          ? 'The player is kicked. LuaProt may keep listing the session for up to 90 seconds.'
+          : 'The player is kicked from the script.',
+      run: async () => {
+        const r = await call('sessions:disconnect', { accountId, sessionId: s.id });
+        useSessions.getState().closeDetail();
+        return r.message || `Disconnected ${sessionName(s)}.`;
+      },
+    });
+
+  const onBulk = (request: BulkRequest) => {
+    switch (request.type) {
+      case 'message':
+        return setPending({ type: 'message', recipients: { kind: 'ids', sessionIds: request.sessionIds } });
+      case 'message-scope':
+        return setPending({
+          type: 'message',
+          recipients: { kind: 'scope', scope: request.scope, label: request.label, count: request.count },
+        });
+      case 'disconnect':
+        return setPending({
+          type: 'disconnect',
+          title: `Disconnect ${plural(request.sessionIds.length, 'session')}?`,
+          message: `This disconnects ${plural(request.sessionIds.length, 'selected session')}.`,
+          run: async () => {
+            const r = await call('sessions:disconnectMany', { accountId, sessionIds: request.sessionIds });
+            useSessions.getState().clearSelection();
+            return r.message || `Disconnected ${plural(r.count ?? request.sessionIds.length, 'session')}.`;
+          },
+        });
+      case 'disconnect-scope':
+        return setPending({
+          type: 'disconnect',
+          title: `Disconnect everyone in ${request.label}?`,
+          message: `This disconnects ${request.count == null ? 'every session' : plural(request.count, 'session')} in ${request.label}.`,
+          run: async () => {
+            const r = await call('sessions:disconnectMany', { accountId, scope: request.scope });
+            return r.message || `Disconnected ${r.count != null ? plural(r.count, 'session') : 'the sessions'}.`;
+          },
+        });
+    }
+  };
+
+  return (
+    <div className="sessions-view">
+      <div className="toolbar">
+        <select
+          aria-label="Target"
+          value={`${target.accountId}\u0000${target.targetId}`}
+          onChange={(e) => {
+            const [a, t] = e.target.value.split('\u0000');
+            if (a && t) openTarget(a, t);
+          }}
+        >
+          {targets.map((t) => (
+            <option key={`${t.accountId}:${t.targetId}`} value={`${t.accountId}\u0000${t.targetId}`}>
+              {t.label} · {t.accountLabel} ({PROVIDER_NAMES[t.provider]})
+            </option>
+          ))}
+        </select>
+        <button type="button" aria-label="Reload sessions" disabled={loading} onClick={() => void useSessions.getState().load()}>
+          {loading ? 'Loading…' : 'Reload'}
+        </button>
+      </div>
+      <SessionSearch key={`${target.accountId}:${target.targetId}`} provider={target.provider} />
+      <div className="toolbar">
+        <SessionPager provider={target.provider} shown={shown.length} />
+        <span className="spacer" />
+        <span className="muted small">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <BulkActions target={target} capabilities={caps} visibleIds={visibleIds} onRequest={onBulk} />
+      <SessionList
+        sessions={shown}
+        selectable={caps?.bulk === 'ids'}
+        selected={selected}
+        onToggle={sessionsState.toggle}
+        onOpen={(id) => void sessionsState.openDetail(id)}
+      />
+      <SessionDrawer
+        capabilities={caps}
+        onMessage={(s) => setPending({ type: 'message', recipients: { kind: 'one', sessionId: s.id, name: sessionName(s) } })}
+        onDisconnect={disconnectOne}
+      />
+      {pending?.type === 'message' && (
+        <MessageDialog
+          accountId={accountId}
+          provider={target.provider}
+          mode={messageMode}
+          recipients={pending.recipients}
+          onClose={() => setPending(null)}
+          onSent={() => void useSessions.getState().load()}
+        />
+      )}
+      {pending?.type === 'disconnect' && (
+        <ConfirmDialog
+          title={pending.title}
+          message={pending.message}
+          confirmLabel="Disconnect"
+          danger
+          onConfirm={async () => afterAction(await pending.run())}
+          onClose={() => setPending(null)}
+        />
+      )}
+    </div>
+  );
+}
