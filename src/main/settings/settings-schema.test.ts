@@ -12,6 +12,7 @@ describe('settings schema', () => {
       launchAtLogin: false,
       theme: 'system',
       globalShortcut: null,
+      luaauthCountMode: 'sessions',
       demoMode: false,
       window: { detached: false },
     });
@@ -42,6 +43,22 @@ describe('settings schema', () => {
     expect(settingsSchema.safeParse({ ...base, accounts: [account, account] }).success).toBe(false);
     expect(settingsSchema.safeParse({ ...base, accounts: [{ ...account, provider: 'other' }] }).success).toBe(false);
     expect(settingsSchema.safeParse({ ...base, accounts: [{ ...account, baseUrl: 'file:///etc/passwd' }] }).success).toBe(false);
+  });
+
+  it('keeps the optional alert fields the rule engine reads', () => {
+    const parsed = settingsSchema.parse({
+      version: SETTINGS_VERSION,
+      alerts: {
+        rules: [
+          { id: 'd', scope: { type: 'total' }, spec: { kind: 'drop', percent: 50, windowMinutes: 10, toZero: false, minUsers: 5 }, enabled: true, cooldownMinutes: 5 },
+          { id: 'h', scope: { type: 'account', accountId: 'a' }, spec: { kind: 'all_time_high', minUsers: 10, marginPercent: 5, minHistoryHours: 24 }, enabled: true, cooldownMinutes: 60 },
+        ],
+      },
+    });
+    expect(parsed.alerts.rules.map((r) => r.spec)).toEqual([
+      { kind: 'drop', percent: 50, windowMinutes: 10, toZero: false, minUsers: 5 },
+      { kind: 'all_time_high', minUsers: 10, marginPercent: 5, minHistoryHours: 24 },
+    ]);
   });
 
   it('reads the version a file claims', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AlertRule, QuietHours } from '../../shared/alerts';
+import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
+import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../../shared/model';
 
 /**
@@ -46,8 +47,19 @@ const alertScopeSchema = z.discriminatedUnion('type', [
 const alertSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rise'), percent: count, minUsers: count, windowMinutes: z.number().positive() }),
   z.object({ kind: z.literal('threshold'), value: count, hysteresis: count, direction: z.enum(['up', 'down']) }),
-  z.object({ kind: z.literal('drop'), percent: count, windowMinutes: z.number().positive(), toZero: z.boolean() }),
-  z.object({ kind: z.literal('all_time_high'), minUsers: count }),
+  z.object({
+    kind: z.literal('drop'),
+    percent: count,
+    windowMinutes: z.number().positive(),
+    toZero: z.boolean(),
+    minUsers: count.optional(),
+  }),
+  z.object({
+    kind: z.literal('all_time_high'),
+    minUsers: count,
+    marginPercent: count.optional(),
+    minHistoryHours: count.optional(),
+  }),
 ]);
 
 export const alertRuleSchema = z.object({
@@ -102,6 +114,8 @@ export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Electron accelerator, e.g. "CommandOrControl+Shift+P"; null for none. */
   globalShortcut: z.string().trim().min(1).max(100).nullable().default(null),
+  /** LuaAuth live count: live sessions (default) or the script's own `total_sessions` figure. */
+  luaauthCountMode: z.enum(['sessions', 'script_total']).default('sessions'),
   demoMode: z.boolean().default(false),
   window: z
     .object({
@@ -112,6 +126,24 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/*
+ * Compile-time guard: each schema has exactly the fields of its shared type, optional ones included.
+ * zod strips fields it does not know, so a field added in src/shared without a schema change would
+ * otherwise be silently dropped at the next save.
+ */
+type SameFields<A, B> = [Required<A>] extends [Required<B>] ? ([Required<B>] extends [Required<A>] ? true : false) : false;
+function sameFields<A, B>(ok: SameFields<A, B>): SameFields<A, B> {
+  return ok;
+}
+sameFields<z.infer<typeof targetSchema>, TargetConfig>(true);
+sameFields<z.infer<typeof accountSchema>, AccountConfig>(true);
+sameFields<z.infer<typeof alertScopeSchema>, AlertScope>(true);
+sameFields<z.infer<typeof alertSpecSchema>, AlertRuleSpec>(true);
+sameFields<z.infer<typeof alertRuleSchema>, AlertRule>(true);
+sameFields<z.infer<typeof quietHoursSchema>, QuietHours>(true);
+sameFields<Settings['alerts'], AlertSettings>(true);
+sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'window'>, AppPreferences>(true);
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({ version: SETTINGS_VERSION });
