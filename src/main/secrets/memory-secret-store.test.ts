@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { secretsFromEnv, envVarForAccount } from './env-secrets';
 import { MemorySecretStore } from './memory-secret-store';
 import { SecretStoreError } from './secret-store';
 
@@ -33,19 +32,5 @@ describe('MemorySecretStore', () => {
 
   it('rejects an empty key', async () => {
     await expect(new MemorySecretStore().set('a', '')).rejects.toBeInstanceOf(SecretStoreError);
-  });
-});
-
-describe('keys from the environment', () => {
-  it('names one variable per account id', () => {
-    expect(envVarForAccount('luaprot-main')).toBe('PULSEBAR_KEY_LUAPROT_MAIN');
-    expect(envVarForAccount('Junkie.2')).toBe('PULSEBAR_KEY_JUNKIE_2');
-  });
-
-  it('collects the keys present, ignoring blanks and other accounts', async () => {
-    const env = { PULSEBAR_KEY_A: ' ka ', PULSEBAR_KEY_B: '  ', PULSEBAR_KEY_OTHER: 'ko' };
-    const found = secretsFromEnv(['a', 'b', 'c'], env);
-    expect([...found]).toEqual([['a', 'ka']]);
-    expect(await new MemorySecretStore(found).get('a')).toBe('ka');
   });
 });
