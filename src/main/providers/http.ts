@@ -65,7 +65,7 @@ function networkReason(error: unknown): string {
     EHOSTUNREACH: 'host unreachable',
     UND_ERR_SOCKET: 'connection closed before the response was complete',
   };
-  if (code && known[code]) return `${known[code]} (${code})`;
+  if (code && known[code]) return `${known[code]} [${code}]`;
   if (code) return code;
   if (typeof cause?.message === 'string') return cause.message;
   return error instanceof Error ? error.message : 'request failed';
