@@ -135,8 +135,14 @@ const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
       percent: positive('percent', 100),
       windowMinutes,
       toZero: z.boolean(),
+      minUsers: positive('minUsers', 10_000_000).optional(),
     }),
-    z.strictObject({ kind: z.literal('all_time_high'), minUsers: positive('minUsers', 10_000_000) }),
+    z.strictObject({
+      kind: z.literal('all_time_high'),
+      minUsers: positive('minUsers', 10_000_000),
+      marginPercent: positive('marginPercent', 1000).optional(),
+      minHistoryHours: positive('minHistoryHours', 24 * 7).optional(),
+    }),
   ],
   { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
 );

@@ -1,0 +1,398 @@
+/**
+ * Provider accounts: add, edit, remove, test a key, discover targets.
+ * Settings hold everything but the key; the key goes to the SecretStore only
+ * (the OS keychain, or an in-memory store for demo accounts) and never comes back
+ * out of this module except into a provider client.
+ */
+import { randomBytes } from 'node:crypto';
+import { explainError, type ProviderErrorInfo } from '../../shared/errors';
+import type { AccountView, TestResult } from '../../shared/ipc-contract';
+import {
+  DEFAULT_BASE_URLS,
+  PROVIDER_NAMES,
+  type AccountConfig,
+  type ProviderId,
+  type TargetConfig,
+} from '../../shared/model';
+import type { ClientOptions, ProviderClient } from '../providers/types';
+import type { SecretStore } from '../secrets';
+import type { Settings, SettingsStore } from '../settings';
+import { asProviderErrorInfo, invalidRequest } from './core-errors';
+import { isLuaProtEmpty } from './poller';
+
+export type ClientFactory = (provider: ProviderId, options: ClientOptions) => ProviderClient;
+
+export interface AddAccountRequest {
+  label: string;
+  provider: ProviderId;
+  baseUrl?: string;
+  key: string;
+  targets: TargetConfig[];
+  autoTargets?: boolean;
+}
+
+export interface UpdateAccountRequest {
+  id: string;
+  label?: string;
+  baseUrl?: string;
+  key?: string;
+  targets?: TargetConfig[];
+  autoTargets?: boolean;
+}
+
+/** Where account configs live: the settings store, or the demo list held in memory. */
+export interface AccountsServiceOptions {
+  settings: Pick<SettingsStore, 'get' | 'update'>;
+  secrets: SecretStore;
+  createClient: ClientFactory;
+  /** Ordinary-call timeout for test/discovery requests. */
+  timeoutMs?: number;
+  /** Called after any change so polling and the snapshot follow. */
+  onChange?: (change: { type: 'added' | 'updated' | 'removed'; accountId: string; keyChanged: boolean }) => void;
+}
+
+/** Demo accounts: never in settings, keys in memory only. */
+export interface DemoAccounts {
+  accounts: AccountConfig[];
+  secrets: SecretStore;
+}
+
+function newAccountId(provider: ProviderId): string {
+  // No ':' ever: tray item ids and history keys are built from account ids.
+  return `${provider}-${randomBytes(5).toString('hex')}`;
+}
+
+function cleanTargets(targets: readonly TargetConfig[]): TargetConfig[] {
+  const seen = new Set<string>();
+  const out: TargetConfig[] = [];
+  for (const t of targets) {
+    const id = t.id.trim();
+    const key = `${t.kind}:${id}`;
+    if (!id || seen.has(key)) continue;
+    seen.add(key);
+    const label = t.label?.trim();
+    out.push(label ? { kind: t.kind, id, label } : { kind: t.kind, id });
+  }
+  return out;
+}
+
+function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): string {
+  const url = baseUrl?.trim() || DEFAULT_BASE_URLS[provider];
+  return url.replace(/\/+$/, '');
+}
+
+function failure(info: ProviderErrorInfo): TestResult {
+  return { ok: false, error: info, explanation: explainError(info) };
+}
+
+const ALLOWED_KINDS: Record<ProviderId, ReadonlySet<TargetConfig['kind']>> = {
+  junkie: new Set(['script']),
+  luaprot: new Set(['hub', 'key']),
+  luaauth: new Set(['script', 'project']),
+};
+
+export class AccountsService {
+  private demo: DemoAccounts | null = null;
+
+  constructor(private readonly options: AccountsServiceOptions) {}
+
+  /** Turns demo accounts on (with their in-memory key store) or off. */
+  setDemo(demo: DemoAccounts | null): void {
+    this.demo = demo;
+  }
+
+  get demoActive(): boolean {
+    return this.demo !== null;
+  }
+
+  configured(): AccountConfig[] {
+    return this.options.settings.get().accounts.map((a) => ({ ...a, targets: a.targets.map((t) => ({ ...t })) }));
+  }
+
+  all(): AccountConfig[] {
+    return [...this.configured(), ...(this.demo?.accounts ?? [])];
+  }
+
+  isDemo(accountId: string): boolean {
+    return this.demo?.accounts.some((a) => a.id === accountId) ?? false;
+  }
+
+  find(accountId: string): AccountConfig | undefined {
+    return this.all().find((a) => a.id === accountId);
+  }
+
+  get(accountId: string): AccountConfig {
+    const account = this.find(accountId);
+    if (!account) throw invalidRequest(`accountId: no account with id "${accountId}"`);
+    return account;
+  }
+
+  async views(): Promise<AccountView[]> {
+    return Promise.all(this.all().map((a) => this.view(a)));
+  }
+
+  async view(account: AccountConfig): Promise<AccountView> {
+    const demo = this.isDemo(account.id);
+    const hasKey = (await this.storeFor(account.id).get(account.id).catch(() => null)) !== null;
+    return viewOf(account, hasKey, demo);
+  }
+
+  /** The stored key of an account (main process only; used to build clients). */
+  async keyOf(accountId: string): Promise<string | null> {
+    return this.storeFor(accountId).get(accountId);
+  }
+
+  client(account: AccountConfig, key: string, extra: Partial<ClientOptions> = {}): ProviderClient {
+    return this.options.createClient(account.provider, {
+      baseUrl: account.baseUrl,
+      apiKey: key,
+      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
+      ...extra,
+    });
+  }
+
+  async add(request: AddAccountRequest): Promise<{ account: AccountView; test: TestResult }> {
+    const provider = request.provider;
+    const targets = cleanTargets(request.targets);
+    this.checkKinds(provider, targets);
+    const existing = new Set(this.all().map((a) => a.id));
+    let id = newAccountId(provider);
+    while (existing.has(id)) id = newAccountId(provider);
+    const account: AccountConfig = {
+      id,
+      label: request.label.trim(),
+      provider,
+      baseUrl: normalizeBaseUrl(provider, request.baseUrl),
+      targets,
+      ...(provider === 'junkie' ? { autoTargets: request.autoTargets ?? targets.length === 0 } : {}),
+    };
+    // Key first: if the keychain refuses, nothing half-made is left in settings.
+    await this.options.secrets.set(id, request.key);
+    try {
+      await this.options.settings.update((s: Settings) => ({ ...s, accounts: [...s.accounts, account] }));
+    } catch (error) {
+      await this.options.secrets.delete(id).catch(() => false);
+      throw error;
+    }
+    const test = await this.testWith(account, request.key);
+    this.options.onChange?.({ type: 'added', accountId: id, keyChanged: true });
+    return { account: viewOf(account, true, false), test };
+  }
+
+  async update(request: UpdateAccountRequest): Promise<AccountView> {
+    if (this.isDemo(request.id)) throw invalidRequest('id: demo accounts cannot be edited; add your own account instead');
+    const current = this.configured().find((a) => a.id === request.id);
+    if (!current) throw invalidRequest(`id: no account with id "${request.id}"`);
+    const next: AccountConfig = { ...current };
+    if (request.label !== undefined) next.label = request.label.trim();
+    if (request.baseUrl !== undefined) next.baseUrl = normalizeBaseUrl(current.provider, request.baseUrl);
+    if (request.targets !== undefined) {
+      next.targets = cleanTargets(request.targets);
+      this.checkKinds(current.provider, next.targets);
+    }
+    if (request.autoTargets !== undefined && current.provider === 'junkie') next.autoTargets = request.autoTargets;
+    if (request.key !== undefined) await this.options.secrets.set(current.id, request.key);
+    await this.options.settings.update((s: Settings) => ({
+      ...s,
+      accounts: s.accounts.map((a) => (a.id === current.id ? next : a)),
+    }));
+    const keyChanged = request.key !== undefined || next.baseUrl !== current.baseUrl;
+    this.options.onChange?.({ type: 'updated', accountId: current.id, keyChanged });
+    return this.view(next);
+  }
+
+  async remove(accountId: string): Promise<void> {
+    if (this.isDemo(accountId)) throw invalidRequest('id: demo accounts go away when demo mode is turned off');
+    if (!this.configured().some((a) => a.id === accountId)) throw invalidRequest(`id: no account with id "${accountId}"`);
+    await this.options.settings.update((s: Settings) => ({ ...s, accounts: s.accounts.filter((a) => a.id !== accountId) }));
+    await this.options.secrets.delete(accountId);
+    this.options.onChange?.({ type: 'removed', accountId, keyChanged: true });
+  }
+
+  /** accounts:test: a new key (before adding) or the stored key of an existing account. */
+  async test(request: { provider: ProviderId; baseUrl?: string; key?: string; accountId?: string }): Promise<TestResult> {
+    let account: AccountConfig;
+    let key = request.key;
+    if (request.accountId !== undefined) {
+      const stored = this.get(request.accountId);
+      if (stored.provider !== request.provider) {
+        throw invalidRequest(`provider: account "${stored.label}" is a ${PROVIDER_NAMES[stored.provider]} account`);
+      }
+      account = { ...stored, baseUrl: request.baseUrl ? normalizeBaseUrl(stored.provider, request.baseUrl) : stored.baseUrl };
+      key ??= (await this.keyOf(stored.id)) ?? undefined;
+    } else {
+      account = {
+        id: 'unsaved',
+        label: 'unsaved',
+        provider: request.provider,
+        baseUrl: normalizeBaseUrl(request.provider, request.baseUrl),
+        targets: [],
+      };
+    }
+    if (!key) throw invalidRequest('key: a key is needed to test (none given and none stored)');
+    return this.testWith(account, key);
+  }
+
+  /**
+   * One request that proves the key works, chosen per provider:
+   * Junkie live counts; LuaProt sessions of the first hub/key, else the hub list;
+   * LuaAuth info of the first project or script.
+   */
+  async testWith(account: AccountConfig, key: string): Promise<TestResult> {
+    const client = this.client(account, key);
+    try {
+      switch (client.provider) {
+        case 'junkie': {
+          const live = await client.liveCounts();
+          return { ok: true, found: Object.entries(live.counts).map(([id, count]) => ({ kind: 'script', id, label: labelOf(account, id), count })) };
+        }
+        case 'luaprot': {
+          const first = account.targets.find((t) => t.kind === 'hub' || t.kind === 'key');
+          if (first) {
+            try {
+              const sessions = await client.sessions(first.kind === 'hub' ? { hubId: first.id } : { key: first.id });
+              return { ok: true, found: [{ kind: first.kind, id: first.id, label: labelOf(account, first.id), count: sessions.length }] };
+            } catch (error) {
+              const info = asProviderErrorInfo(error);
+              if (info && isLuaProtEmpty(info)) return { ok: true, found: [{ kind: first.kind, id: first.id, label: labelOf(account, first.id), count: 0 }] };
+              throw error;
+            }
+          }
+          const hubs = await client.hubs();
+          return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}` })) };
+        }
+        case 'luaauth': {
+          const first = account.targets.find((t) => t.kind === 'project' || t.kind === 'script');
+          if (!first) {
+            return {
+              ok: true,
+              found: [],
+              explanation: {
+                title: 'LuaAuth has no route that checks a key on its own.',
+                advice: 'Add a project id or script id as a target; the key is checked on the first poll.',
+              },
+            };
+          }
+          if (first.kind === 'project') {
+            const project = await client.project(first.id);
+            return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name }] };
+          }
+          const script = await client.script(first.id);
+          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions }] };
+        }
+      }
+    } catch (error) {
+      const info = asProviderErrorInfo(error);
+      if (!info) throw error;
+      // hubs/get is undocumented: a missing route says nothing against the key.
+      if (client.provider === 'luaprot' && info.kind === 'not_found' && account.targets.length === 0) {
+        return {
+          ok: true,
+          found: [],
+          explanation: {
+            title: 'LuaProt did not list your hubs (that route is not documented).',
+            advice: 'Enter the hub ids to watch by hand; they are in the LuaProt dashboard.',
+          },
+        };
+      }
+      return failure(info);
+    }
+  }
+
+  /** accounts:discover: targets this key can see, with names where the provider gives them. */
+  async discover(accountId: string): Promise<TestResult> {
+    const account = this.get(accountId);
+    const key = await this.keyOf(accountId);
+    if (!key) throw invalidRequest(`id: account "${account.label}" has no key stored; edit it to enter the key again`);
+    const client = this.client(account, key);
+    try {
+      switch (client.provider) {
+        case 'junkie': {
+          const live = await client.liveCounts();
+          const ids = new Set([...Object.keys(live.counts), ...account.targets.map((t) => t.id)]);
+          return {
+            ok: true,
+            found: [...ids].map((id) => ({ kind: 'script', id, label: labelOf(account, id), count: live.counts[id] ?? 0 })),
+          };
+        }
+        case 'luaprot': {
+          const known = account.targets.map((t) => ({ kind: t.kind, id: t.id, label: labelOf(account, t.id) }));
+          try {
+            const hubs = await client.hubs();
+            const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: labelOf(account, h.id, h.name) }));
+            for (const t of known) if (!found.some((f) => f.id === t.id)) found.push({ ...t, kind: t.kind as 'hub' });
+            return { ok: true, found };
+          } catch (error) {
+            const info = asProviderErrorInfo(error);
+            if (!info || info.kind === 'unauthorized' || info.kind === 'forbidden') throw error;
+            // Graceful: the hub list is an undocumented route; keep what the user entered.
+            return {
+              ok: true,
+              found: known,
+              explanation: {
+                title: `LuaProt did not list your hubs (${info.message}).`,
+                advice: 'Enter the hub ids to watch by hand; they are in the LuaProt dashboard.',
+              },
+            };
+          }
+        }
+        case 'luaauth': {
+          const found: NonNullable<TestResult['found']> = [];
+          const seen = new Set<string>();
+          for (const t of account.targets) {
+            if (t.kind !== 'project') continue;
+            const executions = await client.projectExecutions(t.id);
+            for (const s of executions.scripts) {
+              if (seen.has(s.id)) continue;
+              seen.add(s.id);
+              found.push({ kind: 'script', id: s.id, label: labelOf(account, s.id, s.name) });
+            }
+          }
+          for (const t of account.targets) {
+            if (t.kind === 'script' && !seen.has(t.id)) {
+              seen.add(t.id);
+              found.push({ kind: 'script', id: t.id, label: labelOf(account, t.id) });
+            }
+          }
+          return { ok: true, found };
+        }
+      }
+    } catch (error) {
+      const info = asProviderErrorInfo(error);
+      if (!info) throw error;
+      return failure(info);
+    }
+  }
+
+  private storeFor(accountId: string): SecretStore {
+    return this.demo && this.isDemo(accountId) ? this.demo.secrets : this.options.secrets;
+  }
+
+  private checkKinds(provider: ProviderId, targets: readonly TargetConfig[]): void {
+    const bad = targets.find((t) => !ALLOWED_KINDS[provider].has(t.kind));
+    if (bad) {
+      throw invalidRequest(
+        `targets: ${PROVIDER_NAMES[provider]} targets must be ${[...ALLOWED_KINDS[provider]].join(' or ')} (got "${bad.kind}")`,
+      );
+    }
+  }
+}
+
+export function viewOf(account: AccountConfig, hasKey: boolean, demo: boolean): AccountView {
+  const view: AccountView = {
+    id: account.id,
+    label: account.label,
+    provider: account.provider,
+    baseUrl: account.baseUrl,
+    targets: account.targets.map((t) => ({ ...t })),
+    hasKey,
+    demo,
+  };
+  if (account.autoTargets !== undefined) view.autoTargets = account.autoTargets;
+  return view;
+}
+
+function labelOf(account: AccountConfig, id: string, fallback?: string): string {
+  const local = account.targets.find((t) => t.id === id)?.label;
+  return local || fallback || id;
+}

@@ -1,0 +1,104 @@
+/**
+ * Adapter from the monitor's pure alert rules (src/main/monitor/alert-rules.ts)
+ * and alert log to the MonitorService: keeps the engine state and the last 200
+ * events between polls and persists both to <configDir>/alerts.json.
+ */
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import type { AlertEvent, AlertRule, AlertScope, QuietHours } from '../../shared/alerts';
+import type { AccountConfig } from '../../shared/model';
+import { AlertLog } from '../monitor/alert-log';
+import { defaultAlertRules, emptyAlertState, evaluate, type AlertEngineState, type ScopeLabel } from '../monitor/alert-rules';
+import type { History } from '../monitor/history';
+import type { LocalMinutes } from '../monitor/quiet-hours';
+import type { AlertEngine, WatchedSeries } from './monitor-service';
+
+export interface RulesAlertEngineOptions {
+  /** Rules from settings; when none are saved, defaults on the grand total and each account apply. */
+  rules: () => readonly AlertRule[];
+  accounts: () => readonly AccountConfig[];
+  quietHours: () => QuietHours | undefined;
+  pausedUntil: () => number | null;
+  localMinutes?: LocalMinutes;
+  /** Where log and state persist; none in memory-only setups. */
+  file?: string;
+}
+
+/** Default rules for the scopes that exist right now: the grand total and every account. */
+export function defaultRulesFor(accounts: readonly AccountConfig[]): AlertRule[] {
+  const scopes: AlertScope[] = [{ type: 'total' }, ...accounts.map((a) => ({ type: 'account' as const, accountId: a.id }))];
+  return scopes.flatMap((scope) => defaultAlertRules(scope));
+}
+
+export class RulesAlertEngine implements AlertEngine {
+  private state: AlertEngineState = emptyAlertState();
+  private log = new AlertLog();
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: RulesAlertEngineOptions) {}
+
+  effectiveRules(): AlertRule[] {
+    const saved = this.options.rules();
+    return saved.length > 0 ? [...saved] : defaultRulesFor(this.options.accounts());
+  }
+
+  evaluate(now: number, series: readonly WatchedSeries[], history: History): AlertEvent[] {
+    const counts: Record<string, number> = {};
+    const labels: Record<string, ScopeLabel> = {};
+    for (const s of series) {
+      counts[s.key] = s.value;
+      labels[s.key] = s.provider ? { subject: s.subject, provider: s.provider } : { subject: s.subject };
+    }
+    const pausedUntil = this.options.pausedUntil();
+    const quietHours = this.options.quietHours();
+    const result = evaluate({
+      rules: this.effectiveRules(),
+      counts,
+      history,
+      state: this.state,
+      now,
+      labels,
+      ...(quietHours ? { quietHours } : {}),
+      ...(pausedUntil !== null ? { pausedUntil } : {}),
+      ...(this.options.localMinutes ? { localMinutes: this.options.localMinutes } : {}),
+    });
+    this.state = result.state;
+    if (result.events.length > 0) {
+      this.log.add(...result.events);
+      void this.save();
+    }
+    return result.events;
+  }
+
+  recent(): readonly AlertEvent[] {
+    return this.log.list();
+  }
+
+  async load(): Promise<string | null> {
+    if (!this.options.file) return null;
+    let text: string;
+    try {
+      text = await readFile(this.options.file, 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const data = JSON.parse(text) as { log?: unknown; state?: AlertEngineState };
+      this.log = AlertLog.fromJSON(data.log);
+      if (data.state && data.state.version === 1 && typeof data.state.rules === 'object') this.state = data.state;
+      return null;
+    } catch {
+      return 'The alert log could not be read and starts empty.';
+    }
+  }
+
+  /** Serialised writes: the newest state always lands last. */
+  save(): Promise<void> {
+    const file = this.options.file;
+    if (!file) return Promise.resolve();
+    this.saving = this.saving
+      .then(() => writeFileAtomic(file, JSON.stringify({ log: this.log.toJSON(), state: this.state }), { mode: 0o600 }))
+      .catch(() => undefined);
+    return this.saving;
+  }
+}

@@ -1,0 +1,605 @@
+/**
+ * The application core every host runs (Electron shell, browser bridge, CLI):
+ * settings, keys, accounts, polling, history, alerts, tray model, notifications
+ * and every IPC handler. Plain Node; no Electron import anywhere below here.
+ */
+import path from 'node:path';
+import type { AlertEvent } from '../../shared/alerts';
+import { systemClock, type Clock } from '../../shared/clock';
+import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } from '../../shared/ipc-contract';
+import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
+import type { LocalMinutes } from '../monitor/quiet-hours';
+import { loadHistory, saveHistory, type History } from '../monitor/history';
+import { createClient as defaultCreateClient } from '../providers';
+import type { ProviderClient } from '../providers/types';
+import { MemorySecretStore, type SecretStore } from '../secrets';
+import { SettingsStore, type Settings } from '../settings';
+import type { RunningSimulator, StartSimulator } from '../simulator/types';
+import { AccountsService, viewOf, type ClientFactory } from './accounts';
+import { RulesAlertEngine } from './alert-engine';
+import { PROVIDER_CAPABILITIES } from './capabilities';
+import { CoreError, asProviderErrorInfo, invalidRequest } from './core-errors';
+import { loadCorePreferences, saveCorePreferences, type CorePreferences } from './core-preferences';
+import { MonitorService } from './monitor-service';
+import { createAlertNotifier, type NotificationTarget } from './notifications';
+import { PollDriver, realTimers, type TimerPort } from './poll-driver';
+import { Poller } from './poller';
+import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
+import { SessionActions } from './session-actions';
+import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
+
+export interface CreateAppCoreOptions {
+  configDir: string;
+  secrets: SecretStore;
+  clock?: Clock;
+  ports: { notifier: NotifierPort; tray?: TrayPort; window?: WindowPort; system?: SystemPort };
+  /** true: start in demo mode; false: never; undefined: demo when no account is configured and the user did not turn it off. */
+  demo?: boolean;
+  /** Starts the simulator for demo mode (default: the in-process simulator module). */
+  startSimulator?: StartSimulator;
+  /** Provider clients (default: the real ones); tests may wrap them. */
+  createClient?: ClientFactory;
+  /** Ordinary request timeout for provider calls (default the clients' 15 s). */
+  timeoutMs?: number;
+  /**
+   * Real timers drive polling by default. `false` disables the driver: the caller runs
+   * `core.runDue()` itself (tests on a ManualClock).
+   */
+  timers?: TimerPort | false;
+  /** Local wall clock for quiet hours (default the machine's zone). */
+  localMinutes?: LocalMinutes;
+  /** Jitter source for back-off (seeded in tests). */
+  random?: () => number;
+  /** How often history is written to disk while running. Default 5 minutes. */
+  historySaveIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+/** The core plus what tests and the CLI need to drive it without real time. */
+export interface PulsebarCore extends AppCore {
+  /** Runs every poll job due now and commits the round (fake-clock tests and the CLI's watch). */
+  runDue(): Promise<void>;
+  nextDueAt(): number | null;
+  snapshot(): MonitorSnapshot;
+  readonly demoSimulator: RunningSimulator | null;
+}
+
+/** How long a user action may wait for room in the budget before it is refused as rate limited. */
+const USER_WAIT_MAX_MS = 10_000;
+const ALERT_PAUSE_TRAY_MINUTES = 60;
+const APP_VERSION_FALLBACK = '0.1.0';
+
+export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  const createClient = options.createClient ?? (defaultCreateClient as ClientFactory);
+  const ports = options.ports;
+  const settingsStore = new SettingsStore({ dir: options.configDir, now: () => clock.now() });
+  const historyFile = path.join(options.configDir, 'history.json');
+  const listeners = new Set<EventListener>();
+  const notices: string[] = [];
+  const ops = new Map<string, AbortController>();
+
+  let started = false;
+  let prefs: CorePreferences = { luaauthCountMode: 'sessions', demoDeclined: false };
+  let history: History | null = null;
+  let monitor: MonitorService | null = null;
+  let userPaused = false;
+  let systemPaused = false;
+  let demo: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
+  let historyTimer: unknown = null;
+  const clients = new Map<string, { client: ProviderClient; baseUrl: string; key: string }>();
+  const missingKey = new Set<string>();
+
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch {
+        // A broken subscriber (closed window) must not stop the others.
+      }
+    }
+  };
+
+  const settings = (): Settings => settingsStore.get();
+
+  const accounts = new AccountsService({
+    settings: settingsStore,
+    secrets: options.secrets,
+    createClient,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  });
+
+  const alertEngine = new RulesAlertEngine({
+    rules: () => settings().alerts.rules,
+    accounts: () => accounts.all(),
+    quietHours: () => settings().alerts.quietHours,
+    pausedUntil: () => alertsPausedUntil(),
+    ...(options.localMinutes ? { localMinutes: options.localMinutes } : {}),
+    file: path.join(options.configDir, 'alerts.json'),
+  });
+
+  const alertsPausedUntil = (): number | null => {
+    const until = started ? settings().alerts.pausedUntil : null;
+    return until !== null && until > clock.now() ? until : null;
+  };
+
+  const notifier = createAlertNotifier({
+    notifier: ports.notifier,
+    enabled: () => settings().notifications,
+    onClick: (target) => navigate(target),
+  });
+
+  function navigate(target: NotificationTarget | undefined): void {
+    ports.window?.show(target);
+    if (target) emit('navigate', target);
+  }
+
+  const poller = new Poller({
+    clock,
+    intervalMs: (account) => settings().pollIntervalSeconds[account.provider] * 1000,
+    luaauthCountMode: () => prefs.luaauthCountMode,
+    onResult: (result) => monitor?.accept(result),
+    onStatus: (status) => monitor?.setStatus(status),
+    onScheduleChange: () => driver?.kick(),
+    ...(options.random ? { random: options.random } : {}),
+  });
+
+  const driver = options.timers === false ? null : new PollDriver(poller, clock, () => commit(), options.timers ?? realTimers);
+
+  function commit(force = false): void {
+    monitor?.commit(force);
+  }
+
+  function onCommit(snapshot: MonitorSnapshot, fired: AlertEvent[]): void {
+    emit('monitor:update', snapshot);
+    if (fired.length > 0) {
+      emit('alerts:fired', fired);
+      notifier.notify(fired);
+    }
+    ports.tray?.update(buildTrayModel(snapshot, { recentAlerts: alertEngine.recent(), now: clock.now() }));
+  }
+
+  function keylessStatus(accountId: string): AccountStatus {
+    return {
+      accountId,
+      state: 'unauthorized',
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      nextPollAt: null,
+      error: null,
+      explanation: { title: 'No API key is stored for this account.', advice: 'Edit the account and enter its key again.' },
+    };
+  }
+
+  function idleStatus(accountId: string): AccountStatus {
+    return {
+      accountId,
+      state: systemPaused || userPaused ? 'paused' : 'idle',
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      nextPollAt: null,
+      error: null,
+      explanation: null,
+    };
+  }
+
+  /** Brings the poller and the monitor in line with the accounts (settings + demo). */
+  async function syncAccounts(): Promise<void> {
+    const all = accounts.all();
+    const ids = new Set(all.map((a) => a.id));
+    for (const id of poller.ids()) {
+      if (!ids.has(id)) {
+        poller.remove(id);
+        clients.delete(id);
+      }
+    }
+    missingKey.clear();
+    for (const account of all) {
+      const key = await accounts.keyOf(account.id).catch(() => null);
+      if (!key) {
+        missingKey.add(account.id);
+        poller.remove(account.id);
+        clients.delete(account.id);
+        continue;
+      }
+      const cached = clients.get(account.id);
+      let client = cached?.client;
+      if (!cached || cached.key !== key || cached.baseUrl !== account.baseUrl) {
+        client = accounts.client(account, key);
+        clients.set(account.id, { client, key, baseUrl: account.baseUrl });
+      }
+      poller.upsert(account, client!);
+    }
+    const views = await Promise.all(all.map((a) => accounts.view(a)));
+    monitor?.setAccounts(views, (id) =>
+      missingKey.has(id) ? keylessStatus(id) : (poller.status(id) ?? idleStatus(id)),
+    );
+    for (const id of missingKey) monitor?.setStatus(keylessStatus(id));
+    if (userPaused || systemPaused) poller.pause();
+    commit(true);
+  }
+
+  function applyPause(): void {
+    if (userPaused || systemPaused) poller.pause();
+    else poller.resume();
+    commit(true);
+  }
+
+  /* ---------------- demo mode ---------------- */
+
+  async function startDemo(): Promise<void> {
+    if (demo) return;
+    const start = options.startSimulator ?? (await import('../simulator')).startSimulator;
+    const simulator = await start({ clock });
+    const targets = simulator.control.targets();
+    const demoAccounts: AccountConfig[] = [
+      {
+        id: 'demo-junkie',
+        label: 'Demo Junkie',
+        provider: 'junkie',
+        baseUrl: simulator.urls.junkie,
+        targets: [],
+        autoTargets: true,
+      },
+      {
+        id: 'demo-luaprot',
+        label: 'Demo LuaProt',
+        provider: 'luaprot',
+        baseUrl: simulator.urls.luaprot,
+        targets: targets.luaprot.hubIds.slice(0, 3).map((id, i) => ({ kind: 'hub' as const, id, label: `Demo hub ${i + 1}` })),
+      },
+      {
+        id: 'demo-luaauth',
+        label: 'Demo LuaAuth',
+        provider: 'luaauth',
+        baseUrl: simulator.urls.luaauth,
+        targets: targets.luaauth.scriptIds.slice(0, 3).map((id, i) => ({ kind: 'script' as const, id, label: `Demo script ${i + 1}` })),
+      },
+    ];
+    // Demo keys live in memory only, never in the keychain.
+    const secrets = new MemorySecretStore(demoAccounts.map((a) => [a.id, simulator.keys[a.provider]] as const));
+    accounts.setDemo({ accounts: demoAccounts, secrets });
+    demo = { simulator, accounts: demoAccounts };
+  }
+
+  async function stopDemo(): Promise<void> {
+    if (!demo) return;
+    const { simulator, accounts: demoAccounts } = demo;
+    demo = null;
+    accounts.setDemo(null);
+    for (const a of demoAccounts) {
+      poller.remove(a.id);
+      clients.delete(a.id);
+      monitor?.forget(a.id);
+    }
+    await simulator.close();
+  }
+
+  /* ---------------- user actions under the budget ---------------- */
+
+  async function waitForBudget(accountId: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const take = poller.takeUser(accountId);
+      if (take.ok) return;
+      const wait = take.freeAt - clock.now();
+      if (!Number.isFinite(wait) || wait > USER_WAIT_MAX_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+    }
+    const account = accounts.get(accountId);
+    const freeAt = poller.takeUser(accountId);
+    const retryAfterMs = freeAt.ok ? undefined : Math.max(0, freeAt.freeAt - clock.now());
+    throw new CoreError('rate_limited', `The request budget of ${account.label} is used up for now; try again shortly.`, {
+      provider: account.provider,
+      ...(retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? { retryAfterMs } : {}),
+    });
+  }
+
+  async function clientFor(accountId: string): Promise<ProviderClient> {
+    const account = accounts.get(accountId);
+    const cached = clients.get(accountId);
+    if (cached) return cached.client;
+    const key = await accounts.keyOf(accountId);
+    if (!key) throw invalidRequest(`accountId: account "${account.label}" has no key stored; edit it to enter the key again`);
+    const client = accounts.client(account, key);
+    clients.set(accountId, { client, key, baseUrl: account.baseUrl });
+    return client;
+  }
+
+  const actions = new SessionActions({
+    account: (id) => accounts.get(id),
+    async call(accountId, fn, opId) {
+      const client = await clientFor(accountId);
+      await waitForBudget(accountId);
+      let controller: AbortController | undefined;
+      if (opId !== undefined) {
+        if (ops.has(opId)) throw invalidRequest(`opId: an operation with id "${opId}" is already running`);
+        controller = new AbortController();
+        ops.set(opId, controller);
+      }
+      try {
+        return await fn(client, controller?.signal);
+      } catch (error) {
+        if (controller?.signal.aborted) throw new CoreError('failed', 'Cancelled.');
+        const info = asProviderErrorInfo(error);
+        if (info?.kind === 'rate_limited') poller.noteRateLimited(accountId, info.retryAfterMs);
+        throw error;
+      } finally {
+        if (opId !== undefined) ops.delete(opId);
+      }
+    },
+  });
+
+  /* ---------------- settings views ---------------- */
+
+  function preferences(): AppPreferences {
+    const s = settings();
+    return {
+      pollIntervalSeconds: { ...s.pollIntervalSeconds },
+      notifications: s.notifications,
+      launchAtLogin: s.launchAtLogin,
+      theme: s.theme,
+      globalShortcut: s.globalShortcut,
+      luaauthCountMode: prefs.luaauthCountMode,
+    };
+  }
+
+  function alertSettings(): AlertSettings {
+    const s = settings();
+    return {
+      rules: alertEngine.effectiveRules(),
+      quietHours: { ...s.alerts.quietHours },
+      pausedUntil: alertsPausedUntil(),
+    };
+  }
+
+  async function pauseAlerts(minutes: number | null): Promise<AlertSettings> {
+    const pausedUntil = minutes === null ? null : clock.now() + minutes * 60_000;
+    await settingsStore.update({ alerts: { pausedUntil } });
+    commit(true);
+    return alertSettings();
+  }
+
+  function snapshot(): MonitorSnapshot {
+    if (!monitor) throw new CoreError('failed', 'Pulsebar is still starting.');
+    return monitor.snapshot();
+  }
+
+  /* ---------------- handlers ---------------- */
+
+  const handlers: Handlers = {
+    'app:version': async () => ports.system?.appVersion() ?? APP_VERSION_FALLBACK,
+    'app:snapshot': async () => snapshot(),
+    'app:notices': async () => [...notices],
+
+    'accounts:list': async () => accounts.views(),
+    'accounts:test': async (request) => accounts.test(request),
+    'accounts:add': async (request) => {
+      const result = await accounts.add(request);
+      await syncAccounts();
+      return result;
+    },
+    'accounts:update': async (request) => {
+      const view = await accounts.update(request);
+      if (request.key !== undefined) clients.delete(request.id);
+      await syncAccounts();
+      // A new key lifts an unauthorized halt at once.
+      if (request.key !== undefined) poller.refresh(request.id);
+      return view;
+    },
+    'accounts:remove': async ({ id }) => {
+      await accounts.remove(id);
+      poller.remove(id);
+      clients.delete(id);
+      monitor?.forget(id);
+      await syncAccounts();
+    },
+    'accounts:discover': async ({ id }) => accounts.discover(id),
+
+    'monitor:refresh': async ({ accountId }) => {
+      if (accountId !== undefined) accounts.get(accountId);
+      poller.refresh(accountId);
+    },
+    'monitor:pause': async ({ paused }) => {
+      userPaused = paused;
+      applyPause();
+    },
+    'monitor:history': async ({ key, range }) => monitor?.historyRange(key, range) ?? [],
+    'providers:capabilities': async () =>
+      Object.fromEntries(PROVIDERS.map((p) => [p, { ...PROVIDER_CAPABILITIES[p] }])) as Record<ProviderId, (typeof PROVIDER_CAPABILITIES)[ProviderId]>,
+
+    'sessions:list': (q) => actions.list(q),
+    'sessions:info': (q) => actions.info(q),
+    'sessions:message': (q) => actions.message(q),
+    'sessions:disconnect': (q) => actions.disconnect(q),
+    'sessions:messageMany': (q) => actions.messageMany(q),
+    'sessions:disconnectMany': (q) => actions.disconnectMany(q),
+    'ops:cancel': async ({ opId }) => {
+      const controller = ops.get(opId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
+
+    'scripts:get': (q) => actions.scriptGet(q),
+    'scripts:toggle': (q) => actions.scriptToggle(q),
+    'scripts:edit': (q) => actions.scriptEdit(q),
+
+    'alerts:get': async () => alertSettings(),
+    'alerts:setRules': async ({ rules }) => {
+      await settingsStore.update({ alerts: { rules } });
+      return alertSettings();
+    },
+    'alerts:setQuietHours': async (quietHours) => {
+      await settingsStore.update({ alerts: { quietHours } });
+      return alertSettings();
+    },
+    'alerts:pause': async ({ minutes }) => pauseAlerts(minutes),
+    'alerts:log': async () => [...alertEngine.recent()],
+
+    'settings:get': async () => preferences(),
+    'settings:update': async (patch) => {
+      const current = settings();
+      if (patch.globalShortcut !== undefined && patch.globalShortcut !== current.globalShortcut && ports.system) {
+        if (!ports.system.setGlobalShortcut(patch.globalShortcut)) {
+          throw new CoreError(
+            'failed',
+            `The shortcut ${patch.globalShortcut ?? ''} could not be registered (taken by another app or not a valid accelerator).`,
+          );
+        }
+      }
+      if (patch.launchAtLogin !== undefined && patch.launchAtLogin !== current.launchAtLogin) {
+        ports.system?.setLaunchAtLogin(patch.launchAtLogin);
+      }
+      const change: Parameters<SettingsStore['update']>[0] = {};
+      if (patch.pollIntervalSeconds !== undefined) change.pollIntervalSeconds = patch.pollIntervalSeconds;
+      if (patch.notifications !== undefined) change.notifications = patch.notifications;
+      if (patch.launchAtLogin !== undefined) change.launchAtLogin = patch.launchAtLogin;
+      if (patch.theme !== undefined) change.theme = patch.theme;
+      if (patch.globalShortcut !== undefined) change.globalShortcut = patch.globalShortcut;
+      await settingsStore.update(change);
+      if (patch.luaauthCountMode !== undefined && patch.luaauthCountMode !== prefs.luaauthCountMode) {
+        prefs = { ...prefs, luaauthCountMode: patch.luaauthCountMode };
+        await saveCorePreferences(options.configDir, prefs);
+      }
+      // New intervals apply from the next cycle.
+      driver?.kick();
+      const next = preferences();
+      emit('settings:changed', next);
+      return next;
+    },
+
+    'demo:set': async ({ enabled }) => {
+      if (enabled) await startDemo();
+      else await stopDemo();
+      prefs = { ...prefs, demoDeclined: !enabled };
+      await saveCorePreferences(options.configDir, prefs);
+      await settingsStore.update({ demoMode: enabled });
+      await syncAccounts();
+      return snapshot();
+    },
+
+    'window:hide': async () => ports.window?.hide(),
+    'window:detach': async ({ detached }) => {
+      ports.window?.setDetached(detached);
+      await settingsStore.update({ window: { detached } });
+    },
+  };
+
+  /* ---------------- lifecycle ---------------- */
+
+  async function saveHistoryNow(): Promise<void> {
+    if (!history) return;
+    try {
+      history.prune(clock.now());
+      await saveHistory(historyFile, history);
+    } catch (error) {
+      log(`pulsebar: history could not be saved (${error instanceof Error ? error.name : 'error'})`);
+    }
+  }
+
+  const core: PulsebarCore = {
+    handlers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    trayAction(id) {
+      const item = parseTrayItem(id);
+      if (item.type === 'account') return navigate({ accountId: item.accountId });
+      if (item.type === 'target') return navigate({ accountId: item.accountId, targetId: item.targetId });
+      switch (item.action) {
+        case TRAY_ACTIONS.refresh:
+          poller.refresh();
+          return;
+        case TRAY_ACTIONS.pauseAlerts:
+          void pauseAlerts(ALERT_PAUSE_TRAY_MINUTES);
+          return;
+        case TRAY_ACTIONS.resumeAlerts:
+          void pauseAlerts(null);
+          return;
+        case TRAY_ACTIONS.open:
+          ports.window?.show();
+          return;
+        case TRAY_ACTIONS.quit:
+          ports.system?.quit();
+          return;
+      }
+    },
+    signal(signal: SystemSignal) {
+      if (signal === 'suspend' || signal === 'offline') {
+        systemPaused = true;
+        applyPause();
+      } else {
+        systemPaused = false;
+        applyPause();
+        if (!userPaused) poller.refresh();
+      }
+    },
+    async start() {
+      if (started) return;
+      const loaded = await settingsStore.load();
+      if (loaded.notice) notices.push(loaded.notice.message);
+      prefs = await loadCorePreferences(options.configDir);
+      const loadedHistory = await loadHistory(historyFile, { clock });
+      if (loadedHistory.notice) notices.push(loadedHistory.notice);
+      history = loadedHistory.history;
+      const alertNotice = await alertEngine.load();
+      if (alertNotice) notices.push(alertNotice);
+      started = true;
+      monitor = new MonitorService({
+        clock,
+        history,
+        alerts: alertEngine,
+        onCommit,
+        alertsPausedUntil,
+        demo: () => demo !== null,
+        paused: () => userPaused || systemPaused,
+      });
+      const s = settings();
+      const wantDemo =
+        options.demo === true ||
+        (options.demo === undefined && (s.demoMode || (s.accounts.length === 0 && !prefs.demoDeclined)));
+      if (wantDemo) {
+        try {
+          await startDemo();
+        } catch (error) {
+          notices.push(`Demo mode could not start (${error instanceof Error ? error.message : 'unknown error'}).`);
+        }
+      }
+      await syncAccounts();
+      driver?.start();
+      if (driver) {
+        historyTimer = (options.timers || realTimers).setTimeout(function tick() {
+          void saveHistoryNow();
+          historyTimer = (options.timers || realTimers).setTimeout(tick, options.historySaveIntervalMs ?? 5 * 60_000);
+        }, options.historySaveIntervalMs ?? 5 * 60_000);
+      }
+    },
+    async stop() {
+      if (!started) return;
+      driver?.stop();
+      if (historyTimer !== null) (options.timers || realTimers).clearTimeout(historyTimer);
+      historyTimer = null;
+      for (const controller of ops.values()) controller.abort();
+      poller.stop();
+      await saveHistoryNow();
+      await alertEngine.save();
+      await settingsStore.flush();
+      await stopDemo().catch(() => undefined);
+      started = false;
+    },
+    async runDue() {
+      await poller.runDue();
+      commit();
+    },
+    nextDueAt: () => poller.nextDueAt(),
+    snapshot,
+    get demoSimulator() {
+      return demo?.simulator ?? null;
+    },
+  };
+  return core;
+}
+
+export { viewOf };

@@ -1,0 +1,262 @@
+/**
+ * One direction: poll results → live state → history → alert engine → one
+ * commit per poll round (snapshot push, fired alerts, tray, notifications).
+ * A failed poll leaves the last count in place: it never becomes a zero, is
+ * never appended to history and so can never trigger a drop alert.
+ */
+import type { AlertEvent, AlertScope } from '../../shared/alerts';
+import type { Clock } from '../../shared/clock';
+import type {
+  AccountLive,
+  AccountStatus,
+  AccountView,
+  HistoryPoint,
+  HistoryRange,
+  MonitorSnapshot,
+  SeriesKey,
+  TargetLive,
+} from '../../shared/ipc-contract';
+import { PROVIDERS, PROVIDER_NAMES, type ProviderId, type TargetKind } from '../../shared/model';
+import { History } from '../monitor/history';
+import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
+import type { PollResult } from './poller';
+
+export const TREND_WINDOW_MS = 10 * 60_000;
+export const SPARKLINE_WINDOW_MS = 60 * 60_000;
+const SPARKLINE_POINTS = 60;
+const RANGE_MS: Record<HistoryRange, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
+const RANGE_POINTS: Record<HistoryRange, number> = { '1h': 360, '24h': 720, '7d': 1008 };
+
+/** One series the alert engine looks at, with what it is about in words. */
+export interface WatchedSeries {
+  key: string;
+  scope: AlertScope;
+  subject: string;
+  provider?: ProviderId;
+  /** Count appended this round. */
+  value: number;
+}
+
+/** The seam to the alert rules (src/main/monitor/alert-rules.ts) and the alert log, adapted in alert-engine.ts. */
+export interface AlertEngine {
+  /** Evaluates the series that got a new sample at `now`; returns the events raised (silenced ones included). */
+  evaluate(now: number, series: readonly WatchedSeries[], history: History): AlertEvent[];
+  recent(): readonly AlertEvent[];
+}
+
+interface TargetState {
+  kind: TargetKind;
+  id: string;
+  label: string;
+  count: number | null;
+  lastAt: number | null;
+}
+
+interface AccountLiveState {
+  account: AccountView;
+  status: AccountStatus;
+  total: number | null;
+  targets: Map<string, TargetState>;
+}
+
+export interface MonitorServiceOptions {
+  clock: Clock;
+  history: History;
+  alerts: AlertEngine;
+  /** Called once per commit with the snapshot and the events raised in that round. */
+  onCommit: (snapshot: MonitorSnapshot, fired: AlertEvent[]) => void;
+  alertsPausedUntil: () => number | null;
+  demo: () => boolean;
+  paused: () => boolean;
+}
+
+/** IPC series keys ("total", "account:<id>", "target:<accountId>:<targetId>") → history keys. */
+export function historyKeyOf(key: SeriesKey): string | null {
+  if (key === 'total') return TOTAL_KEY;
+  if (key.startsWith('account:')) return accountKey(key.slice('account:'.length));
+  if (key.startsWith('target:')) {
+    const rest = key.slice('target:'.length);
+    const at = rest.indexOf(':');
+    if (at <= 0) return null;
+    return targetKey(rest.slice(0, at), rest.slice(at + 1));
+  }
+  return null;
+}
+
+export class MonitorService {
+  private readonly live = new Map<string, AccountLiveState>();
+  private pending: PollResult[] = [];
+  private dirty = false;
+
+  constructor(private readonly options: MonitorServiceOptions) {}
+
+  get history(): History {
+    return this.options.history;
+  }
+
+  /** Sets the accounts shown (order kept); targets of a new config appear with unknown counts. */
+  setAccounts(accounts: readonly AccountView[], statusOf: (id: string) => AccountStatus): void {
+    const next = new Map<string, AccountLiveState>();
+    for (const account of accounts) {
+      const previous = this.live.get(account.id);
+      const targets = new Map<string, TargetState>();
+      for (const t of account.targets) {
+        const old = previous?.targets.get(t.id);
+        targets.set(t.id, {
+          kind: t.kind,
+          id: t.id,
+          label: t.label?.trim() || old?.label || defaultLabel(t.kind, t.id),
+          count: old?.count ?? null,
+          lastAt: old?.lastAt ?? null,
+        });
+      }
+      // Auto-discovered Junkie scripts stay until the next poll says otherwise.
+      if (previous && account.provider === 'junkie' && (account.autoTargets || account.targets.length === 0)) {
+        for (const [id, t] of previous.targets) if (!targets.has(id)) targets.set(id, t);
+      }
+      next.set(account.id, {
+        account,
+        status: previous?.status ?? statusOf(account.id),
+        total: previous?.total ?? null,
+        targets,
+      });
+    }
+    this.live.clear();
+    for (const [id, state] of next) this.live.set(id, state);
+    this.dirty = true;
+  }
+
+  setStatus(status: AccountStatus): void {
+    const state = this.live.get(status.accountId);
+    if (!state) return;
+    state.status = status;
+    this.dirty = true;
+  }
+
+  /** Queues a poll result; applied at the next commit (one commit per poll round). */
+  accept(result: PollResult): void {
+    this.pending.push(result);
+  }
+
+  /**
+   * Applies the queued results: live counts, history, alerts; then hands the snapshot and the
+   * events raised this round to onCommit. Does nothing when nothing changed, unless forced.
+   */
+  commit(force = false): { snapshot: MonitorSnapshot; fired: AlertEvent[] } | null {
+    const results = this.pending;
+    this.pending = [];
+    if (results.length === 0 && !this.dirty && !force) return null;
+    this.dirty = false;
+    const now = this.options.clock.now();
+    const history = this.options.history;
+    const watched: WatchedSeries[] = [];
+
+    for (const result of results) {
+      const state = this.live.get(result.accountId);
+      if (!state) continue; // removed while its poll was in flight
+      state.status = result.status;
+      const account = state.account;
+      for (const t of result.targets) {
+        let target = state.targets.get(t.id);
+        if (!target) {
+          target = { kind: t.kind, id: t.id, label: t.label, count: null, lastAt: null };
+          state.targets.set(t.id, target);
+        }
+        if (t.count === null) continue;
+        target.count = t.count;
+        target.lastAt = result.at;
+        const key = targetKey(account.id, t.id);
+        if (history.append(key, result.at, t.count)) {
+          watched.push({
+            key,
+            scope: { type: 'target', accountId: account.id, targetId: t.id },
+            subject: `${target.label} (${account.label})`,
+            provider: account.provider,
+            value: t.count,
+          });
+        }
+      }
+      // A partial failure keeps the account total honest: only a complete round updates it.
+      if (result.total !== null && result.complete) {
+        state.total = result.total;
+        if (history.append(accountKey(account.id), result.at, result.total)) {
+          watched.push({
+            key: accountKey(account.id),
+            scope: { type: 'account', accountId: account.id },
+            subject: `${account.label} (${PROVIDER_NAMES[account.provider]})`,
+            provider: account.provider,
+            value: result.total,
+          });
+        }
+      } else if (state.total === null && result.total !== null) {
+        state.total = result.total;
+      }
+    }
+
+    const snapshot = this.snapshot(now);
+    if (results.length > 0 && this.live.size > 0 && [...this.live.values()].some((s) => s.total !== null)) {
+      if (history.append(TOTAL_KEY, now, snapshot.total)) {
+        watched.push({ key: TOTAL_KEY, scope: { type: 'total' }, subject: 'All accounts', value: snapshot.total });
+      }
+    }
+    const fired = watched.length > 0 ? this.options.alerts.evaluate(now, watched, history) : [];
+    this.options.onCommit(snapshot, fired);
+    return { snapshot, fired };
+  }
+
+  snapshot(now = this.options.clock.now()): MonitorSnapshot {
+    const byProvider = Object.fromEntries(PROVIDERS.map((p) => [p, 0])) as Record<ProviderId, number>;
+    const accounts: AccountLive[] = [];
+    let total = 0;
+    for (const state of this.live.values()) {
+      const targets: TargetLive[] = [...state.targets.values()].map((t) => this.targetLive(state.account.id, t, now));
+      accounts.push({ account: state.account, status: state.status, total: state.total, targets });
+      if (state.total !== null) {
+        total += state.total;
+        byProvider[state.account.provider] += state.total;
+      }
+    }
+    return {
+      at: now,
+      total,
+      byProvider,
+      accounts,
+      alertsPausedUntil: this.options.alertsPausedUntil(),
+      demo: this.options.demo(),
+      paused: this.options.paused(),
+    };
+  }
+
+  historyRange(key: SeriesKey, range: HistoryRange): HistoryPoint[] {
+    const historyKey = historyKeyOf(key);
+    if (!historyKey) return [];
+    const now = this.options.clock.now();
+    return this.options.history
+      .range(historyKey, now - RANGE_MS[range], now, RANGE_POINTS[range])
+      .map((p) => (p.min === p.max ? { t: p.t, v: p.value } : { t: p.t, v: Math.round(p.value * 10) / 10, min: p.min, max: p.max }));
+  }
+
+  /** Forgets an account's live state and history. */
+  forget(accountId: string): void {
+    this.live.delete(accountId);
+    const prefix = targetKey(accountId, '');
+    for (const key of this.options.history.keys()) {
+      if (key === accountKey(accountId) || key.startsWith(prefix)) this.options.history.remove(key);
+    }
+    this.dirty = true;
+  }
+
+  private targetLive(accountId: string, t: TargetState, now: number): TargetLive {
+    const key = targetKey(accountId, t.id);
+    const history = this.options.history;
+    const before = history.valueAt(key, now - TREND_WINDOW_MS);
+    const trend = t.count !== null && before !== undefined ? t.count - before : null;
+    const sparkline = history.range(key, now - SPARKLINE_WINDOW_MS, now, SPARKLINE_POINTS).map((p) => Math.round(p.value));
+    return { kind: t.kind, id: t.id, label: t.label, count: t.count, trend, sparkline };
+  }
+}
+
+function defaultLabel(kind: TargetKind, id: string): string {
+  const word = kind === 'hub' ? 'Hub' : kind === 'key' ? 'Key' : kind === 'project' ? 'Project' : 'Script';
+  return `${word} ${id}`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Drives a Poller in real time: one timer armed for poller.nextDueAt(),
+ * re-armed whenever the schedule changes. Tests skip this and call runDue()
+ * themselves on a ManualClock.
+ */
+import type { Clock } from '../../shared/clock';
+import type { Poller } from './poller';
+
+export interface TimerPort {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: TimerPort = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    // A tray app must not be kept alive by its poll timer alone (CLI exits cleanly).
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** setTimeout refuses delays above 2^31 - 1 ms. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+export class PollDriver {
+  private handle: unknown = null;
+  private running = false;
+  private stopped = true;
+
+  constructor(
+    private readonly poller: Poller,
+    private readonly clock: Clock,
+    private readonly afterRun: () => void,
+    private readonly timers: TimerPort = realTimers,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.handle = null;
+  }
+
+  /** The schedule may have changed: re-arm for the new next due time. */
+  kick(): void {
+    if (this.stopped || this.running) return;
+    if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.handle = null;
+    const at = this.poller.nextDueAt();
+    if (at === null) return;
+    const delay = Math.min(MAX_DELAY, Math.max(0, at - this.clock.now()));
+    this.handle = this.timers.setTimeout(() => void this.fire(), delay);
+  }
+
+  private async fire(): Promise<void> {
+    this.handle = null;
+    if (this.stopped) return;
+    this.running = true;
+    try {
+      await this.poller.runDue();
+    } finally {
+      this.running = false;
+    }
+    if (this.stopped) return;
+    this.afterRun();
+    this.kick();
+  }
+}

@@ -1,0 +1,669 @@
+/**
+ * Background polling of live counts, one scheduler per account, on an injected
+ * clock. Nothing here sleeps: `runDue()` starts whatever is due at `clock.now()`
+ * and `nextDueAt()` says when to call it again; a small driver (poll-driver.ts)
+ * does that with real timers, tests do it by moving a ManualClock.
+ *
+ * A poll cycle is a queue of single-request jobs. Each job takes one request
+ * from the account's RateBudget before it runs, so a cycle with more requests
+ * than a window allows (LuaProt with 15 hubs) simply spreads over time instead
+ * of exceeding the provider's limit.
+ */
+import type { Clock } from '../../shared/clock';
+import { explainError, type ProviderErrorInfo } from '../../shared/errors';
+import type { AccountStatus } from '../../shared/ipc-contract';
+import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
+import { Backoff } from '../monitor/backoff';
+import { RateBudget } from '../monitor/rate-budget';
+import type { RandomSource } from '../monitor/seeded-random';
+import type { JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
+import { asProviderErrorInfo } from './core-errors';
+
+export type LuaAuthCountMode = 'sessions' | 'script_total';
+
+/** Page size used to count LuaAuth sessions (the simulator's and our assumed server maximum). */
+export const LUAAUTH_COUNT_PAGE = 100;
+/** Project → scripts lookups are refreshed this often (they cost a request each). */
+const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
+/** Data older than this many intervals is no longer "fresh" for the degraded state. */
+const FRESH_INTERVALS = 3;
+
+export interface TargetResult {
+  kind: TargetKind;
+  id: string;
+  label: string;
+  /** null when this target failed this cycle: the monitor keeps the last count, never a zero. */
+  count: number | null;
+  error?: ProviderErrorInfo;
+}
+
+export interface PollResult {
+  accountId: string;
+  at: number;
+  targets: TargetResult[];
+  /** Deduplicated total of the targets that succeeded; null when none did. */
+  total: number | null;
+  /** True when every target answered. */
+  complete: boolean;
+  status: AccountStatus;
+}
+
+export interface PollerOptions {
+  clock: Clock;
+  /** Base poll interval of an account in ms (settings), before the budget's lower bound. */
+  intervalMs: (account: AccountConfig) => number;
+  luaauthCountMode?: () => LuaAuthCountMode;
+  onResult?: (result: PollResult) => void;
+  onStatus?: (status: AccountStatus) => void;
+  /** Something changed that may move nextDueAt (a job finished, refresh pressed...). */
+  onScheduleChange?: () => void;
+  random?: RandomSource;
+  /** Background share of each rate window (default 0.5). */
+  budgetShare?: number;
+}
+
+interface TargetAccumulator {
+  kind: TargetKind;
+  id: string;
+  label: string;
+  count: number;
+  ids: Set<string> | null;
+  /** LuaAuth projects: the scripts whose counts add up to this target. */
+  scriptIds?: string[];
+  error?: ProviderErrorInfo;
+  pending: number;
+}
+
+interface Job {
+  run: (signal: AbortSignal) => Promise<Job[] | void>;
+  targetIndex: number | null;
+}
+
+interface Cycle {
+  startedAt: number;
+  queue: Job[];
+  running: number;
+  targets: TargetAccumulator[];
+  transient: ProviderErrorInfo | null;
+  fatal: ProviderErrorInfo | null;
+  /** Junkie: counts of every script, for autoTargets. */
+  discovered: Array<{ id: string; count: number }> | null;
+  /** LuaAuth script totals fetched this cycle, keyed by script id, to avoid counting a script twice. */
+  scriptCounts: Map<string, { count: number; ids: Set<string> | null }>;
+}
+
+interface AccountRuntime {
+  config: AccountConfig;
+  client: ProviderClient;
+  budget: RateBudget;
+  backoff: Backoff;
+  state: AccountState;
+  /** Why polling stopped (unauthorized/forbidden) until the key changes or refresh is pressed. */
+  halted: boolean;
+  nextCycleAt: number;
+  cycle: Cycle | null;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  error: ProviderErrorInfo | null;
+  abort: AbortController;
+  projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
+  /** Last known count per target, to estimate LuaAuth pages. */
+  lastCounts: Map<string, number>;
+}
+
+const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
+const HALTING = new Set<ProviderErrorInfo['kind']>(['unauthorized', 'forbidden']);
+
+function targetLabel(kind: TargetKind, id: string, label?: string): string {
+  if (label && label.trim()) return label.trim();
+  return `${kind === 'hub' ? 'Hub' : kind === 'key' ? 'Key' : kind === 'project' ? 'Project' : 'Script'} ${id}`;
+}
+
+/** LuaProt answers "No active sessions found." for an empty hub or key: that is a zero, not a failure. */
+export function isLuaProtEmpty(info: ProviderErrorInfo): boolean {
+  return info.provider === 'luaprot' && info.kind === 'provider_refused' && /no active sessions/i.test(info.message);
+}
+
+/** Requests one background cycle costs for this account (LuaAuth paging: estimated from last counts). */
+export function requestsPerCycle(account: AccountConfig, mode: LuaAuthCountMode, lastCounts?: Map<string, number>): number {
+  switch (account.provider) {
+    case 'junkie':
+      return 1;
+    case 'luaprot':
+      return Math.max(1, account.targets.filter((t) => t.kind === 'hub' || t.kind === 'key').length);
+    case 'luaauth': {
+      let n = 0;
+      for (const t of account.targets) {
+        if (t.kind === 'project') n += 1;
+        else if (t.kind === 'script') {
+          const last = lastCounts?.get(t.id) ?? 0;
+          n += mode === 'sessions' ? Math.floor(last / LUAAUTH_COUNT_PAGE) + 1 : 1;
+        }
+      }
+      return Math.max(1, n);
+    }
+  }
+}
+
+/**
+ * Shortest interval at which `perCycle` requests per cycle stay within the background share of every window.
+ * Exported so the UI/settings can show the floor it imposes.
+ */
+export function minIntervalMs(budget: RateBudget, perCycle: number): number {
+  const usage = budget.usage(0);
+  let floor = 0;
+  for (const w of usage.windows) floor = Math.max(floor, Math.ceil((w.windowMs * perCycle) / w.backgroundMax));
+  return floor;
+}
+
+export class Poller {
+  private readonly accounts = new Map<string, AccountRuntime>();
+  private pausedAll = false;
+  private readonly random: RandomSource;
+
+  constructor(private readonly options: PollerOptions) {
+    this.random = options.random ?? Math.random;
+  }
+
+  private get now(): number {
+    return this.options.clock.now();
+  }
+
+  private mode(): LuaAuthCountMode {
+    return this.options.luaauthCountMode?.() ?? 'sessions';
+  }
+
+  /** Adds or replaces an account. A new client (changed key or URL) lifts an unauthorized halt. */
+  upsert(config: AccountConfig, client: ProviderClient): void {
+    const existing = this.accounts.get(config.id);
+    if (existing && existing.client === client) {
+      const targetsChanged = JSON.stringify(existing.config.targets) !== JSON.stringify(config.targets);
+      existing.config = config;
+      if (targetsChanged || existing.config.autoTargets !== config.autoTargets) this.restart(existing);
+      this.changed();
+      return;
+    }
+    if (existing) existing.abort.abort();
+    const runtime: AccountRuntime = {
+      config,
+      client,
+      budget: existing?.budget ?? RateBudget.forProvider(config.provider, { share: this.options.budgetShare }),
+      backoff: new Backoff({ random: this.random }),
+      state: this.pausedAll ? 'paused' : 'idle',
+      halted: false,
+      nextCycleAt: this.now,
+      cycle: null,
+      lastSuccessAt: existing?.lastSuccessAt ?? null,
+      lastAttemptAt: existing?.lastAttemptAt ?? null,
+      error: null,
+      abort: new AbortController(),
+      projectScripts: new Map(),
+      lastCounts: existing?.lastCounts ?? new Map(),
+    };
+    this.accounts.set(config.id, runtime);
+    this.emitStatus(runtime);
+    this.changed();
+  }
+
+  remove(accountId: string): void {
+    const runtime = this.accounts.get(accountId);
+    if (!runtime) return;
+    runtime.abort.abort();
+    this.accounts.delete(accountId);
+    this.changed();
+  }
+
+  has(accountId: string): boolean {
+    return this.accounts.has(accountId);
+  }
+
+  ids(): string[] {
+    return [...this.accounts.keys()];
+  }
+
+  budgetOf(accountId: string): RateBudget | undefined {
+    return this.accounts.get(accountId)?.budget;
+  }
+
+  /** Poll now (within the budget): lifts an unauthorized halt and skips any back-off wait. */
+  refresh(accountId?: string): void {
+    for (const runtime of this.accounts.values()) {
+      if (accountId !== undefined && runtime.config.id !== accountId) continue;
+      runtime.halted = false;
+      if (!runtime.cycle) runtime.nextCycleAt = this.now;
+      if (runtime.state === 'unauthorized') {
+        runtime.state = 'idle';
+        this.emitStatus(runtime);
+      }
+    }
+    this.changed();
+  }
+
+  /** Stops all polling (sleep, offline, user pause); in-flight requests are cancelled. */
+  pause(): void {
+    if (this.pausedAll) return;
+    this.pausedAll = true;
+    for (const runtime of this.accounts.values()) {
+      runtime.abort.abort();
+      runtime.abort = new AbortController();
+      runtime.cycle = null;
+      runtime.state = 'paused';
+      this.emitStatus(runtime);
+    }
+    this.changed();
+  }
+
+  /** Resumes polling with an immediate refresh of every account. */
+  resume(): void {
+    if (!this.pausedAll) return;
+    this.pausedAll = false;
+    for (const runtime of this.accounts.values()) {
+      runtime.state = runtime.halted ? 'unauthorized' : 'idle';
+      runtime.nextCycleAt = this.now;
+      this.emitStatus(runtime);
+    }
+    this.changed();
+  }
+
+  get paused(): boolean {
+    return this.pausedAll;
+  }
+
+  stop(): void {
+    for (const runtime of this.accounts.values()) runtime.abort.abort();
+    this.accounts.clear();
+  }
+
+  status(accountId: string): AccountStatus | null {
+    const runtime = this.accounts.get(accountId);
+    return runtime ? this.statusOf(runtime) : null;
+  }
+
+  /** The effective interval: the settings value, never below what the budget allows for this many targets. */
+  effectiveIntervalMs(accountId: string): number | null {
+    const runtime = this.accounts.get(accountId);
+    return runtime ? this.intervalOf(runtime) : null;
+  }
+
+  /** When runDue() next has something to do; null when nothing is scheduled. */
+  nextDueAt(): number | null {
+    if (this.pausedAll) return null;
+    let next = Infinity;
+    const now = this.now;
+    for (const runtime of this.accounts.values()) {
+      if (runtime.halted) continue;
+      if (runtime.cycle) {
+        if (runtime.cycle.queue.length > 0) next = Math.min(next, runtime.budget.nextFreeAt(1, now));
+      } else {
+        next = Math.min(next, Math.max(runtime.nextCycleAt, runtime.budget.isBlocked(now) ? runtime.budget.nextFreeAt(1, now) : 0));
+      }
+    }
+    return Number.isFinite(next) ? next : null;
+  }
+
+  /** Starts every job that is due and fits the budget at clock.now(); resolves when those jobs finished. */
+  async runDue(): Promise<void> {
+    if (this.pausedAll) return;
+    const now = this.now;
+    const running: Promise<void>[] = [];
+    for (const runtime of this.accounts.values()) {
+      if (runtime.halted) continue;
+      if (!runtime.cycle && now >= runtime.nextCycleAt) runtime.cycle = this.startCycle(runtime, now);
+      const cycle = runtime.cycle;
+      if (!cycle) continue;
+      while (cycle.queue.length > 0 && runtime.budget.tryTake(1, now)) {
+        const job = cycle.queue.shift()!;
+        running.push(this.runJob(runtime, cycle, job));
+      }
+      if (cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
+    }
+    await Promise.all(running);
+  }
+
+  /**
+   * User actions may use the whole budget (the other half is theirs). Returns the time the request fits,
+   * taking it when that is now.
+   */
+  takeUser(accountId: string, n = 1): { ok: true } | { ok: false; freeAt: number } {
+    const runtime = this.accounts.get(accountId);
+    if (!runtime) return { ok: true };
+    const now = this.now;
+    if (runtime.budget.tryTakeUser(n, now)) return { ok: true };
+    return { ok: false, freeAt: runtime.budget.nextFreeAt(n, now, { user: true }) };
+  }
+
+  /** A user action got a 429: the whole account (polling too) respects the Retry-After. */
+  noteRateLimited(accountId: string, retryAfterMs: number | undefined): void {
+    const runtime = this.accounts.get(accountId);
+    if (!runtime) return;
+    runtime.budget.blockUntil(this.now + (retryAfterMs ?? 5_000));
+    this.changed();
+  }
+
+  /* ---------------- internals ---------------- */
+
+  private intervalOf(runtime: AccountRuntime): number {
+    const perCycle = requestsPerCycle(runtime.config, this.mode(), runtime.lastCounts);
+    return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(runtime.budget, perCycle));
+  }
+
+  private restart(runtime: AccountRuntime): void {
+    runtime.abort.abort();
+    runtime.abort = new AbortController();
+    runtime.cycle = null;
+    runtime.halted = false;
+    runtime.nextCycleAt = this.now;
+  }
+
+  private changed(): void {
+    this.options.onScheduleChange?.();
+  }
+
+  private statusOf(runtime: AccountRuntime): AccountStatus {
+    const nextPollAt = this.pausedAll || runtime.halted ? null : runtime.cycle ? this.now : runtime.nextCycleAt;
+    return {
+      accountId: runtime.config.id,
+      state: runtime.state,
+      lastSuccessAt: runtime.lastSuccessAt,
+      lastAttemptAt: runtime.lastAttemptAt,
+      nextPollAt,
+      error: runtime.error,
+      explanation: runtime.error ? explainError(runtime.error) : null,
+    };
+  }
+
+  private emitStatus(runtime: AccountRuntime): void {
+    this.options.onStatus?.(this.statusOf(runtime));
+  }
+
+  private setState(runtime: AccountRuntime, state: AccountState, error: ProviderErrorInfo | null): void {
+    const changed = runtime.state !== state || runtime.error?.message !== error?.message || runtime.error?.kind !== error?.kind;
+    runtime.state = state;
+    runtime.error = error;
+    if (changed) this.emitStatus(runtime);
+  }
+
+  private startCycle(runtime: AccountRuntime, now: number): Cycle {
+    runtime.lastAttemptAt = now;
+    const account = runtime.config;
+    const targets: TargetAccumulator[] = account.targets.map((t) => ({
+      kind: t.kind,
+      id: t.id,
+      label: targetLabel(t.kind, t.id, t.label),
+      count: 0,
+      ids: null,
+      pending: 0,
+    }));
+    const cycle: Cycle = {
+      startedAt: now,
+      queue: [],
+      running: 0,
+      targets,
+      transient: null,
+      fatal: null,
+      discovered: null,
+      scriptCounts: new Map(),
+    };
+    const client = runtime.client;
+    switch (client.provider) {
+      case 'junkie':
+        cycle.queue.push(this.junkieJob(client, cycle));
+        break;
+      case 'luaprot':
+        targets.forEach((t, i) => {
+          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i));
+        });
+        break;
+      case 'luaauth':
+        targets.forEach((t, i) => {
+          if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
+          else if (t.kind === 'project') cycle.queue.push(this.luaauthProjectJob(runtime, client, cycle, i));
+        });
+        break;
+    }
+    if (account.provider !== 'junkie') {
+      for (const t of targets) {
+        if (t.pending === 0) {
+          t.error = { kind: 'invalid_input', provider: account.provider, message: `${t.kind} targets cannot be counted at ${account.provider}` };
+        }
+      }
+    }
+    return cycle;
+  }
+
+  private junkieJob(client: JunkieClient, cycle: Cycle): Job {
+    return {
+      targetIndex: null,
+      run: async (signal) => {
+        const live = await client.liveCounts({ signal });
+        cycle.discovered = Object.entries(live.counts).map(([id, count]) => ({ id, count }));
+        for (const t of cycle.targets) {
+          // Junkie may leave scripts with nobody online out of the counts.
+          t.count = live.counts[t.id] ?? 0;
+        }
+      },
+    };
+  }
+
+  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number): Job {
+    const target = cycle.targets[index]!;
+    target.pending += 1;
+    return {
+      targetIndex: index,
+      run: async (signal) => {
+        const query = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
+        try {
+          const sessions = await client.sessions(query, { signal });
+          target.ids = new Set(sessions.map((s) => s.id));
+          target.count = target.ids.size;
+        } catch (error) {
+          const info = asProviderErrorInfo(error);
+          if (info && isLuaProtEmpty(info)) {
+            target.ids = new Set();
+            target.count = 0;
+            return;
+          }
+          throw error;
+        }
+      },
+    };
+  }
+
+  /** Jobs that count one LuaAuth script into `target` (one, or one per page). Each adds to target.pending. */
+  private luaauthScriptJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number, scriptId: string): Job[] {
+    const target = cycle.targets[index]!;
+    target.pending += 1;
+    if (this.mode() === 'script_total') {
+      return [
+        {
+          targetIndex: index,
+          run: async (signal) => {
+            const cached = cycle.scriptCounts.get(scriptId);
+            const count = cached ? cached.count : (await client.script(scriptId, { signal })).totalSessions;
+            cycle.scriptCounts.set(scriptId, { count, ids: null });
+            this.addScriptCount(runtime, target, scriptId, count, null);
+          },
+        },
+      ];
+    }
+    const ids = new Set<string>();
+    const page = (from: number): Job => ({
+      targetIndex: index,
+      run: async (signal) => {
+        const cached = from === 0 ? cycle.scriptCounts.get(scriptId) : undefined;
+        if (cached) {
+          this.addScriptCount(runtime, target, scriptId, cached.count, cached.ids);
+          return undefined;
+        }
+        const result = await client.sessions(scriptId, { from, limit: LUAAUTH_COUNT_PAGE }, { signal });
+        for (const s of result.sessions) ids.add(s.id);
+        const more = result.hasMore ?? result.sessions.length >= LUAAUTH_COUNT_PAGE;
+        if (more && result.sessions.length > 0) {
+          target.pending += 1;
+          return [page(from + result.sessions.length)];
+        }
+        cycle.scriptCounts.set(scriptId, { count: ids.size, ids });
+        this.addScriptCount(runtime, target, scriptId, ids.size, ids);
+        return undefined;
+      },
+    });
+    return [page(0)];
+  }
+
+  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number, ids: Set<string> | null): void {
+    target.count += count;
+    if (ids) {
+      target.ids ??= new Set();
+      for (const id of ids) target.ids.add(id);
+    }
+    if (target.kind === 'script') runtime.lastCounts.set(scriptId, count);
+  }
+
+  /** A LuaAuth project counts as the sum of its scripts, found through its executions (cached). */
+  private luaauthProjectJob(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number): Job {
+    const target = cycle.targets[index]!;
+    target.pending += 1;
+    return {
+      targetIndex: index,
+      run: async (signal) => {
+        const cached = runtime.projectScripts.get(target.id);
+        let scripts = cached && this.now - cached.at < PROJECT_SCRIPTS_TTL_MS ? cached.scripts : null;
+        if (!scripts) {
+          const executions = await client.projectExecutions(target.id, { signal });
+          scripts = executions.scripts.map((s) => ({ id: s.id, name: s.name }));
+          runtime.projectScripts.set(target.id, { at: this.now, scripts });
+        }
+        return scripts.flatMap((s) => this.luaauthScriptJobs(runtime, client, cycle, index, s.id));
+      },
+    };
+  }
+
+  private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job): Promise<void> {
+    cycle.running += 1;
+    const signal = runtime.abort.signal;
+    const target = job.targetIndex === null ? null : cycle.targets[job.targetIndex]!;
+    try {
+      const follow = await job.run(signal);
+      if (runtime.cycle !== cycle) return;
+      if (follow && follow.length > 0) cycle.queue.push(...follow);
+      if (target) target.pending -= 1;
+    } catch (error) {
+      if (signal.aborted || runtime.cycle !== cycle) return;
+      const info = asProviderErrorInfo(error) ?? {
+        kind: 'malformed' as const,
+        provider: runtime.config.provider,
+        message: 'unexpected failure while reading the response',
+      };
+      this.handleFailure(runtime, cycle, job, target, info);
+    } finally {
+      cycle.running -= 1;
+      if (runtime.cycle === cycle && cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
+      this.changed();
+    }
+  }
+
+  private handleFailure(runtime: AccountRuntime, cycle: Cycle, job: Job, target: TargetAccumulator | null, info: ProviderErrorInfo): void {
+    const now = this.now;
+    if (info.kind === 'rate_limited') {
+      // Same job again once the provider allows it; the whole account waits (Retry-After or back-off).
+      const wait = runtime.backoff.next(info.retryAfterMs);
+      runtime.budget.blockUntil(now + wait);
+      cycle.queue.unshift(job);
+      this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait });
+      return;
+    }
+    if (HALTING.has(info.kind)) {
+      cycle.fatal = info;
+      cycle.queue.length = 0;
+      return;
+    }
+    if (TRANSIENT.has(info.kind)) cycle.transient ??= info;
+    if (target) {
+      target.pending -= 1;
+      target.error ??= info;
+    } else {
+      // Junkie's single call failed: every target failed.
+      for (const t of cycle.targets) t.error ??= info;
+      if (cycle.targets.length === 0) cycle.transient ??= info;
+    }
+  }
+
+  private finishCycle(runtime: AccountRuntime, cycle: Cycle): void {
+    runtime.cycle = null;
+    const now = this.now;
+    const account = runtime.config;
+    const interval = this.intervalOf(runtime);
+
+    if (cycle.fatal) {
+      runtime.halted = true;
+      this.setState(runtime, 'unauthorized', cycle.fatal);
+      this.emitResult(runtime, cycle, now, false);
+      return;
+    }
+
+    // Junkie auto targets: every script in the live counts that is not configured.
+    if (account.provider === 'junkie' && cycle.discovered && (account.autoTargets || account.targets.length === 0)) {
+      const known = new Set(cycle.targets.map((t) => t.id));
+      for (const d of cycle.discovered) {
+        if (known.has(d.id)) continue;
+        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, pending: 0 });
+      }
+    }
+
+    const failed = cycle.targets.filter((t) => t.error);
+    const succeeded = cycle.targets.length - failed.length;
+    const anySuccess = succeeded > 0 || (cycle.targets.length === 0 && !cycle.transient);
+    if (anySuccess) runtime.lastSuccessAt = now;
+
+    if (failed.length === 0 && !cycle.transient) {
+      runtime.backoff.reset();
+      runtime.nextCycleAt = Math.max(cycle.startedAt + interval, now + minIntervalMs(runtime.budget, 1));
+      this.setState(runtime, 'ok', null);
+    } else {
+      const error = cycle.transient ?? failed[0]?.error ?? null;
+      if (cycle.transient) {
+        // Retry sooner than the interval, but exponentially later each time; the budget still caps it.
+        const wait = runtime.backoff.next(cycle.transient.retryAfterMs);
+        runtime.nextCycleAt = now + Math.min(interval, Math.max(wait, 1_000));
+        if (wait > interval) runtime.nextCycleAt = now + wait;
+      } else {
+        runtime.backoff.reset();
+        runtime.nextCycleAt = Math.max(cycle.startedAt + interval, now + 1_000);
+      }
+      const fresh = runtime.lastSuccessAt !== null && now - runtime.lastSuccessAt <= FRESH_INTERVALS * interval;
+      const offline = !anySuccess && cycle.transient !== null && (cycle.transient.kind === 'network' || !fresh);
+      this.setState(runtime, offline ? 'offline' : 'degraded', error);
+    }
+    this.emitResult(runtime, cycle, now, true);
+  }
+
+  private emitResult(runtime: AccountRuntime, cycle: Cycle, now: number, counted: boolean): void {
+    const targets: TargetResult[] = cycle.targets.map((t) => {
+      const ok = counted && !t.error;
+      const result: TargetResult = { kind: t.kind, id: t.id, label: t.label, count: ok ? t.count : null };
+      if (t.error) result.error = t.error;
+      return result;
+    });
+    const ok = cycle.targets.filter((t) => counted && !t.error);
+    let total: number | null = null;
+    if (ok.length > 0 || (counted && cycle.targets.length === 0 && !cycle.transient)) {
+      // Deduplicate when ids are known (a LuaProt key's sessions are also in its hub's list).
+      const allHaveIds = ok.every((t) => t.ids !== null);
+      if (allHaveIds) {
+        const ids = new Set<string>();
+        for (const t of ok) for (const id of t.ids!) ids.add(id);
+        total = ids.size;
+      } else {
+        total = ok.reduce((sum, t) => sum + t.count, 0);
+      }
+    }
+    this.options.onResult?.({
+      accountId: runtime.config.id,
+      at: now,
+      targets,
+      total,
+      complete: counted && targets.every((t) => t.count !== null),
+      status: this.statusOf(runtime),
+    });
+  }
+}

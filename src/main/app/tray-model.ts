@@ -1,0 +1,122 @@
+/**
+ * The tray, computed purely from the monitor snapshot: icon, tooltip, title and
+ * menu. Rebuilt on every update (Linux only shows a menu when it is set again).
+ */
+import type { AlertEvent } from '../../shared/alerts';
+import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
+import { PROVIDERS, PROVIDER_NAMES, type AccountState } from '../../shared/model';
+import type { TrayIconState, TrayMenuItem, TrayModel } from './ports';
+
+/** Menu item ids the core's trayAction understands (plus "account:<id>" and "target:<accountId>:<targetId>"). */
+export const TRAY_ACTIONS = {
+  refresh: 'refresh',
+  pauseAlerts: 'pause-alerts',
+  resumeAlerts: 'resume-alerts',
+  open: 'open',
+  quit: 'quit',
+} as const;
+
+/** How long a fired alert keeps the icon in its alert state. */
+export const ALERT_ICON_MS = 10 * 60_000;
+/** Windows truncates tooltips at 127 characters. */
+const TOOLTIP_MAX = 127;
+
+/** States that mean the numbers shown may be wrong or stale: the icon says so. */
+const ERROR_STATES: ReadonlySet<AccountState> = new Set(['unauthorized', 'offline', 'rate_limited']);
+
+export function trendArrow(trend: number | null): string {
+  if (trend === null) return '';
+  if (trend > 0) return ' ↑';
+  if (trend < 0) return ' ↓';
+  return ' →';
+}
+
+const fmt = (count: number | null): string => (count === null ? '–' : count.toLocaleString('en-US'));
+
+export function trayIconState(snapshot: MonitorSnapshot, recentAlerts: readonly AlertEvent[], now: number): TrayIconState {
+  const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > now;
+  if (snapshot.paused || alertsPaused) return 'paused';
+  if (snapshot.accounts.some((a) => ERROR_STATES.has(a.status.state))) return 'error';
+  if (recentAlerts.some((e) => !e.silenced && now - e.at < ALERT_ICON_MS && e.at <= now)) return 'alert';
+  return 'normal';
+}
+
+function tooltip(snapshot: MonitorSnapshot): string {
+  const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${fmt(snapshot.total)} live`];
+  const present = PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p));
+  if (present.length > 0) lines.push(present.map((p) => `${PROVIDER_NAMES[p]} ${fmt(snapshot.byProvider[p])}`).join(' · '));
+  const troubled = snapshot.accounts.filter((a) => ERROR_STATES.has(a.status.state));
+  if (troubled.length > 0) lines.push(`${troubled.length} account${troubled.length > 1 ? 's' : ''} need attention`);
+  if (snapshot.paused) lines.push('Monitoring paused');
+  const text = lines.join('\n');
+  return text.length > TOOLTIP_MAX ? `${text.slice(0, TOOLTIP_MAX - 1)}…` : text;
+}
+
+const STATE_WORDS: Partial<Record<AccountState, string>> = {
+  degraded: 'degraded',
+  rate_limited: 'rate limited',
+  unauthorized: 'key rejected',
+  offline: 'offline',
+  paused: 'paused',
+};
+
+function targetItem(account: AccountLive, target: TargetLive): TrayMenuItem {
+  return {
+    id: `target:${account.account.id}:${target.id}`,
+    label: `${target.label}: ${fmt(target.count)}${trendArrow(target.trend)}`,
+  };
+}
+
+function accountItem(account: AccountLive): TrayMenuItem {
+  const state = STATE_WORDS[account.status.state];
+  return {
+    id: `account:${account.account.id}`,
+    label: `${account.account.label} (${PROVIDER_NAMES[account.account.provider]}): ${fmt(account.total)}${
+      state ? ` — ${state}` : ''
+    }`,
+    submenu: account.targets.length > 0 ? account.targets.map((t) => targetItem(account, t)) : undefined,
+  };
+}
+
+export function buildTrayModel(
+  snapshot: MonitorSnapshot,
+  options: { recentAlerts?: readonly AlertEvent[]; now: number },
+): TrayModel {
+  const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > options.now;
+  const menu: TrayMenuItem[] = [
+    { id: 'total', label: `Live users: ${fmt(snapshot.total)}${snapshot.demo ? ' (demo)' : ''}`, enabled: false },
+    { id: 'sep-1', label: '', type: 'separator' },
+  ];
+  if (snapshot.accounts.length === 0) menu.push({ id: 'no-accounts', label: 'No accounts yet', enabled: false });
+  for (const account of snapshot.accounts) menu.push(accountItem(account));
+  menu.push(
+    { id: 'sep-2', label: '', type: 'separator' },
+    { id: TRAY_ACTIONS.refresh, label: 'Refresh now', enabled: !snapshot.paused },
+    alertsPaused
+      ? { id: TRAY_ACTIONS.resumeAlerts, label: 'Resume alerts' }
+      : { id: TRAY_ACTIONS.pauseAlerts, label: 'Pause alerts for 1 hour' },
+    { id: TRAY_ACTIONS.open, label: 'Open Pulsebar' },
+    { id: 'sep-3', label: '', type: 'separator' },
+    { id: TRAY_ACTIONS.quit, label: 'Quit' },
+  );
+  return {
+    icon: trayIconState(snapshot, options.recentAlerts ?? [], options.now),
+    tooltip: tooltip(snapshot),
+    title: fmt(snapshot.total),
+    menu,
+  };
+}
+
+/** Parses a tray item id back to what it names. */
+export function parseTrayItem(
+  id: string,
+): { type: 'action'; action: string } | { type: 'account'; accountId: string } | { type: 'target'; accountId: string; targetId: string } {
+  if (id.startsWith('account:')) return { type: 'account', accountId: id.slice('account:'.length) };
+  if (id.startsWith('target:')) {
+    // Account ids are generated by the core and never hold ':'; target ids may.
+    const rest = id.slice('target:'.length);
+    const at = rest.indexOf(':');
+    if (at > 0) return { type: 'target', accountId: rest.slice(0, at), targetId: rest.slice(at + 1) };
+  }
+  return { type: 'action', action: id };
+}
