@@ -25,7 +25,7 @@ describe('LuaAuth', () => {
     expect(bad.body).toEqual({ success: false, error: { code: -1, message: 'unauthorized or invalid request', failed: ['invalid token'] } });
     const res = await fetch(`${s.urls.luaauth}/scripts/${scriptOf(s)}`, { headers: { Authorization: `Bearer ${s.keys.luaauth}` } });
     expect(res.status).toBe(401);
-    expect((await res.json()).success).toBe(false);
+    expect(((await res.json()) as { success: boolean }).success).toBe(false);
   });
 
   it('answers unknown routes with invalid endpoint and unknown ids with 404', async () => {
