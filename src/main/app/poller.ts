@@ -13,7 +13,7 @@ import type { Clock } from '../../shared/clock';
 import { explainError, type ProviderErrorInfo } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/ipc-contract';
 import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
-import { Backoff } from '../monitor/backoff';
+import { Backoff, type BackoffOptions } from '../monitor/backoff';
 import { RateBudget } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
 import type { JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
@@ -58,6 +58,8 @@ export interface PollerOptions {
   /** Something changed that may move nextDueAt (a job finished, refresh pressed...). */
   onScheduleChange?: () => void;
   random?: RandomSource;
+  /** Back-off shape (default: decorrelated jitter from 1 s up to 5 min). */
+  backoff?: Omit<BackoffOptions, 'random'>;
   /** Background share of each rate window (default 0.5). */
   budgetShare?: number;
 }
@@ -188,7 +190,7 @@ export class Poller {
       config,
       client,
       budget: existing?.budget ?? RateBudget.forProvider(config.provider, { share: this.options.budgetShare }),
-      backoff: new Backoff({ random: this.random }),
+      backoff: new Backoff({ ...this.options.backoff, random: this.random }),
       state: this.pausedAll ? 'paused' : 'idle',
       halted: false,
       nextCycleAt: this.now,
@@ -662,7 +664,7 @@ export class Poller {
       at: now,
       targets,
       total,
-      complete: counted && targets.every((t) => t.count !== null),
+      complete: counted && !cycle.transient && targets.every((t) => t.count !== null),
       status: this.statusOf(runtime),
     });
   }

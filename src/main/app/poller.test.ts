@@ -1,0 +1,283 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/clock';
+import type { AccountConfig, ProviderId } from '../../shared/model';
+import { seededRandom } from '../monitor/seeded-random';
+import { createClient } from '../providers';
+import { startSimulator } from '../simulator';
+import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
+import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
+import type { AccountStatus } from '../../shared/ipc-contract';
+
+/*
+ * The poller against the simulator over real HTTP, on a ManualClock shared by both:
+ * no real waiting except the client timeouts of the "slow" fault (150 ms).
+ */
+
+let sim: RunningSimulator | null = null;
+afterEach(async () => {
+  await sim?.close();
+  sim = null;
+});
+
+interface Rig {
+  clock: ManualClock;
+  sim: RunningSimulator;
+  poller: Poller;
+  results: PollResult[];
+  statuses: AccountStatus[];
+  account: AccountConfig;
+  /** Moves the clock to each due time up to `ms` from now, running what is due. */
+  run(ms: number): Promise<void>;
+  state(): AccountStatus;
+}
+
+async function rig(
+  provider: ProviderId,
+  options: {
+    sim?: SimulatorOptions;
+    intervalSeconds?: number;
+    targets?: (sim: RunningSimulator) => AccountConfig['targets'];
+    key?: string;
+    mode?: LuaAuthCountMode;
+    jitter?: 'none';
+  } = {},
+): Promise<Rig> {
+  const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
+  sim = await startSimulator({ seed: 7, clock, ...options.sim });
+  const s = sim;
+  const account: AccountConfig = {
+    id: `${provider}-test`,
+    label: `${provider} test`,
+    provider,
+    baseUrl: s.urls[provider],
+    targets: options.targets?.(s) ?? [],
+    ...(provider === 'junkie' ? { autoTargets: true } : {}),
+  };
+  const results: PollResult[] = [];
+  const statuses: AccountStatus[] = [];
+  const poller = new Poller({
+    clock,
+    intervalMs: () => (options.intervalSeconds ?? 30) * 1000,
+    luaauthCountMode: () => options.mode ?? 'sessions',
+    onResult: (r) => results.push(r),
+    onStatus: (st) => statuses.push(st),
+    random: seededRandom(3),
+    ...(options.jitter ? { backoff: { jitter: options.jitter } } : {}),
+  });
+  poller.upsert(account, createClient(provider, { baseUrl: s.urls[provider], apiKey: options.key ?? s.keys[provider], timeoutMs: 150 }));
+  return {
+    clock,
+    sim: s,
+    poller,
+    results,
+    statuses,
+    account,
+    async run(ms) {
+      const until = clock.now() + ms;
+      for (let i = 0; i < 20_000; i++) {
+        const next = poller.nextDueAt();
+        if (next === null || next > until) break;
+        clock.set(Math.max(clock.now(), next));
+        await poller.runDue();
+      }
+      clock.set(until);
+    },
+    state: () => poller.status(account.id)!,
+  };
+}
+
+/** Largest number of requests in any sliding window of `windowMs` (by the simulator's own log). */
+function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+function requestTimes(r: Rig, provider: ProviderId): number[] {
+  return r.sim.control.requestLog(provider).map((e) => e.at);
+}
+
+describe('Poller against the simulator (fake clock)', () => {
+  it('keeps LuaProt background polling within half of both documented limits, even with 15 hubs at a 5 s interval', async () => {
+    const r = await rig('luaprot', {
+      sim: { luaprot: { hubs: 15 } },
+      intervalSeconds: 5,
+      targets: (s) => s.control.targets().luaprot.hubIds.map((id) => ({ kind: 'hub' as const, id })),
+    });
+    await r.run(10 * 60_000);
+    const times = requestTimes(r, 'luaprot');
+    expect(times.length).toBeGreaterThan(100);
+    expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(10);
+    expect(maxInWindow(times, 60_000)).toBeLessThanOrEqual(30);
+    expect(r.sim.control.requestLog('luaprot').every((e) => e.status === 200)).toBe(true);
+    expect(r.state().state).toBe('ok');
+    const last = r.results.at(-1)!;
+    expect(last.complete).toBe(true);
+    expect(last.targets).toHaveLength(15);
+    // Hubs hold distinct sessions: the deduplicated total is the sum of the hub counts.
+    expect(last.total).toBe(last.targets.reduce((sum, t) => sum + t.count!, 0));
+    expect(last.targets.every((t) => t.count! > 0)).toBe(true);
+  });
+
+  it('honours Retry-After through a 429 storm, says so in words, then recovers', async () => {
+    const r = await rig('luaprot', {
+      targets: (s) => s.control.targets().luaprot.hubIds.map((id) => ({ kind: 'hub' as const, id })),
+    });
+    await r.run(60_000);
+    expect(r.state().state).toBe('ok');
+    r.sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 20, count: 4 });
+    await r.run(31_000);
+    const limited = r.statuses.find((s) => s.state === 'rate_limited');
+    expect(limited?.explanation?.title).toMatch(/LuaProt is rate limiting requests/);
+    await r.run(5 * 60_000);
+
+    const log = r.sim.control.requestLog('luaprot');
+    // After every 429, nothing is sent until its Retry-After (20 s) has passed.
+    for (const [i, entry] of log.entries()) {
+      if (entry.status !== 429) continue;
+      const nextRequest = log[i + 1];
+      // Requests sent in the same instant (one per hub) may share the 429.
+      if (nextRequest && nextRequest.at !== entry.at) expect(nextRequest.at - entry.at).toBeGreaterThanOrEqual(20_000);
+    }
+    expect(log.filter((e) => e.status === 429)).toHaveLength(4);
+    expect(maxInWindow(log.map((e) => e.at), 10_000)).toBeLessThanOrEqual(10);
+    expect(maxInWindow(log.map((e) => e.at), 60_000)).toBeLessThanOrEqual(30);
+    expect(r.state().state).toBe('ok');
+    expect(r.state().error).toBeNull();
+  });
+
+  it('backs off on 502 with growing delays, keeps data (degraded, never a zero) and recovers', async () => {
+    const r = await rig('junkie', { jitter: 'none' });
+    await r.run(60_000);
+    const before = r.results.length;
+    r.sim.control.injectFault('junkie', { type: 'status', status: 502, count: 4 });
+    await r.run(30_000);
+    const degraded = r.statuses.filter((s) => s.state === 'degraded');
+    expect(degraded.length).toBeGreaterThan(0);
+    expect(degraded[0]!.explanation?.title).toMatch(/Junkie is unavailable \(HTTP 502\)/);
+    await r.run(10 * 60_000);
+    const failed = r.results.slice(before).filter((x) => !x.complete);
+    expect(failed.length).toBe(4);
+    // A failed poll reports unknown counts, never zeros.
+    for (const f of failed) {
+      expect(f.total).toBeNull();
+      expect(f.targets.every((t) => t.count === null)).toBe(true);
+    }
+    const log = r.sim.control.requestLog('junkie');
+    const fails = log.map((e, i) => ({ e, i })).filter(({ e }) => e.status === 502);
+    const gaps = fails.map(({ i }) => log[i + 1]!.at - log[i]!.at);
+    // Exponential back-off (jitter off here so the doubling is visible; on by default).
+    expect(gaps).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(r.state().state).toBe('ok');
+    expect(r.state().lastSuccessAt).toBe(r.results.at(-1)!.at);
+  });
+
+  it('treats slow responses as timeouts and garbage bodies as malformed, then recovers', async () => {
+    const r = await rig('luaauth', {
+      targets: (s) => s.control.targets().luaauth.scriptIds.slice(0, 2).map((id) => ({ kind: 'script' as const, id })),
+    });
+    await r.run(60_000);
+    expect(r.state().state).toBe('ok');
+    r.sim.control.injectFault('luaauth', { type: 'slow', delayMs: 600, count: 2 });
+    await r.run(1);
+    await r.run(40_000);
+    const timedOut = r.statuses.find((s) => s.error?.kind === 'timeout');
+    expect(timedOut?.state).toBe('degraded');
+    expect(timedOut?.explanation?.title).toMatch(/did not answer in time/);
+    await r.run(5 * 60_000);
+    expect(r.state().state).toBe('ok');
+
+    r.sim.control.injectFault('luaauth', { type: 'malformed_json', count: 3 });
+    await r.run(40_000);
+    expect(r.statuses.some((s) => s.error?.kind === 'malformed' && /could not read/.test(s.explanation?.title ?? ''))).toBe(true);
+    await r.run(5 * 60_000);
+    expect(r.state().state).toBe('ok');
+    r.poller.refresh();
+    await r.run(0);
+    expect(r.results.at(-1)!.at).toBe(r.clock.now());
+    expect(r.results.at(-1)!.total).toBe(
+      r.sim.control.targets().luaauth.scriptIds.slice(0, 2).reduce((sum, id) => sum + r.sim.control.population('luaauth', id), 0),
+    );
+  });
+
+  it('calls network failures offline', async () => {
+    const r = await rig('junkie');
+    await r.run(60_000);
+    r.sim.control.injectFault('junkie', { type: 'drop_connection' });
+    await r.run(3 * 60_000);
+    expect(r.state().state).toBe('offline');
+    expect(r.state().explanation?.title).toMatch(/Could not reach Junkie/);
+    r.sim.control.clearFaults();
+    await r.run(10 * 60_000);
+    expect(r.state().state).toBe('ok');
+  });
+
+  it('stops polling on a rejected key until refresh is pressed', async () => {
+    const r = await rig('luaprot', {
+      key: 'not-the-key',
+      targets: (s) => [{ kind: 'hub', id: s.control.targets().luaprot.hubIds[0]! }],
+    });
+    await r.run(10 * 60_000);
+    expect(r.state().state).toBe('unauthorized');
+    expect(r.state().explanation?.title).toMatch(/LuaProt rejected the API key/);
+    expect(r.sim.control.requestLog('luaprot')).toHaveLength(1);
+    expect(r.poller.nextDueAt()).toBeNull();
+    r.poller.refresh();
+    await r.run(1);
+    expect(r.sim.control.requestLog('luaprot')).toHaveLength(2);
+  });
+
+  it('pauses on suspend and refreshes at once on resume', async () => {
+    const r = await rig('junkie');
+    await r.run(60_000);
+    r.poller.pause();
+    expect(r.state().state).toBe('paused');
+    const count = r.sim.control.requestLog('junkie').length;
+    await r.run(10 * 60_000);
+    expect(r.sim.control.requestLog('junkie')).toHaveLength(count);
+    r.poller.resume();
+    expect(r.poller.nextDueAt()).toBe(r.clock.now());
+    await r.run(0);
+    expect(r.sim.control.requestLog('junkie')).toHaveLength(count + 1);
+    expect(r.state().state).toBe('ok');
+  });
+
+  it('counts LuaAuth sessions by paging (exact) or by total_sessions, as set', async () => {
+    const paging = await rig('luaauth', {
+      sim: { baseSessions: 250 },
+      targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
+    });
+    await paging.run(1);
+    const id = paging.sim.control.targets().luaauth.scriptIds[0]!;
+    expect(paging.results.at(-1)!.total).toBe(paging.sim.control.population('luaauth', id));
+    const pages = paging.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
+    expect(pages).toBe(Math.floor(paging.sim.control.population('luaauth', id) / 100) + 1);
+    await sim!.close();
+    sim = null;
+
+    const total = await rig('luaauth', {
+      mode: 'script_total',
+      targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
+    });
+    await total.run(1);
+    expect(total.sim.control.requestLog('luaauth')).toHaveLength(1);
+    expect(total.results.at(-1)!.total).toEqual(expect.any(Number));
+  });
+
+  it('counts a LuaAuth project as the sum of the scripts found in its executions', async () => {
+    const r = await rig('luaauth', {
+      targets: (s) => [{ kind: 'project', id: s.control.targets().luaauth.projectIds[0]! }],
+    });
+    await r.run(1);
+    await r.run(1);
+    const ids = r.sim.control.targets().luaauth.scriptIds;
+    const expected = ids.reduce((sum, id) => sum + r.sim.control.population('luaauth', id), 0);
+    expect(r.results.at(-1)!.targets[0]!.count).toBe(expected);
+    expect(r.state().state).toBe('ok');
+  });
+});
