@@ -1,0 +1,120 @@
+import { systemClock } from '../shared/clock';
+import { explainError } from '../shared/errors';
+import { PROVIDER_NAMES, type AccountState } from '../shared/model';
+import { Poller, type PollResult } from '../main/app/poller';
+import { createClient } from '../main/providers';
+import { ProviderError } from '../main/providers/errors';
+import { SHORT_RETRY_AFTER_MS, type CliIo } from './commands';
+import { UsageError, type CliArgs } from './args';
+import type { CliAccount } from './cli-accounts';
+import { table } from './output';
+
+/** Gives up waiting for an account's first count after this long (timeouts and back-off included). */
+const LIVE_DEADLINE_MS = 60_000;
+
+export interface LiveJson {
+  total: number;
+  accounts: Array<{
+    provider: string;
+    label: string;
+    status: AccountState;
+    error: string | null;
+    total: number | null;
+    targets: Array<{ id: string; kind: string; label: string; count: number | null }>;
+  }>;
+}
+
+/**
+ * One poll of every account through the app's own poller (same budgets, same
+ * counting rules), waiting out a single short rate limit per account.
+ */
+export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<PollResult[]> {
+  const results = new Map<string, PollResult>();
+  const retried = new Set<string>();
+  const poller = new Poller({
+    clock: systemClock,
+    intervalMs: () => 3_600_000,
+    onResult: (result) => {
+      const error = result.status.error;
+      if (error?.kind === 'rate_limited' && !retried.has(result.accountId) && (error.retryAfterMs ?? 1000) <= SHORT_RETRY_AFTER_MS) {
+        retried.add(result.accountId);
+        io.err(`Rate limited by ${PROVIDER_NAMES[error.provider]}; retrying in ${Math.ceil((error.retryAfterMs ?? 1000) / 1000)} s…`);
+        return;
+      }
+      results.set(result.accountId, result);
+    },
+  });
+  for (const account of accounts) {
+    poller.upsert(account.config, createClient(account.config.provider, { baseUrl: account.config.baseUrl, apiKey: account.key }));
+  }
+  const deadline = io.now() + LIVE_DEADLINE_MS;
+  while (results.size < accounts.length && io.now() < deadline) {
+    const due = poller.nextDueAt();
+    if (due === null) break;
+    const wait = due - io.now();
+    if (wait > 0) await io.sleep(Math.min(wait, deadline - io.now()));
+    await poller.runDue();
+  }
+  poller.stop();
+  return accounts.map(
+    (a) =>
+      results.get(a.config.id) ?? {
+        accountId: a.config.id,
+        at: io.now(),
+        targets: [],
+        total: null,
+        complete: false,
+        status: poller.status(a.config.id) ?? {
+          accountId: a.config.id,
+          state: 'offline',
+          lastSuccessAt: null,
+          lastAttemptAt: null,
+          nextPollAt: null,
+          error: null,
+          explanation: null,
+        },
+      },
+  );
+}
+
+export function liveJson(accounts: CliAccount[], results: PollResult[]): LiveJson {
+  const rows = accounts.map((a, i) => {
+    const r = results[i]!;
+    return {
+      provider: a.config.provider,
+      label: a.config.label,
+      status: r.status.state,
+      error: r.status.explanation?.title ?? null,
+      total: r.total,
+      targets: r.targets.map((t) => ({ id: t.id, kind: t.kind, label: t.label, count: t.count })),
+    };
+  });
+  return { total: rows.reduce((sum, a) => sum + (a.total ?? 0), 0), accounts: rows };
+}
+
+export async function runLive(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
+  if (accounts.length === 0) {
+    throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
+  }
+  const results = await collectCounts(accounts, io);
+  const live = liveJson(accounts, results);
+  if (args.json) {
+    io.out(JSON.stringify(live, null, 2));
+  } else {
+    const rows: Array<Array<string | number | null>> = [];
+    for (const a of live.accounts) {
+      rows.push([`${PROVIDER_NAMES[a.provider as keyof typeof PROVIDER_NAMES]} — ${a.label}`, a.status, a.total ?? '?']);
+      for (const t of a.targets) rows.push([`  ${t.label}`, '', t.count ?? '?']);
+    }
+    io.out(table(['ACCOUNT / TARGET', 'STATUS', 'USERS'], rows));
+    io.out(`Total live users: ${live.total}`);
+  }
+  // Every account failing is a provider error (exit 1); a partial answer is printed and also reported.
+  const failed = results.find((r) => r.status.error && r.total === null);
+  if (failed?.status.error) {
+    for (const r of results) {
+      if (r.status.error && r.total === null && r !== failed) io.err(`pulsebar: ${explainError(r.status.error).title}`);
+    }
+    throw new ProviderError(failed.status.error);
+  }
+}

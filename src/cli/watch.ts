@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppCore } from '../main/app/app-core';
+import { MemorySecretStore } from '../main/secrets';
+import { resolveConfigDir, SettingsStore } from '../main/settings';
+import { PROVIDER_NAMES, PROVIDERS } from '../shared/model';
+import type { MonitorSnapshot } from '../shared/ipc-contract';
+import { UsageError, type CliArgs } from './args';
+import type { CliAccount } from './cli-accounts';
+import type { CliIo } from './commands';
+
+function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+/** One line per change: total, then each account's total and state. */
+export function snapshotLine(snapshot: MonitorSnapshot): string {
+  const parts = snapshot.accounts.map((a) => {
+    const state = a.status.state === 'ok' ? '' : ` [${a.status.state}${a.status.explanation ? `: ${a.status.explanation.title}` : ''}]`;
+    return `${PROVIDER_NAMES[a.account.provider]} ${a.account.label}: ${a.total ?? '?'}${state}`;
+  });
+  return `${clockTime(snapshot.at)}  total ${snapshot.total}  |  ${parts.join('  |  ')}`;
+}
+
+/**
+ * `watch`: the app's own core (poller, history, alert rules) headless. It runs
+ * on a private copy of the settings so it never races the app over its files;
+ * alert rules and quiet hours come from the user's settings when there are any.
+ */
+export async function runWatch(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
+  if (accounts.length === 0) {
+    throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'pulsebar-watch-'));
+  try {
+    const userSettings = args.demo ? null : await new SettingsStore({ dir: resolveConfigDir() }).load().catch(() => null);
+    const store = new SettingsStore({ dir });
+    await store.load();
+    const interval = args.interval;
+    await store.update({
+      accounts: accounts.map((a) => a.config),
+      alerts: userSettings?.settings.alerts ?? {},
+      pollIntervalSeconds: interval
+        ? Object.fromEntries(PROVIDERS.map((p) => [p, Math.max(5, Math.min(3600, interval))]))
+        : (userSettings?.settings.pollIntervalSeconds ?? {}),
+    });
+    await store.flush();
+
+    const core = createAppCore({
+      configDir: dir,
+      secrets: new MemorySecretStore(accounts.map((a) => [a.config.id, a.key] as const)),
+      demo: false,
+      ports: {
+        notifier: { notify: (n) => io.out(`${clockTime(io.now())}  ALERT  ${n.title} — ${n.body}`) },
+      },
+    });
+    let last = '';
+    core.subscribe((event, payload) => {
+      if (event === 'monitor:update') {
+        const line = snapshotLine(payload as MonitorSnapshot);
+        // Status-only pushes repeat the same numbers; print changes.
+        const key = line.slice(10);
+        if (key !== last) io.out(line);
+        last = key;
+      } else if (event === 'notice') {
+        io.err(String(payload));
+      }
+    });
+    io.err(`Watching ${accounts.length} account(s); Ctrl-C to stop.`);
+    await core.start();
+    await io.interrupted;
+    await core.stop();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
