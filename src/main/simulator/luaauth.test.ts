@@ -206,3 +206,18 @@ describe('LuaAuth', () => {
     expect((await call(s, 'luaauth', path)).status).toBe(200);
   });
 });
+
+describe('LuaAuth shutdown', () => {
+  it('closes promptly while a message waits on a client that never answers', async () => {
+    const s = await startSimulator({ seed: 9, luaauth: { messageWaitMs: 30_000 } });
+    const id = s.control.targets().luaauth.scriptIds[0]!;
+    const [session] = (await call(s, 'luaauth', `/scripts/${id}/sessions`, { method: 'POST', body: { from: 0, limit: 1 } })).body.sessions;
+    s.control.setLuaAuthBehaviour('never_answers');
+    const pending = call(s, 'luaauth', `/sessions/${session.id}/message`, { method: 'POST', body: { key: 'x' } }).catch(() => 'closed');
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = Date.now();
+    await s.close();
+    expect(await pending).toBe('closed');
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
+});

@@ -8,6 +8,9 @@ import { ProviderPopulation } from './population';
 import { mixSeed, mulberry32 } from './prng';
 import type { LuaAuthClientBehaviour, ScriptedEvent, SentMessage } from './types';
 
+/** Per target; well above the 5 000 the benchmarks use. */
+export const MAX_POPULATION = 100_000;
+
 const PROVIDER_SALT: Record<ProviderId, number> = { junkie: 1, luaprot: 2, luaauth: 3 };
 
 /**
@@ -81,6 +84,8 @@ export class World {
   setPopulation(provider: ProviderId, targetId: string, count: number, now: number): void {
     const target = this.populations[provider].target(targetId);
     if (!target) throw new Error(`Unknown ${provider} target ${targetId}`);
+    // A typo over /__control must not try to build millions of sessions.
+    if (!Number.isFinite(count) || count < 0 || count > MAX_POPULATION) throw new Error(`count must be between 0 and ${MAX_POPULATION}`);
     const rng = mulberry32(mixSeed(this.config.seed, 0xc0, this.actionCount++));
     this.populations[provider].setLive(target, count, now, rng);
   }
