@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../../shared/alerts';
+import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
+import type { AccountState } from '../../shared/model';
+import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
+
+const NOW = Date.UTC(2026, 0, 5, 12);
+
+function account(id: string, provider: AccountLive['account']['provider'], state: AccountState, total: number | null): AccountLive {
+  return {
+    account: { id, label: `${provider} main`, provider, baseUrl: 'https://x', targets: [], hasKey: true, demo: false },
+    status: { accountId: id, state, lastSuccessAt: NOW, lastAttemptAt: NOW, nextPollAt: null, error: null, explanation: null },
+    total,
+    targets: [
+      { kind: 'hub', id: 'h1', label: 'Hub Alpha', count: total === null ? null : total - 2, trend: 12, sparkline: [] },
+      { kind: 'hub', id: 'h2', label: 'Hub Beta', count: total === null ? null : 2, trend: -1, sparkline: [] },
+    ],
+  };
+}
+
+function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
+  return {
+    at: NOW,
+    total: 1234,
+    byProvider: { junkie: 1000, luaprot: 234, luaauth: 0 },
+    accounts: [account('junkie-1', 'junkie', 'ok', 1000), account('luaprot-1', 'luaprot', 'ok', 234)],
+    alertsPausedUntil: null,
+    demo: false,
+    paused: false,
+    ...overrides,
+  };
+}
+
+const alert = (at: number, silenced = false): AlertEvent => ({
+  id: `e${at}`,
+  ruleId: 'r',
+  kind: 'rise',
+  scope: { type: 'total' },
+  subject: 'All accounts',
+  at,
+  value: 10,
+  reference: 5,
+  message: 'Users rose',
+  silenced,
+});
+
+describe('tray model', () => {
+  it('shows the live total as title, totals per provider in the tooltip and a full menu', () => {
+    const model = buildTrayModel(snapshot(), { now: NOW });
+    expect(model.icon).toBe('normal');
+    expect(model.title).toBe('1,234');
+    expect(model.tooltip).toBe('Pulsebar — 1,234 live\nJunkie 1,000 · LuaProt 234');
+    const labels = model.menu.map((i) => i.label);
+    expect(labels[0]).toBe('Live users: 1,234');
+    expect(labels).toContain('junkie main (Junkie): 1,000');
+    expect(model.menu.find((i) => i.id === 'account:luaprot-1')?.submenu?.map((i) => i.label)).toEqual([
+      'Hub Alpha: 232 ↑',
+      'Hub Beta: 2 ↓',
+    ]);
+    expect(model.menu.filter((i) => i.type !== 'separator').map((i) => i.id).slice(-4)).toEqual([
+      TRAY_ACTIONS.refresh,
+      TRAY_ACTIONS.pauseAlerts,
+      TRAY_ACTIONS.open,
+      TRAY_ACTIONS.quit,
+    ]);
+    expect(model.menu.find((i) => i.id === TRAY_ACTIONS.pauseAlerts)?.label).toBe('Pause alerts for 1 hour');
+  });
+
+  it('ranks icon states paused > error > alert > normal', () => {
+    const recent = [alert(NOW - 60_000)];
+    expect(buildTrayModel(snapshot(), { now: NOW, recentAlerts: recent }).icon).toBe('alert');
+    expect(buildTrayModel(snapshot(), { now: NOW, recentAlerts: [alert(NOW - 11 * 60_000)] }).icon).toBe('normal');
+    expect(buildTrayModel(snapshot(), { now: NOW, recentAlerts: [alert(NOW - 60_000, true)] }).icon).toBe('normal');
+    const broken = snapshot({ accounts: [account('a', 'luaauth', 'unauthorized', null)] });
+    expect(buildTrayModel(broken, { now: NOW, recentAlerts: recent }).icon).toBe('error');
+    expect(buildTrayModel(broken, { now: NOW, recentAlerts: recent }).tooltip).toContain('1 account need attention');
+    const paused = { ...broken, alertsPausedUntil: NOW + 60_000 };
+    const model = buildTrayModel(paused, { now: NOW, recentAlerts: recent });
+    expect(model.icon).toBe('paused');
+    expect(model.menu.find((i) => i.id === TRAY_ACTIONS.resumeAlerts)?.label).toBe('Resume alerts');
+    expect(buildTrayModel(snapshot({ paused: true }), { now: NOW }).icon).toBe('paused');
+  });
+
+  it('shows unknown counts as a dash, never as zero, and says when there are no accounts', () => {
+    const model = buildTrayModel(snapshot({ accounts: [account('x', 'luaauth', 'degraded', null)] }), { now: NOW });
+    expect(model.menu.find((i) => i.id === 'account:x')?.label).toBe('luaauth main (LuaAuth): – — degraded');
+    expect(model.menu.find((i) => i.id === 'account:x')?.submenu?.[0]?.label).toBe('Hub Alpha: – ↑');
+    expect(buildTrayModel(snapshot({ accounts: [], total: 0 }), { now: NOW }).menu.some((i) => i.label === 'No accounts yet')).toBe(true);
+  });
+
+  it('keeps the tooltip within the 127 characters Windows shows', () => {
+    const many = snapshot({ demo: true, paused: true, accounts: Array.from({ length: 9 }, (_, i) => account(`a${i}`, 'luaprot', 'offline', null)) });
+    expect(buildTrayModel(many, { now: NOW }).tooltip.length).toBeLessThanOrEqual(127);
+  });
+
+  it('parses item ids back, target ids may hold colons', () => {
+    expect(parseTrayItem('target:luaprot-1:hub:1')).toEqual({ type: 'target', accountId: 'luaprot-1', targetId: 'hub:1' });
+    expect(parseTrayItem('account:junkie-1')).toEqual({ type: 'account', accountId: 'junkie-1' });
+    expect(parseTrayItem('quit')).toEqual({ type: 'action', action: 'quit' });
+  });
+});
