@@ -134,6 +134,7 @@ export function parseCli(argv: string[]): CliArgs {
 
 /** Requires an option and names it when missing. */
 export function need<T>(value: T | undefined, flag: string, command: string): T {
-  if (value === undefined || value === '') throw new UsageError(`${command} needs ${flag}.`);
+  // An empty value is passed on: the client refuses it with the provider's own rule (e.g. 1–100 characters).
+  if (value === undefined) throw new UsageError(`${command} needs ${flag}.`);
   return value;
 }
