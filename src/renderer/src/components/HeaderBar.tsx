@@ -3,6 +3,7 @@ import { call, describeFailure } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { count } from '../time-format';
+import { Icon } from './Icon';
 
 /** Title row: live total at a glance, refresh, pause polling, detach and hide. */
 export function HeaderBar() {
@@ -16,7 +17,7 @@ export function HeaderBar() {
   return (
     <header className="header">
       <span className="brand" aria-hidden="true">
-        ◖Pulsebar
+        Pulsebar
       </span>
       {snapshot && (
         <span className="header-total" aria-hidden="true">
@@ -27,7 +28,7 @@ export function HeaderBar() {
       {paused && <span className="badge badge-warn">Polling paused</span>}
       <span className="spacer" />
       <button type="button" className="icon-button" aria-label="Refresh now" title="Refresh now" onClick={guard(() => refresh())}>
-        ↻
+        <Icon name="refresh" />
       </button>
       <button
         type="button"
@@ -36,7 +37,7 @@ export function HeaderBar() {
         title={paused ? 'Resume polling' : 'Pause polling'}
         onClick={guard(() => setPaused(!paused))}
       >
-        {paused ? '▶' : '⏸'}
+        <Icon name={paused ? 'play' : 'pause'} />
       </button>
       <button
         type="button"
@@ -48,10 +49,10 @@ export function HeaderBar() {
           setDetached(!detached);
         })}
       >
-        ⧉
+        <Icon name="detach" />
       </button>
       <button type="button" className="icon-button" aria-label="Hide panel" title="Hide (Esc)" onClick={guard(() => call('window:hide'))}>
-        ⌄
+        <Icon name="hide" />
       </button>
     </header>
   );

@@ -4,10 +4,10 @@ import { call, describeFailure } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { TimeChart } from './TimeChart';
 
-const RANGES: Array<{ id: HistoryRange; label: string }> = [
-  { id: '1h', label: '1 h' },
-  { id: '24h', label: '24 h' },
-  { id: '7d', label: '7 d' },
+const RANGES: Array<{ id: HistoryRange; label: string; ms: number }> = [
+  { id: '1h', label: '1 h', ms: 3_600_000 },
+  { id: '24h', label: '24 h', ms: 86_400_000 },
+  { id: '7d', label: '7 d', ms: 7 * 86_400_000 },
 ];
 
 export interface SeriesOption {
@@ -67,7 +67,11 @@ export function HistoryPanel({ options }: { options: SeriesOption[] }) {
           {error}
         </p>
       ) : (
-        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} />
+        <TimeChart
+          label={`${selected?.label ?? 'Total'} over ${range}`}
+          points={points}
+          spanMs={RANGES.find((r) => r.id === range)?.ms}
+        />
       )}
     </section>
   );

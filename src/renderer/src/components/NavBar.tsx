@@ -1,12 +1,13 @@
 import { useUi, type ViewId } from '../stores/ui-store';
+import { Icon, type IconName } from './Icon';
 
-const VIEWS: Array<{ id: ViewId; label: string; glyph: string }> = [
-  { id: 'overview', label: 'Overview', glyph: '◉' },
-  { id: 'sessions', label: 'Sessions', glyph: '☰' },
-  { id: 'scripts', label: 'Scripts', glyph: '⚙' },
-  { id: 'alerts', label: 'Alerts', glyph: '🔔' },
-  { id: 'accounts', label: 'Accounts', glyph: '⚿' },
-  { id: 'settings', label: 'Settings', glyph: '⋯' },
+const VIEWS: Array<{ id: ViewId; label: string; glyph: IconName }> = [
+  { id: 'overview', label: 'Overview', glyph: 'overview' },
+  { id: 'sessions', label: 'Sessions', glyph: 'sessions' },
+  { id: 'scripts', label: 'Scripts', glyph: 'scripts' },
+  { id: 'alerts', label: 'Alerts', glyph: 'alerts' },
+  { id: 'accounts', label: 'Accounts', glyph: 'accounts' },
+  { id: 'settings', label: 'Settings', glyph: 'settings' },
 ];
 
 /** View switcher: a tab row in the compact panel, a sidebar when the window is wide. */
@@ -23,9 +24,7 @@ export function NavBar() {
           aria-current={view === v.id ? 'page' : undefined}
           onClick={() => show(v.id)}
         >
-          <span className="nav-glyph" aria-hidden="true">
-            {v.glyph}
-          </span>
+          <Icon name={v.glyph} />
           <span className="nav-label">{v.label}</span>
         </button>
       ))}

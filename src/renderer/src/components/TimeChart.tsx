@@ -10,13 +10,17 @@ interface TimeChartProps {
   height?: number;
   bars?: boolean;
   seriesLabel?: string;
+  /** Show this many ms up to now, however few points there are (a young history otherwise spans years). */
+  spanMs?: number;
 }
 
 const cssVar = (name: string, fallback: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 
 /** A uPlot time series that follows its container's width and the theme's colours. */
-export function TimeChart({ label, points, height = 160, bars = false, seriesLabel = 'Users' }: TimeChartProps) {
+export function TimeChart({ label, points, height = 160, bars = false, seriesLabel = 'Users', spanMs }: TimeChartProps) {
+  const span = useRef(spanMs);
+  span.current = spanMs;
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -31,7 +35,17 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          range: (_u, min, max) => {
+            if (!span.current) return min === max ? [min - 3600, max + 3600] : [min, max];
+            const end = Math.max(Date.now() / 1000, max || 0);
+            return [end - span.current / 1000, end];
+          },
+        },
+        y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil((max || 0) * 1.15))] },
+      },
       axes: [
         { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
         { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 44 },

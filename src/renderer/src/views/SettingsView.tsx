@@ -8,9 +8,9 @@ import { useUi } from '../stores/ui-store';
 
 /** Poll bounds follow each provider's budget; main enforces them too, these keep the form honest. */
 export const POLL_BOUNDS: Record<ProviderId, { min: number; max: number; why: string }> = {
-  junkie: { min: 5, max: 600, why: 'Junkie counts every script in one call.' },
-  luaprot: { min: 10, max: 600, why: 'LuaProt allows 60 requests a minute, one per watched hub.' },
-  luaauth: { min: 5, max: 600, why: 'LuaAuth needs one call per watched script.' },
+  junkie: { min: 5, max: 3600, why: 'Junkie counts every script in one call.' },
+  luaprot: { min: 10, max: 3600, why: 'LuaProt allows 60 requests a minute, one per watched hub.' },
+  luaauth: { min: 5, max: 3600, why: 'LuaAuth needs one call per watched script.' },
 };
 
 function PollInterval({ provider, value, onSave }: { provider: ProviderId; value: number; onSave: (v: number) => void }) {

@@ -1,0 +1,322 @@
+/**
+ * Browser bridge: hosts the real, Electron-free app core (accounts, poller, history, alerts,
+ * keychain, demo simulator) over HTTP and serves the built renderer, so the same window runs in a
+ * plain browser (`npm run web`) and under Playwright. Only Electron's IPC transport is replaced:
+ *   POST /ipc/<channel>  {request}  → dispatch(core, channel, request) → IpcResult JSON
+ *   GET  /events                     → Server-Sent Events, one message per push {event, payload}
+ *   GET  /__bridge/client.js         → defines window.pulsebar; injected into index.html as <script src>
+ * With --test-hooks (e2e only) it also records what the OS would have shown:
+ *   GET /__test/info, GET /__test/notifications, GET /__test/window, POST /__test/reset
+ *
+ *   tsx scripts/web-bridge.ts [--port 5178] [--host 127.0.0.1] [--config-dir DIR] [--demo]
+ *                             [--secrets auto|keychain|memory] [--keychain-service NAME] [--test-hooks]
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createAppCore } from '../src/main/app/app-core';
+import type { AppCore, NotificationRequest, TrayModel } from '../src/main/app/ports';
+import { dispatch } from '../src/main/ipc/dispatch';
+import { KeytarSecretStore, MemorySecretStore, type SecretStore } from '../src/main/secrets';
+import type { EventChannel, IpcEvents } from '../src/shared/ipc-contract';
+
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CLIENT_PATH = join(repoRoot, 'scripts/web-bridge-client.js');
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface WebBridgeOptions {
+  port?: number;
+  host?: string;
+  /** Settings and history directory; a fresh temp dir (removed on close) when omitted. */
+  configDir?: string;
+  /** 'auto' uses the OS keychain when it answers, else memory (with a warning). */
+  secrets?: 'auto' | 'keychain' | 'memory';
+  keychainService?: string;
+  /** Start demo mode at once (npm run web). */
+  demo?: boolean;
+  testHooks?: boolean;
+  rendererDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RecordedNotification extends NotificationRequest {
+  at: number;
+}
+
+export interface RunningWebBridge {
+  url: string;
+  port: number;
+  secretsKind: SecretStore['kind'];
+  close(): Promise<void>;
+}
+
+async function chooseSecrets(mode: WebBridgeOptions['secrets'], service: string, log: (l: string) => void): Promise<SecretStore> {
+  if (mode === 'memory') return new MemorySecretStore();
+  const keychain = new KeytarSecretStore({ service });
+  try {
+    await keychain.probe();
+    return keychain;
+  } catch (err) {
+    if (mode === 'keychain') throw err;
+    log(`web-bridge: OS keychain unavailable (${(err as Error).message.split('.')[0]}); keys are kept in memory for this run.`);
+    return new MemorySecretStore();
+  }
+}
+
+function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return new Promise((ok, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        fail(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+export async function startWebBridge(options: WebBridgeOptions = {}): Promise<RunningWebBridge> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? '127.0.0.1';
+  const rendererDir = resolve(options.rendererDir ?? join(repoRoot, 'out/renderer'));
+  const service = options.keychainService ?? 'Pulsebar';
+  const secrets = await chooseSecrets(options.secrets ?? 'auto', service, log);
+  const clientJs = await readFile(CLIENT_PATH, 'utf8');
+
+  // Recorded host effects (what Electron would have shown), reset with the core.
+  let notifications: RecordedNotification[] = [];
+  let windowCalls = { hide: 0, show: 0, detached: false, lastShowTarget: null as unknown };
+  let tray: TrayModel | null = null;
+  let system = { launchAtLogin: false, shortcut: null as string | null };
+
+  // SSE clients outlive a core reset (e2e isolation), so events go through one hub.
+  const streams = new Set<ServerResponse>();
+  const push = <E extends EventChannel>(event: E, payload: IpcEvents[E]) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const s of streams) s.write(frame);
+  };
+
+  let configDir = '';
+  let ownsConfigDir = false;
+  let core: AppCore;
+  let unsubscribe: () => void = () => {};
+
+  async function bootCore(): Promise<void> {
+    ownsConfigDir = !options.configDir;
+    configDir = options.configDir ?? (await mkdtemp(join(tmpdir(), 'pulsebar-web-')));
+    notifications = [];
+    windowCalls = { hide: 0, show: 0, detached: false, lastShowTarget: null };
+    core = createAppCore({
+      configDir,
+      secrets,
+      // Without --demo the core decides: demo when no account is configured (a first run).
+      ...(options.demo ? { demo: true } : {}),
+      log,
+      ports: {
+        notifier: {
+          notify(request) {
+            notifications.push({ ...request, at: Date.now() });
+          },
+        },
+        window: {
+          show: (target) => {
+            windowCalls.show++;
+            windowCalls.lastShowTarget = target ?? null;
+          },
+          hide: () => {
+            windowCalls.hide++;
+          },
+          setDetached: (detached) => {
+            windowCalls.detached = detached;
+          },
+        },
+        system: {
+          setLaunchAtLogin: (enabled) => {
+            system.launchAtLogin = enabled;
+          },
+          setGlobalShortcut: (accelerator) => {
+            system.shortcut = accelerator;
+            return true;
+          },
+          quit: () => undefined,
+          appVersion: () => process.env.npm_package_version ?? '0.1.0',
+        },
+        tray: {
+          update: (model) => {
+            tray = model;
+          },
+        },
+      },
+    });
+    unsubscribe = core.subscribe(push);
+    await core.start();
+  }
+
+  async function stopCore(): Promise<void> {
+    unsubscribe();
+    await core.stop();
+    if (ownsConfigDir) await rm(configDir, { recursive: true, force: true });
+  }
+
+  await bootCore();
+
+  let origin = '';
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err) => {
+      log(`web-bridge: ${req.method} ${req.url} failed: ${(err as Error).name}`);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'failed', message: 'bridge error' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+
+    if (path.startsWith('/ipc/') && req.method === 'POST') {
+      // Another site open in the same browser must not drive the app: same origin and JSON only
+      // (a cross-origin JSON POST needs a CORS preflight, which is never answered).
+      const from = req.headers.origin;
+      if ((from && from !== origin) || !String(req.headers['content-type']).startsWith('application/json')) {
+        return send(res, 403, { ok: false, error: { kind: 'invalid_request', message: 'cross-origin request refused' } });
+      }
+      let request: unknown;
+      try {
+        request = (JSON.parse((await readBody(req)) || '{}') as { request?: unknown }).request;
+      } catch {
+        return send(res, 400, { ok: false, error: { kind: 'invalid_request', message: 'body must be JSON' } });
+      }
+      const channel = decodeURIComponent(path.slice('/ipc/'.length));
+      return send(res, 200, await dispatch(core, channel, request, { log }));
+    }
+
+    if (path === '/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      req.on('close', () => {
+        clearInterval(keepAlive);
+        streams.delete(res);
+      });
+      return;
+    }
+
+    if (path === '/__bridge/client.js') return send(res, 200, clientJs, TYPES['.js']);
+
+    if (options.testHooks && path.startsWith('/__test/')) {
+      const action = path.slice('/__test/'.length);
+      if (action === 'info') return send(res, 200, { configDir, secrets: secrets.kind, keychainService: service });
+      if (action === 'notifications') return send(res, 200, notifications);
+      if (action === 'window') return send(res, 200, windowCalls);
+      if (action === 'tray') return send(res, 200, tray);
+      if (action === 'system') return send(res, 200, system);
+      if (action === 'reset' && req.method === 'POST') {
+        await stopCore();
+        system = { launchAtLogin: false, shortcut: null };
+        await bootCore();
+        return send(res, 200, { ok: true, configDir });
+      }
+      return send(res, 404, { error: 'unknown test hook' });
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
+    const file = resolve(rendererDir, `.${decodeURIComponent(path === '/' ? '/index.html' : path)}`);
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return send(res, 404, 'not found', 'text/plain');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'not found', 'text/plain');
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
+    if (extname(file) === '.html') {
+      headers['content-security-policy'] = CSP;
+      const html = body.toString('utf8');
+      // The bridge client must run before the app bundle; a same-origin <script src> keeps the CSP strict.
+      const tag = '<script src="/__bridge/client.js"></script>\n    ';
+      const at = html.indexOf('<script');
+      body = Buffer.from(at >= 0 ? html.slice(0, at) + tag + html.slice(at) : html.replace('</head>', `${tag}</head>`));
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${host}:${port}`;
+
+  return {
+    url: origin,
+    port,
+    secretsKind: secrets.kind,
+    async close() {
+      for (const s of streams) s.end();
+      streams.clear();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await stopCore();
+    },
+  };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const { ensureRenderer } = await import('./web-bridge-build.mjs');
+  const rendererDir = await ensureRenderer({ quiet: true });
+  const secretsArg = argValue(args, '--secrets');
+  const bridge = await startWebBridge({
+    port: Number(argValue(args, '--port') ?? process.env.PORT ?? 5178),
+    host: argValue(args, '--host') ?? '127.0.0.1',
+    ...(argValue(args, '--config-dir') ? { configDir: argValue(args, '--config-dir')! } : {}),
+    secrets: secretsArg === 'keychain' || secretsArg === 'memory' ? secretsArg : 'auto',
+    keychainService: argValue(args, '--keychain-service') ?? (args.includes('--test-hooks') ? `Pulsebar-e2e-${randomBytes(4).toString('hex')}` : 'Pulsebar'),
+    demo: args.includes('--demo'),
+    testHooks: args.includes('--test-hooks'),
+    rendererDir,
+  });
+  console.log(`Pulsebar web bridge: ${bridge.url}  (keys in ${bridge.secretsKind === 'keychain' ? 'the OS keychain' : 'memory'})`);
+  const stop = () => void bridge.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(`web-bridge: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}
