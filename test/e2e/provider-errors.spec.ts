@@ -1,0 +1,64 @@
+import { DEMO_KEYS } from '../../src/main/simulator/config';
+import { control, demoWorld, expect, fastPolling, startDemo, test } from './fixtures';
+
+test('502 from Junkie is explained in words and clears on recovery', async ({ app, request }) => {
+  await startDemo(app);
+  await fastPolling(app);
+  const world = await demoWorld(app);
+  const status = app.getByRole('listitem', { name: 'Demo Junkie status' });
+  await control(request, world, 'fault', { provider: 'junkie', fault: { type: 'status', status: 502 } });
+  await app.getByRole('button', { name: 'Refresh Demo Junkie now' }).click();
+  await expect(status).toContainText('Junkie is unavailable (HTTP 502).', { timeout: 30_000 });
+  await expect(status).toContainText('This is on the provider side; Pulsebar retries with back-off.');
+  await control(request, world, 'clear', { provider: 'all' });
+  await app.getByRole('button', { name: 'Refresh Demo Junkie now' }).click();
+  await expect(status).toContainText('Live', { timeout: 45_000 });
+  await expect(status).not.toContainText('unavailable');
+});
+
+test('429 from LuaAuth is explained in words and clears on recovery', async ({ app, request }) => {
+  await startDemo(app);
+  await fastPolling(app);
+  const world = await demoWorld(app);
+  const status = app.getByRole('listitem', { name: 'Demo LuaAuth status' });
+  await control(request, world, 'fault', { provider: 'luaauth', fault: { type: 'rate_limit_burst', retryAfterSeconds: 2 } });
+  await app.getByRole('button', { name: 'Refresh Demo LuaAuth now' }).click();
+  await expect(status).toContainText('LuaAuth is rate limiting requests.', { timeout: 30_000 });
+  await expect(status).toContainText('Rate limited');
+  await control(request, world, 'clear', { provider: 'all' });
+  await app.getByRole('button', { name: 'Refresh Demo LuaAuth now' }).click();
+  await expect(status).toContainText('Live', { timeout: 45_000 });
+  await expect(status).not.toContainText('rate limiting');
+});
+
+test('401 for a wrong key is explained, and replacing the key recovers', async ({ app }) => {
+  await startDemo(app);
+  const world = await demoWorld(app);
+  await app.getByRole('button', { name: 'Accounts' }).click();
+  await app.getByRole('button', { name: 'Add account' }).click();
+  const form = app.getByRole('form', { name: 'Add an account' });
+  await form.getByLabel('Provider').selectOption('luaprot');
+  await form.getByLabel('Label').fill('Shop LuaProt');
+  await form.getByLabel('Base URL (optional)').fill(`${world.origin}/luaprot`);
+  await form.getByLabel('Hub ids').fill(world.accounts.luaprot.targets[0]!.id);
+  await form.getByLabel('API key').fill('not-the-right-key');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByRole('alert')).toContainText('LuaProt rejected the API key.');
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'connection test failed' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Overview' }).click();
+  const status = app.getByRole('listitem', { name: 'Shop LuaProt status' });
+  await expect(status).toContainText('LuaProt rejected the API key.', { timeout: 30_000 });
+  await expect(status).toContainText('Check the key in Accounts');
+
+  await app.getByRole('button', { name: 'Accounts' }).click();
+  const item = app.getByRole('listitem', { name: 'Shop LuaProt' });
+  await item.getByRole('button', { name: 'Edit Shop LuaProt' }).click();
+  await item.getByLabel('Replace API key').fill(DEMO_KEYS.luaprot);
+  await item.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('button', { name: 'Overview' }).click();
+  await app.getByRole('button', { name: 'Refresh Shop LuaProt now' }).click();
+  await expect(status).toContainText('Live', { timeout: 45_000 });
+  await expect(status).not.toContainText('rejected');
+});
