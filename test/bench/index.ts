@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing. Poll-cycle cost, history
+ * memory, and (in Chromium) the session list's render and search times.
+ */
+import { runHistoryBench } from './history-memory';
+import { runPollCycleBench } from './poll-cycle';
+
+const only = process.argv[2];
+if (!only || only === 'poll') await runPollCycleBench();
+if (!only || only === 'history') runHistoryBench();
+if (!only || only === 'render') {
+  const { runRenderBench } = await import('./render.bench');
+  await runRenderBench();
+}
