@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -228,6 +228,17 @@ describe('app core', () => {
     t.core.signal('resume');
     await t.run(0);
     expect(t.sim.control.requestLog('junkie')).toHaveLength(n + 1);
+  });
+
+  it('tells the user when the settings file was damaged and set aside', async () => {
+    const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-notice-'));
+    cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
+    writeFileSync(path.join(configDir, 'settings.json'), '{"version": 2, "accounts": [oops');
+    const core = createAppCore({ configDir, secrets: new MemorySecretStore(), demo: false, timers: false, ports: { notifier: { notify: () => undefined } } });
+    await core.start();
+    cleanups.push(() => core.stop());
+    const notices = value<string[]>(await dispatch(core, 'app:notices', undefined));
+    expect(notices.join(' ')).toMatch(/settings file was damaged and was set aside/);
   });
 
   it('runs demo mode on an in-process simulator with keys in memory only', async () => {

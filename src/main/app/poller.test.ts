@@ -10,7 +10,7 @@ import type { AccountStatus } from '../../shared/ipc-contract';
 
 /*
  * The poller against the simulator over real HTTP, on a ManualClock shared by both:
- * no real waiting except the client timeouts of the "slow" fault (150 ms).
+ * no real waiting except the client timeouts of the "slow" fault (300 ms).
  */
 
 let sim: RunningSimulator | null = null;
@@ -40,6 +40,8 @@ async function rig(
     key?: string;
     mode?: LuaAuthCountMode;
     jitter?: 'none';
+    /** Client timeout; generous by default so a busy machine never turns a normal poll into a timeout. */
+    timeoutMs?: number;
   } = {},
 ): Promise<Rig> {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
@@ -64,7 +66,7 @@ async function rig(
     random: seededRandom(3),
     ...(options.jitter ? { backoff: { jitter: options.jitter } } : {}),
   });
-  poller.upsert(account, createClient(provider, { baseUrl: s.urls[provider], apiKey: options.key ?? s.keys[provider], timeoutMs: 150 }));
+  poller.upsert(account, createClient(provider, { baseUrl: s.urls[provider], apiKey: options.key ?? s.keys[provider], timeoutMs: options.timeoutMs ?? 3_000 }));
   return {
     clock,
     sim: s,
@@ -179,11 +181,12 @@ describe('Poller against the simulator (fake clock)', () => {
 
   it('treats slow responses as timeouts and garbage bodies as malformed, then recovers', async () => {
     const r = await rig('luaauth', {
+      timeoutMs: 300,
       targets: (s) => s.control.targets().luaauth.scriptIds.slice(0, 2).map((id) => ({ kind: 'script' as const, id })),
     });
     await r.run(60_000);
     expect(r.state().state).toBe('ok');
-    r.sim.control.injectFault('luaauth', { type: 'slow', delayMs: 600, count: 2 });
+    r.sim.control.injectFault('luaauth', { type: 'slow', delayMs: 1_200, count: 2 });
     await r.run(1);
     await r.run(40_000);
     const timedOut = r.statuses.find((s) => s.error?.kind === 'timeout');

@@ -179,9 +179,11 @@ export class Poller {
   upsert(config: AccountConfig, client: ProviderClient): void {
     const existing = this.accounts.get(config.id);
     if (existing && existing.client === client) {
-      const targetsChanged = JSON.stringify(existing.config.targets) !== JSON.stringify(config.targets);
+      const targetsChanged =
+        JSON.stringify(existing.config.targets) !== JSON.stringify(config.targets) ||
+        existing.config.autoTargets !== config.autoTargets;
       existing.config = config;
-      if (targetsChanged || existing.config.autoTargets !== config.autoTargets) this.restart(existing);
+      if (targetsChanged) this.restart(existing);
       this.changed();
       return;
     }
