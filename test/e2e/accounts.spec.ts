@@ -1,5 +1,5 @@
 import { DEMO_KEYS } from '../../src/main/simulator/config';
-import { demoWorld, expect, ipc, recordPushEvents, startDemo, test } from './fixtures';
+import { demoWorld, expect, ipc, nav, recordPushEvents, startDemo, test } from './fixtures';
 
 /** The keychain the bridge writes to (a private gnome-keyring under scripts/with-keyring.sh). */
 async function keychainGet(service: string, accountId: string): Promise<string | null> {
@@ -22,7 +22,7 @@ test('adding an account: the key reaches the keychain and never the page', async
   });
   await recordPushEvents(app);
 
-  await app.getByRole('button', { name: 'Accounts' }).click();
+  await nav(app, 'Accounts').click();
   await app.getByRole('button', { name: 'Add account' }).click();
   const form = app.getByRole('form', { name: 'Add an account' });
   await form.getByLabel('Provider').selectOption('junkie');
@@ -50,7 +50,7 @@ test('adding an account: the key reaches the keychain and never the page', async
   await item.getByRole('button', { name: 'Cancel' }).click();
 
   // Let a poll of the new account reach the page, then look everywhere for the key.
-  await app.getByRole('button', { name: 'Overview' }).click();
+  await nav(app, 'Overview').click();
   await expect(app.getByRole('listitem', { name: 'My Junkie status' })).toContainText('Live', { timeout: 30_000 });
   expect(await app.content()).not.toContain(key);
   expect(bodies.length).toBeGreaterThan(5);
@@ -60,7 +60,7 @@ test('adding an account: the key reaches the keychain and never the page', async
   for (const e of events) expect(e).not.toContain(key);
 
   // Removing the account deletes its key from the keychain.
-  await app.getByRole('button', { name: 'Accounts' }).click();
+  await nav(app, 'Accounts').click();
   await app.getByRole('button', { name: 'Remove My Junkie' }).click();
   const confirm = app.getByRole('alertdialog', { name: 'Remove My Junkie?' });
   await confirm.getByRole('button', { name: 'Remove account' }).click();
@@ -70,11 +70,11 @@ test('adding an account: the key reaches the keychain and never the page', async
 
 test('demo mode can be switched off and on again', async ({ app }) => {
   await startDemo(app);
-  await app.getByRole('button', { name: 'Accounts' }).click();
+  await nav(app, 'Accounts').click();
   const toggle = app.getByRole('switch', { name: 'Demo mode' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await app.getByRole('button', { name: 'Overview' }).click();
+  await nav(app, 'Overview').click();
   await expect(app.getByRole('heading', { name: 'Welcome to Pulsebar' })).toBeVisible();
   await startDemo(app);
 });

@@ -82,11 +82,11 @@ export async function ipc<C extends RequestChannel>(page: Page, channel: C, requ
 
 /** Makes sure demo mode is on (a first run starts in it), switching it on from Accounts if not, and waits for live numbers. */
 export async function startDemo(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Accounts' }).click();
+  await nav(page, 'Accounts').click();
   const toggle = page.getByRole('switch', { name: 'Demo mode' });
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
-  await page.getByRole('button', { name: 'Overview' }).click();
+  await nav(page, 'Overview').click();
   await expect(page.getByLabel('Live total', { exact: true })).toHaveText(/^[1-9][\d,]*$/, { timeout: 30_000 });
 }
 
@@ -130,3 +130,7 @@ export async function recordPushEvents(page: Page): Promise<void> {
 }
 
 export const SCREENSHOTS = resolve('docs/screenshots');
+
+/** A view in the nav bar (exact, so "Sessions" never matches a card's "open sessions"). */
+export const nav = (page: Page, name: 'Overview' | 'Sessions' | 'Scripts' | 'Alerts' | 'Accounts' | 'Settings') =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });

@@ -1,4 +1,4 @@
-import { control, demoWorld, expect, fastPolling, ipc, SCREENSHOTS, startDemo, test } from './fixtures';
+import { control, demoWorld, expect, fastPolling, ipc, nav, SCREENSHOTS, startDemo, test } from './fixtures';
 
 test('first run starts in demo mode with live numbers, account health and charts', async ({ app }) => {
   // A fresh core with no accounts is a first run: demo accounts appear without any setup.

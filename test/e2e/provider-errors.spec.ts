@@ -1,5 +1,5 @@
 import { DEMO_KEYS } from '../../src/main/simulator/config';
-import { control, demoWorld, expect, fastPolling, startDemo, test } from './fixtures';
+import { control, demoWorld, expect, fastPolling, nav, startDemo, test } from './fixtures';
 
 test('502 from Junkie is explained in words and clears on recovery', async ({ app, request }) => {
   await startDemo(app);
@@ -34,7 +34,7 @@ test('429 from LuaAuth is explained in words and clears on recovery', async ({ a
 test('401 for a wrong key is explained, and replacing the key recovers', async ({ app }) => {
   await startDemo(app);
   const world = await demoWorld(app);
-  await app.getByRole('button', { name: 'Accounts' }).click();
+  await nav(app, 'Accounts').click();
   await app.getByRole('button', { name: 'Add account' }).click();
   const form = app.getByRole('form', { name: 'Add an account' });
   await form.getByLabel('Provider').selectOption('luaprot');
@@ -47,17 +47,17 @@ test('401 for a wrong key is explained, and replacing the key recovers', async (
   await form.getByRole('button', { name: 'Add account' }).click();
   await expect(app.getByRole('alert').filter({ hasText: 'connection test failed' })).toBeVisible();
 
-  await app.getByRole('button', { name: 'Overview' }).click();
+  await nav(app, 'Overview').click();
   const status = app.getByRole('listitem', { name: 'Shop LuaProt status' });
   await expect(status).toContainText('LuaProt rejected the API key.', { timeout: 30_000 });
   await expect(status).toContainText('Check the key in Accounts');
 
-  await app.getByRole('button', { name: 'Accounts' }).click();
+  await nav(app, 'Accounts').click();
   const item = app.getByRole('listitem', { name: 'Shop LuaProt' });
   await item.getByRole('button', { name: 'Edit Shop LuaProt' }).click();
   await item.getByLabel('Replace API key').fill(DEMO_KEYS.luaprot);
   await item.getByRole('button', { name: 'Save' }).click();
-  await app.getByRole('button', { name: 'Overview' }).click();
+  await nav(app, 'Overview').click();
   await app.getByRole('button', { name: 'Refresh Shop LuaProt now' }).click();
   await expect(status).toContainText('Live', { timeout: 45_000 });
   await expect(status).not.toContainText('rejected');
