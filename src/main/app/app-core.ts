@@ -19,7 +19,6 @@ import { AccountsService, viewOf, type ClientFactory } from './accounts';
 import { RulesAlertEngine } from './alert-engine';
 import { PROVIDER_CAPABILITIES } from './capabilities';
 import { CoreError, asProviderErrorInfo, invalidRequest } from './core-errors';
-import { loadCorePreferences, saveCorePreferences, type CorePreferences } from './core-preferences';
 import { MonitorService } from './monitor-service';
 import { createAlertNotifier, type NotificationTarget } from './notifications';
 import { PollDriver, realTimers, type TimerPort } from './poll-driver';
@@ -81,7 +80,6 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const ops = new Map<string, AbortController>();
 
   let started = false;
-  let prefs: CorePreferences = { luaauthCountMode: 'sessions', demoDeclined: false };
   let history: History | null = null;
   let monitor: MonitorService | null = null;
   let userPaused = false;
@@ -138,7 +136,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const poller = new Poller({
     clock,
     intervalMs: (account) => settings().pollIntervalSeconds[account.provider] * 1000,
-    luaauthCountMode: () => prefs.luaauthCountMode,
+    luaauthCountMode: () => settings().luaauthCountMode,
     onResult: (result) => monitor?.accept(result),
     onStatus: (status) => monitor?.setStatus(status),
     onScheduleChange: () => driver?.kick(),
@@ -340,7 +338,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       launchAtLogin: s.launchAtLogin,
       theme: s.theme,
       globalShortcut: s.globalShortcut,
-      luaauthCountMode: prefs.luaauthCountMode,
+      luaauthCountMode: s.luaauthCountMode,
     };
   }
 
@@ -457,11 +455,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       if (patch.launchAtLogin !== undefined) change.launchAtLogin = patch.launchAtLogin;
       if (patch.theme !== undefined) change.theme = patch.theme;
       if (patch.globalShortcut !== undefined) change.globalShortcut = patch.globalShortcut;
+      if (patch.luaauthCountMode !== undefined) change.luaauthCountMode = patch.luaauthCountMode;
       await settingsStore.update(change);
-      if (patch.luaauthCountMode !== undefined && patch.luaauthCountMode !== prefs.luaauthCountMode) {
-        prefs = { ...prefs, luaauthCountMode: patch.luaauthCountMode };
-        await saveCorePreferences(options.configDir, prefs);
-      }
       // New intervals apply from the next cycle.
       driver?.kick();
       const next = preferences();
@@ -472,9 +467,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     'demo:set': async ({ enabled }) => {
       if (enabled) await startDemo();
       else await stopDemo();
-      prefs = { ...prefs, demoDeclined: !enabled };
-      await saveCorePreferences(options.configDir, prefs);
-      await settingsStore.update({ demoMode: enabled });
+      await settingsStore.update({ demoMode: enabled, demoDeclined: !enabled });
       await syncAccounts();
       return snapshot();
     },
@@ -540,7 +533,6 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       if (started) return;
       const loaded = await settingsStore.load();
       if (loaded.notice) notices.push(loaded.notice.message);
-      prefs = await loadCorePreferences(options.configDir);
       const loadedHistory = await loadHistory(historyFile, { clock });
       if (loadedHistory.notice) notices.push(loadedHistory.notice);
       history = loadedHistory.history;
@@ -559,7 +551,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       const s = settings();
       const wantDemo =
         options.demo === true ||
-        (options.demo === undefined && (s.demoMode || (s.accounts.length === 0 && !prefs.demoDeclined)));
+        (options.demo === undefined && (s.demoMode || (s.accounts.length === 0 && !s.demoDeclined)));
       if (wantDemo) {
         try {
           await startDemo();

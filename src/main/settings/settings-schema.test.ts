@@ -14,6 +14,7 @@ describe('settings schema', () => {
       globalShortcut: null,
       luaauthCountMode: 'sessions',
       demoMode: false,
+      demoDeclined: false,
       window: { detached: false },
     });
   });

@@ -117,6 +117,8 @@ export const settingsSchema = z.object({
   /** LuaAuth live count: live sessions (default) or the script's own `total_sessions` figure. */
   luaauthCountMode: z.enum(['sessions', 'script_total']).default('sessions'),
   demoMode: z.boolean().default(false),
+  /** The user turned demo mode off: don't start it again just because there are no accounts. */
+  demoDeclined: z.boolean().default(false),
   window: z
     .object({
       detached: z.boolean().default(false),
@@ -143,7 +145,7 @@ sameFields<z.infer<typeof alertSpecSchema>, AlertRuleSpec>(true);
 sameFields<z.infer<typeof alertRuleSchema>, AlertRule>(true);
 sameFields<z.infer<typeof quietHoursSchema>, QuietHours>(true);
 sameFields<Settings['alerts'], AlertSettings>(true);
-sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'window'>, AppPreferences>(true);
+sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window'>, AppPreferences>(true);
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({ version: SETTINGS_VERSION });
