@@ -21,6 +21,8 @@ import { PROVIDER_CAPABILITIES } from './capabilities';
 import { CoreError, asProviderErrorInfo, invalidRequest } from './core-errors';
 import { MonitorService } from './monitor-service';
 import { createAlertNotifier, type NotificationTarget } from './notifications';
+import { demoEvents } from '../simulator/demo';
+import { demoAccountConfigs, DEMO_SPIKE_EVERY_MS } from './demo-accounts';
 import { PollDriver, realTimers, type TimerPort } from './poll-driver';
 import { Poller } from './poller';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
@@ -34,6 +36,8 @@ export interface CreateAppCoreOptions {
   ports: { notifier: NotifierPort; tray?: TrayPort; window?: WindowPort; system?: SystemPort };
   /** true: start in demo mode; false: never; undefined: demo when no account is configured and the user did not turn it off. */
   demo?: boolean;
+  /** Scripted spikes and drops in demo mode (default on; tests that count alerts turn them off). */
+  demoEvents?: boolean;
   /** Starts the simulator for demo mode (default: the in-process simulator module). */
   startSimulator?: StartSimulator;
   /** Provider clients (default: the real ones); tests may wrap them. */
@@ -229,32 +233,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   async function startDemo(): Promise<void> {
     if (demo) return;
     const start = options.startSimulator ?? (await import('../simulator')).startSimulator;
-    const simulator = await start({ clock });
-    const targets = simulator.control.targets();
-    const demoAccounts: AccountConfig[] = [
-      {
-        id: 'demo-junkie',
-        label: 'Demo Junkie',
-        provider: 'junkie',
-        baseUrl: simulator.urls.junkie,
-        targets: [],
-        autoTargets: true,
-      },
-      {
-        id: 'demo-luaprot',
-        label: 'Demo LuaProt',
-        provider: 'luaprot',
-        baseUrl: simulator.urls.luaprot,
-        targets: targets.luaprot.hubIds.slice(0, 3).map((id, i) => ({ kind: 'hub' as const, id, label: `Demo hub ${i + 1}` })),
-      },
-      {
-        id: 'demo-luaauth',
-        label: 'Demo LuaAuth',
-        provider: 'luaauth',
-        baseUrl: simulator.urls.luaauth,
-        targets: targets.luaauth.scriptIds.slice(0, 3).map((id, i) => ({ kind: 'script' as const, id, label: `Demo script ${i + 1}` })),
-      },
-    ];
+    const simulator = await start({ clock, events: options.demoEvents === false ? [] : demoEvents(DEMO_SPIKE_EVERY_MS) });
+    const demoAccounts = demoAccountConfigs(simulator);
     // Demo keys live in memory only, never in the keychain.
     const secrets = new MemorySecretStore(demoAccounts.map((a) => [a.id, simulator.keys[a.provider]] as const));
     accounts.setDemo({ accounts: demoAccounts, secrets });
