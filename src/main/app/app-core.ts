@@ -540,6 +540,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         }
       }
       await syncAccounts();
+      // The window may stay hidden for hours: say at once, natively, when something was set aside.
+      for (const notice of notices) {
+        ports.notifier.notify({ title: 'Pulsebar', body: notice }, () => ports.window?.show());
+        emit('notice', notice);
+      }
       driver?.start();
       if (driver) {
         historyTimer = (options.timers || realTimers).setTimeout(function tick() {
