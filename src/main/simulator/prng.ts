@@ -2,18 +2,12 @@
  * Seeded randomness. mulberry32 is tiny, fast and good enough for a fake world;
  * what matters here is that the same seed always yields the same stream.
  */
-export type Rng = () => number;
+import { seededRandom, type RandomSource } from '../monitor/seeded-random';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = RandomSource;
+
+/** The same mulberry32 generator the monitor's jittered back-off uses. */
+export const mulberry32: (seed: number) => Rng = seededRandom;
 
 /** Mixes several integers into one 32-bit seed, so sub-streams (per target, per tick) are independent. */
 export function mixSeed(...parts: number[]): number {
