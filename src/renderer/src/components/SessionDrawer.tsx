@@ -69,7 +69,9 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect }: Session
         <section aria-labelledby="key-record-title">
           <h3 id="key-record-title">Key record</h3>
           <dl className="facts">
-            {Object.entries(detail.data.keyRecord).map(([k, v]) => (
+            {Object.entries(detail.data.keyRecord)
+              .filter(([k]) => k !== 'extra') // the raw copy; shown once below under "As sent by the provider"
+              .map(([k, v]) => (
               <Fact key={k} label={k} value={recordValue(k, v)} />
             ))}
           </dl>

@@ -147,7 +147,11 @@ export function SessionsView() {
       />
       <SessionDrawer
         capabilities={caps}
-        onMessage={(s) => setPending({ type: 'message', recipients: { kind: 'one', sessionId: s.id, name: sessionName(s) } })}
+        onMessage={(s) => {
+          // The dialog replaces the drawer rather than stacking on it: one surface at a time in a small panel.
+          useSessions.getState().closeDetail();
+          setPending({ type: 'message', recipients: { kind: 'one', sessionId: s.id, name: sessionName(s) } });
+        }}
         onDisconnect={disconnectOne}
       />
       {pending?.type === 'message' && (
