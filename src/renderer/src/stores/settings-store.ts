@@ -10,15 +10,23 @@ interface SettingsState {
   set(prefs: AppPreferences): void;
 }
 
-export const useSettings = create<SettingsState>()((set) => ({
+export const useSettings = create<SettingsState>()((set, get) => ({
   prefs: null,
   async load() {
     set({ prefs: await call('settings:get') });
   },
+  // Optimistic, so a checkbox or radio shows its new state at once; main's answer (or refusal) settles it.
   async update(patch) {
-    const prefs = await call('settings:update', patch);
-    set({ prefs });
-    return prefs;
+    const before = get().prefs;
+    if (before) set({ prefs: { ...before, ...patch } });
+    try {
+      const prefs = await call('settings:update', patch);
+      set({ prefs });
+      return prefs;
+    } catch (err) {
+      set({ prefs: before });
+      throw err;
+    }
   },
   set(prefs) {
     set({ prefs });

@@ -1,0 +1,43 @@
+import { control, demoWorld, expect, ipc, nav, startDemo, test } from './fixtures';
+
+test('LuaAuth script: toggle applies at once, rolls back with the reason when refused; settings edit; executions chart', async ({ app, request }) => {
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const account = world.accounts.luaauth;
+  const scriptId = account.targets[0]!.id;
+  await nav(app, 'Scripts').click();
+  const card = app.getByRole('listitem', { name: /^Script / }).first();
+  const name = (await card.getAttribute('aria-label'))!.replace(/^Script /, '');
+  const toggle = card.getByRole('switch', { name: `${name} enabled` });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(card.getByRole('img', { name: new RegExp(`^Executions per day of ${name}`) })).toBeVisible();
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(card).toContainText('Disabled');
+  await expect.poll(async () => (await ipc(app, 'scripts:get', { accountId: account.id, scriptId })).enabled).toBe(false);
+
+  // LuaAuth refuses (a 5xx here): the switch flips back and the reason is shown.
+  await control(request, world, 'fault', { provider: 'luaauth', fault: { type: 'status', status: 500 } });
+  await toggle.click();
+  await expect(card.getByRole('alert')).toContainText(/LuaAuth/);
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(app.getByRole('alert').filter({ hasText: `${name} was not enabled` })).toBeVisible();
+  await control(request, world, 'clear', { provider: 'all' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await ipc(app, 'scripts:get', { accountId: account.id, scriptId })).enabled).toBe(true);
+
+  await card.getByRole('button', { name: `Edit settings of ${name}` }).click();
+  const form = card.getByRole('form', { name: `Settings of ${name}` });
+  await form.getByLabel('Name').fill('Arena Pro');
+  const freeForAll = form.getByRole('checkbox', { name: 'Free for all' });
+  const wasFree = await freeForAll.isChecked();
+  await freeForAll.setChecked(!wasFree);
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved Arena Pro.' })).toBeVisible();
+  const after = await ipc(app, 'scripts:get', { accountId: account.id, scriptId });
+  expect(after.name).toBe('Arena Pro');
+  expect(after.freeForAll).toBe(!wasFree);
+  await expect(app.getByRole('switch', { name: 'Arena Pro enabled' })).toBeVisible();
+});
