@@ -1,4 +1,4 @@
-import { control, demoWorld, expect, fastPolling, ipc, nav, SCREENSHOTS, startDemo, test } from './fixtures';
+import { control, demoWorld, expect, fastPolling, ipc, SCREENSHOTS, startDemo, test } from './fixtures';
 
 test('first run starts in demo mode with live numbers, account health and charts', async ({ app }) => {
   // A fresh core with no accounts is a first run: demo accounts appear without any setup.
@@ -18,7 +18,15 @@ test('first run starts in demo mode with live numbers, account health and charts
   await expect(app.getByRole('radio', { name: 'Last 24 h' })).toHaveAttribute('aria-checked', 'true');
   await app.getByRole('radio', { name: 'Last 1 h' }).click();
   await expect(app.getByRole('img', { name: /over 1h: \d+ points/ })).toBeVisible();
+
+  // A few polls so sparklines and the chart have a shape, then the panel from the top, and detached.
+  await fastPolling(app);
+  const first = (await ipc(app, 'app:snapshot')).at;
+  await expect.poll(async () => (await ipc(app, 'app:snapshot')).at - first, { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(25_000);
+  await app.getByRole('main').evaluate((el) => el.scrollTo(0, 0));
   await app.screenshot({ path: `${SCREENSHOTS}/overview.png` });
+  await app.setViewportSize({ width: 960, height: 900 });
+  await app.screenshot({ path: `${SCREENSHOTS}/overview-wide.png` });
 });
 
 test('live counts update in place as the population changes', async ({ app, request }) => {

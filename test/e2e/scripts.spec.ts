@@ -6,8 +6,10 @@ test('LuaAuth script: toggle applies at once, rolls back with the reason when re
   const account = world.accounts.luaauth;
   const scriptId = account.targets[0]!.id;
   await nav(app, 'Scripts').click();
-  const card = app.getByRole('listitem', { name: /^Script / }).first();
-  const name = (await card.getAttribute('aria-label'))!.replace(/^Script /, '');
+  // The card is named after LuaAuth's own script name once loaded; read it only then.
+  await expect(app.getByRole('listitem', { name: /^Script / }).first()).toContainText('executions');
+  const name = (await app.getByRole('listitem', { name: /^Script / }).first().getAttribute('aria-label'))!.replace(/^Script /, '');
+  const card = app.getByRole('listitem', { name: `Script ${name}`, exact: true });
   const toggle = card.getByRole('switch', { name: `${name} enabled` });
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await expect(card.getByRole('img', { name: new RegExp(`^Executions per day of ${name}`) })).toBeVisible();

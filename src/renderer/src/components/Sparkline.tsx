@@ -2,8 +2,17 @@
 export function Sparkline({ values, label }: { values: number[]; label: string }) {
   const width = 120;
   const height = 28;
-  if (values.length < 2) {
-    return <svg className="sparkline" width={width} height={height} role="img" aria-label={`${label}: not enough data yet`} />;
+  if (values.length === 0) {
+    return <svg className="sparkline" width={width} height={height} role="img" aria-label={`${label}: no data yet`} />;
+  }
+  if (values.length === 1) {
+    // One sample so far: a flat line ending in a dot, rather than an empty card.
+    return (
+      <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${label}: ${values[0]} so far`}>
+        <line x1="0" x2={width - 3} y1={height / 2} y2={height / 2} stroke="currentColor" strokeWidth="1" strokeDasharray="2 3" opacity="0.5" />
+        <circle cx={width - 3} cy={height / 2} r="2.5" fill="currentColor" />
+      </svg>
+    );
   }
   const max = Math.max(...values);
   const min = Math.min(...values);

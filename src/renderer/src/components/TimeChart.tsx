@@ -19,8 +19,6 @@ const cssVar = (name: string, fallback: string) =>
 
 /** A uPlot time series that follows its container's width and the theme's colours. */
 export function TimeChart({ label, points, height = 160, bars = false, seriesLabel = 'Users', spanMs }: TimeChartProps) {
-  const span = useRef(spanMs);
-  span.current = spanMs;
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -36,14 +34,7 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: {
-          time: true,
-          range: (_u, min, max) => {
-            if (!span.current) return min === max ? [min - 3600, max + 3600] : [min, max];
-            const end = Math.max(Date.now() / 1000, max || 0);
-            return [end - span.current / 1000, end];
-          },
-        },
+        x: { time: true, auto: false },
         y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil((max || 0) * 1.15))] },
       },
       axes: [
@@ -57,6 +48,7 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
           stroke: accent,
           width: 1.5,
           fill: `${accent}22`,
+          points: { show: (u: uPlot) => (u.data[0]?.length ?? 0) < 40, size: 5 },
           ...(bars ? { paths: uPlot.paths.bars!({ size: [0.6, 40] }), fill: accent } : {}),
         },
       ],
@@ -74,8 +66,17 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
   }, [height, bars, seriesLabel]);
 
   useEffect(() => {
-    plot.current?.setData([points.map((p) => p.t / 1000), points.map((p) => p.v)]);
-  }, [points]);
+    const u = plot.current;
+    if (!u) return;
+    u.setData([points.map((p) => p.t / 1000), points.map((p) => p.v)], false);
+    // Up to the chosen span, but no wider than the history there is (at least 10 minutes), so a young
+    // history fills the chart instead of hugging its right edge. "Now" is the newest sample: main's clock.
+    const last = points[points.length - 1]?.t ?? Date.now();
+    const first = points[0]?.t ?? last;
+    const end = last / 1000;
+    const start = spanMs ? Math.max(end - spanMs / 1000, Math.min(first / 1000, end - 600)) : Math.min(first / 1000, end - 600);
+    u.setScale('x', { min: start, max: end + (end - start) * 0.02 });
+  }, [points, spanMs]);
 
   const last = points[points.length - 1];
   const peak = points.reduce((m, p) => Math.max(m, p.v), 0);
