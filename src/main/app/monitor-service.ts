@@ -166,7 +166,10 @@ export class MonitorService {
         target.count = t.count;
         target.lastAt = result.at;
         const key = targetKey(account.id, t.id);
-        if (history.append(key, result.at, t.count)) {
+        // Every sample of a round is stamped with the commit time, like the grand total: the alert
+        // rules compare this round with samples strictly before `now`, so an earlier stamp would make
+        // the current count look like its own history (a threshold never crossed, a high never new).
+        if (history.append(key, now, t.count)) {
           watched.push({
             key,
             scope: { type: 'target', accountId: account.id, targetId: t.id },
@@ -179,7 +182,7 @@ export class MonitorService {
       // A partial failure keeps the account total honest: only a complete round updates it.
       if (result.total !== null && result.complete) {
         state.total = result.total;
-        if (history.append(accountKey(account.id), result.at, result.total)) {
+        if (history.append(accountKey(account.id), now, result.total)) {
           watched.push({
             key: accountKey(account.id),
             scope: { type: 'account', accountId: account.id },
