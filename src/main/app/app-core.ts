@@ -23,6 +23,7 @@ import { MonitorService } from './monitor-service';
 import { createAlertNotifier, type NotificationTarget } from './notifications';
 import { demoEvents } from '../simulator/demo';
 import { demoAccountConfigs, DEMO_SPIKE_EVERY_MS } from './demo-accounts';
+import { backfillDemoHistory } from './demo-history';
 import { PollDriver, realTimers, type TimerPort } from './poll-driver';
 import { Poller } from './poller';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
@@ -235,6 +236,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     const start = options.startSimulator ?? (await import('../simulator')).startSimulator;
     const simulator = await start({ clock, events: options.demoEvents === false ? [] : demoEvents(DEMO_SPIKE_EVERY_MS) });
     const demoAccounts = demoAccountConfigs(simulator);
+    if (history) backfillDemoHistory(history, simulator, demoAccounts, settings().accounts.length === 0, clock.now());
     // Demo keys live in memory only, never in the keychain.
     const secrets = new MemorySecretStore(demoAccounts.map((a) => [a.id, simulator.keys[a.provider]] as const));
     accounts.setDemo({ accounts: demoAccounts, secrets });

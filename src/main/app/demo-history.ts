@@ -1,0 +1,67 @@
+/**
+ * Demo mode starts with a week of made-up history for its own accounts, so a
+ * new user sees sparklines, trends and 24 h / 7 d charts at once instead of a
+ * single dot. Only series that have no samples yet are filled, and only demo
+ * accounts (and the grand total when nothing else is watched) — never a real account.
+ */
+import type { RandomSource } from '../monitor/seeded-random';
+import { seededRandom } from '../monitor/seeded-random';
+import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
+import type { History } from '../monitor/history';
+import type { RunningSimulator } from '../simulator/types';
+import type { AccountConfig } from '../../shared/model';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** A daily rhythm (busiest in the evening) with a slow random walk, ending exactly at `current`. */
+export function syntheticSeries(current: number, now: number, random: RandomSource): Array<[number, number]> {
+  const times: number[] = [];
+  // Ten-minute points for the older days (they become minute buckets anyway), minutes for the last day.
+  for (let t = now - 7 * DAY; t < now - DAY; t += 10 * MINUTE) times.push(t);
+  for (let t = now - DAY; t < now; t += MINUTE) times.push(t);
+  const shape = (t: number) => 1 + 0.35 * Math.sin(((t / DAY) % 1) * 2 * Math.PI - Math.PI / 2);
+  const level = Math.max(current, 1) / shape(now);
+  let walk = 0;
+  const points: Array<[number, number]> = [];
+  for (const t of times) {
+    walk = walk * 0.98 + (random() - 0.5) * 0.06;
+    points.push([t, level * shape(t) * (1 + walk)]);
+  }
+  // Ease the last hour onto the live count so the first real poll shows no artificial jump.
+  const offset = current - (points.at(-1)?.[1] ?? current);
+  return points.map(([t, v]) => [t, Math.max(0, Math.round(v + offset * Math.max(0, 1 - (now - t) / (60 * MINUTE))))]);
+}
+
+function fill(history: History, key: string, points: Array<[number, number]>): void {
+  for (const [t, v] of points) history.append(key, t, v);
+}
+
+export function backfillDemoHistory(
+  history: History,
+  simulator: RunningSimulator,
+  accounts: readonly AccountConfig[],
+  onlyDemo: boolean,
+  now: number,
+): void {
+  const random = seededRandom(42);
+  const targets = simulator.control.targets();
+  const sums = new Map<number, number>();
+  const add = (series: Array<[number, number]>) => {
+    for (const [t, v] of series) sums.set(t, (sums.get(t) ?? 0) + v);
+  };
+  for (const account of accounts) {
+    const ids =
+      account.provider === 'junkie' && account.autoTargets ? targets.junkie.scriptIds : account.targets.map((t) => t.id);
+    const accountSums = new Map<number, number>();
+    for (const id of ids) {
+      const series = syntheticSeries(simulator.control.population(account.provider, id), now, random);
+      if (!history.has(targetKey(account.id, id))) fill(history, targetKey(account.id, id), series);
+      for (const [t, v] of series) accountSums.set(t, (accountSums.get(t) ?? 0) + v);
+    }
+    const accountSeries = [...accountSums.entries()];
+    if (!history.has(accountKey(account.id))) fill(history, accountKey(account.id), accountSeries);
+    add(accountSeries);
+  }
+  if (onlyDemo && !history.has(TOTAL_KEY)) fill(history, TOTAL_KEY, [...sums.entries()]);
+}
