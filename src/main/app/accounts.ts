@@ -91,6 +91,9 @@ const ALLOWED_KINDS: Record<ProviderId, ReadonlySet<TargetConfig['kind']>> = {
   luaauth: new Set(['script', 'project']),
 };
 
+/** More accounts than anyone runs; a bound so nothing can flood the keychain or the poller. */
+export const MAX_ACCOUNTS = 50;
+
 export class AccountsService {
   private demo: DemoAccounts | null = null;
 
@@ -153,6 +156,9 @@ export class AccountsService {
 
   async add(request: AddAccountRequest): Promise<{ account: AccountView; test: TestResult }> {
     const provider = request.provider;
+    if (this.configured().length >= MAX_ACCOUNTS) {
+      throw invalidRequest(`accounts: Pulsebar watches at most ${MAX_ACCOUNTS} accounts; remove one first`);
+    }
     const targets = cleanTargets(request.targets);
     this.checkKinds(provider, targets);
     const existing = new Set(this.all().map((a) => a.id));
@@ -191,6 +197,10 @@ export class AccountsService {
       this.checkKinds(current.provider, next.targets);
     }
     if (request.autoTargets !== undefined && current.provider === 'junkie') next.autoTargets = request.autoTargets;
+    // A stored key only ever goes to the host it was entered for: moving an account elsewhere needs the key again.
+    if (request.key === undefined && !sameOrigin(next.baseUrl, current.baseUrl)) {
+      throw invalidRequest('key: enter the API key again to move this account to another server (the stored key is only sent to the server it was added for)');
+    }
     if (request.key !== undefined) await this.options.secrets.set(current.id, request.key);
     await this.options.settings.update((s: Settings) => ({
       ...s,
@@ -219,7 +229,12 @@ export class AccountsService {
         throw invalidRequest(`provider: account "${stored.label}" is a ${PROVIDER_NAMES[stored.provider]} account`);
       }
       account = { ...stored, baseUrl: request.baseUrl ? normalizeBaseUrl(stored.provider, request.baseUrl) : stored.baseUrl };
-      key ??= (await this.keyOf(stored.id)) ?? undefined;
+      if (key === undefined) {
+        if (!sameOrigin(account.baseUrl, stored.baseUrl)) {
+          throw invalidRequest('key: enter the API key to test another server (the stored key is only sent to the server it was added for)');
+        }
+        key = (await this.keyOf(stored.id)) ?? undefined;
+      }
     } else {
       account = {
         id: 'unsaved',
@@ -375,6 +390,15 @@ export class AccountsService {
         `targets: ${PROVIDER_NAMES[provider]} targets must be ${[...ALLOWED_KINDS[provider]].join(' or ')} (got "${bad.kind}")`,
       );
     }
+  }
+}
+
+/** Same scheme, host and port: where a stored key may be sent. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
+import { apiKeyProblem } from '../providers/api-key-rules';
+import { normalizeBaseUrl } from '../providers/paths';
 
 export const ID_MAX = 200;
 export const LUAPROT_TEXT_MAX = 100;
@@ -28,23 +30,22 @@ const httpUrl = z
   .string({ error: 'baseUrl must be a string' })
   .trim()
   .max(2000, { error: 'baseUrl is too long' })
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'baseUrl must be an http(s) URL' },
-  );
+  .superRefine((value, ctx) => {
+    // The clients' own rule (https, or http to this computer only), so the window hears it before saving.
+    try {
+      normalizeBaseUrl(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid base URL' });
+    }
+  });
 
 const apiKey = z
   .string({ error: 'key must be a string' })
   .trim()
-  .min(1, { error: 'key must not be empty' })
-  .max(4096, { error: 'key is too long' });
+  .superRefine((value, ctx) => {
+    const problem = apiKeyProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const label = (what: string) =>
   z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(ID_MAX);
@@ -160,12 +161,18 @@ const interval = z
   .min(POLL_INTERVAL_MIN_SECONDS, { error: `poll interval must be at least ${POLL_INTERVAL_MIN_SECONDS} s` })
   .max(POLL_INTERVAL_MAX_SECONDS, { error: `poll interval must be at most ${POLL_INTERVAL_MAX_SECONDS} s` });
 
+const MODIFIER = /\b(Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)\b/i;
+
 /** Electron accelerators: modifiers and a key joined by "+", e.g. "CommandOrControl+Shift+P". */
 const accelerator = z
   .string()
   .max(100)
   .regex(/^[A-Za-z0-9]+(\+[A-Za-z0-9]+)*$|^[A-Za-z]+(\+[A-Za-z]+)*\+[^\s+]$/, {
     error: 'globalShortcut must be an accelerator such as CommandOrControl+Shift+P',
+  })
+  // A bare key ("A") would be taken from every other app system-wide.
+  .refine((value) => MODIFIER.test(value.split('+').slice(0, -1).join('+')), {
+    error: 'globalShortcut needs a modifier (CommandOrControl, Alt, Shift, Super…), e.g. CommandOrControl+Shift+P',
   });
 
 const preferences = z.strictObject({

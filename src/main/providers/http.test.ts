@@ -143,3 +143,69 @@ describe('timeouts, cancellation, observation', () => {
     });
   });
 });
+
+describe('what a key may meet on the way', () => {
+  it('never follows a redirect, so LuaAuth\'s token header cannot reach another host', async () => {
+    const other: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      other.push(String(req.headers.token));
+      res.end('{"success":true,"script":{}}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/steal`;
+      reply = (_req, res) => {
+        res.writeHead(302, { location: target });
+        res.end();
+      };
+      const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
+      const error = await client.script('abc').catch((e: unknown) => e);
+      expect(isProviderError(error, 'provider_refused')).toBe(true);
+      expect((error as ProviderError).info.message).toContain('does not follow redirects');
+      expect(JSON.stringify((error as ProviderError).info)).not.toContain(KEY);
+      expect(other).toEqual([]);
+    } finally {
+      elsewhere.close();
+      elsewhere.closeAllConnections();
+    }
+  });
+
+  it('refuses an answer larger than the cap instead of buffering it', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 40 && res.write(chunk)) sent++;
+        if (sent < 40) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+    };
+    const client = createClient('junkie', { baseUrl: base, apiKey: KEY });
+    const error = await client.liveCounts().catch((e: unknown) => e);
+    expect(isProviderError(error, 'malformed')).toBe(true);
+    expect((error as ProviderError).info.message).toMatch(/larger than 32 MB/);
+  });
+
+  it('refuses keys with line breaks or spaces before any request, without quoting them', () => {
+    for (const bad of ['abc\ndef-secret', 'abc def-secret', 'abc\tdef-secret', 'clé-secret']) {
+      let error: unknown;
+      try {
+        createClient('luaprot', { baseUrl: base, apiKey: bad });
+      } catch (e) {
+        error = e;
+      }
+      expect(isProviderError(error, 'invalid_input')).toBe(true);
+      expect((error as ProviderError).info.message).not.toContain('secret');
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('accepts plain http only for this computer', () => {
+    expect(() => createClient('junkie', { baseUrl: 'http://api.example.com/api/v2', apiKey: KEY })).toThrow(/must use https:\/\//);
+    for (const ok of ['https://api.example.com/api/v2', 'http://localhost:4710/junkie/api/v2', 'http://127.0.0.1:9/x', 'http://[::1]:9/x']) {
+      expect(() => createClient('junkie', { baseUrl: ok, apiKey: KEY })).not.toThrow();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { ClientOptions } from './types';
 import type { Classifier, Exchange } from './error-mapping';
 import { ProviderError, abortError, invalidInput } from './errors';
 import { readJson } from './json-text';
+import { apiKeyProblem } from './api-key-rules';
 import { UrlInputError, buildUrl, normalizeBaseUrl, type QueryValue } from './paths';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -80,6 +81,40 @@ function formatIssues(error: z.ZodError): string {
   return shown.join('; ') + more;
 }
 
+/** Largest answer read (a LuaProt hub with 100 000 sessions is about 20 MB); more is refused, not buffered. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+class RedirectRefused extends Error {
+  constructor(readonly location: string | null) {
+    super('redirect refused');
+  }
+}
+class BodyTooLarge extends Error {}
+
+/** Reads the body as text, giving up past `max` bytes so a hostile endpoint cannot exhaust memory. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BodyTooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * The one HTTP layer behind all three clients: builds URLs by hand (see paths.ts),
  * sets the provider's auth header, applies timeouts, never retries (the poller owns
@@ -92,9 +127,8 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
   } catch (error) {
     throw invalidInput(provider, 'base URL', error instanceof Error ? error.message : String(error));
   }
-  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
-    throw invalidInput(provider, 'API key', 'The API key is empty; enter the key from the provider dashboard.');
-  }
+  const keyProblem = apiKeyProblem(options.apiKey);
+  if (keyProblem) throw invalidInput(provider, 'API key', keyProblem);
   const apiKey = options.apiKey;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const longTimeoutMs = options.longTimeoutMs ?? DEFAULT_LONG_TIMEOUT_MS;
@@ -103,14 +137,25 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
     headers: { accept: 'application/json', ...authHeaders(provider, apiKey) },
     retry: 0,
     throwHttpErrors: false,
+    // Never follow: a redirect would carry LuaAuth's `token` header (fetch drops only Authorization) to another host.
+    redirect: 'manual',
   });
 
   // Belt and braces: whatever a provider echoes back, the key never leaves in an error.
   const redact = (text: string): string => (apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text);
 
+  const redactDeep = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? redact(value)
+      : Array.isArray(value)
+        ? value.map(redactDeep)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v)]))
+          : value;
+
   const fail = (info: ProviderErrorInfo): ProviderError => {
     const clean: ProviderErrorInfo = { ...info, message: redact(info.message) };
-    if (info.failed !== undefined) clean.failed = JSON.parse(redact(JSON.stringify(info.failed))) as unknown;
+    if (info.failed !== undefined) clean.failed = redactDeep(info.failed);
     return new ProviderError(clean);
   };
 
@@ -152,10 +197,27 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
         ...(spec.json !== undefined ? { json: spec.json } : {}),
       });
       status = response.status;
-      const text = await response.text();
+      if (status >= 300 && status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        const location = response.headers.get('location');
+        throw new RedirectRefused(location);
+      }
+      const text = await readCapped(response, MAX_BODY_BYTES);
       exchange = { request, status, headers: response.headers, body: readJson(text, profile.lenientJson) };
     } catch (error) {
       observe(spec.method, spec.route, started, status);
+      if (error instanceof RedirectRefused) {
+        throw fail({
+          kind: 'provider_refused',
+          provider,
+          request,
+          status,
+          message: `The server answered with a redirect${error.location ? ` to ${error.location}` : ''}. Pulsebar does not follow redirects, so the key only goes to the base URL you set; correct the account's base URL.`,
+        });
+      }
+      if (error instanceof BodyTooLarge) {
+        throw fail({ kind: 'malformed', provider, request, status, message: `The answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; refused.` });
+      }
       if (cancel.some((s) => s.aborted)) throw abortError(request);
       if (isTimeoutError(error) || deadline.signal.aborted) {
         throw fail({ kind: 'timeout', provider, request, message: `No complete answer within ${limit} ms` });

@@ -52,6 +52,10 @@ export function buildQuery(query: Record<string, QueryValue> = {}): string {
 }
 
 /** Validates a base URL and drops trailing slashes so `${base}${path}` never doubles them. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 export function normalizeBaseUrl(baseUrl: string): string {
   let parsed: URL;
   try {
@@ -61,6 +65,12 @@ export function normalizeBaseUrl(baseUrl: string): string {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UrlInputError(`The base URL must start with http:// or https:// (got "${parsed.protocol}").`);
+  }
+  // Plain http would carry the key unencrypted; it is fine only to this computer (the simulator, a local proxy).
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    throw new UrlInputError(
+      `The base URL must use https:// so the API key is encrypted in transit; http:// is only accepted for this computer (127.0.0.1, localhost).`,
+    );
   }
   if (parsed.search || parsed.hash) {
     throw new UrlInputError('The base URL must not contain "?" or "#"; give only the scheme, host and path.');
