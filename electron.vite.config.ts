@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { DEV_CONTENT_SECURITY_POLICY } from './src/shared/content-security-policy';
+
+/** `npm run dev` only: Vite's dev server needs inline styles/preamble; builds keep index.html's strict meta. */
+function devCsp(): Plugin {
+  return {
+    name: 'pulsebar-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${DEV_CONTENT_SECURITY_POLICY}"`),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -26,6 +38,6 @@ export default defineConfig({
         input: { index: resolve('src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
   },
 });

@@ -22,13 +22,13 @@ import { createAppCore } from '../src/main/app/app-core';
 import type { AppCore, NotificationRequest, TrayModel } from '../src/main/app/ports';
 import { dispatch } from '../src/main/ipc/dispatch';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from '../src/main/secrets';
+import { isLoopbackHost } from '../src/main/providers/paths';
+import { CONTENT_SECURITY_POLICY } from '../src/shared/content-security-policy';
 import type { EventChannel, IpcEvents } from '../src/shared/ipc-contract';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLIENT_PATH = join(repoRoot, 'scripts/web-bridge-client.js');
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP = CONTENT_SECURITY_POLICY;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -103,6 +103,8 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 export async function startWebBridge(options: WebBridgeOptions = {}): Promise<RunningWebBridge> {
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
+  // The bridge has the app's full authority (keys, actions): it only ever listens on this computer.
+  if (!isLoopbackHost(host)) throw new Error(`--host must be a loopback address (127.0.0.1, localhost, ::1), not "${host}"`);
   const rendererDir = resolve(options.rendererDir ?? join(repoRoot, 'out/renderer'));
   const service = options.keychainService ?? 'Pulsebar';
   const secrets = await chooseSecrets(options.secrets ?? 'auto', service, log);
@@ -186,6 +188,8 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
   await bootCore();
 
   let origin = '';
+  /** Names this server answers to; anything else is DNS rebinding or a mistake (421). */
+  let hosts = new Set<string>();
   const server = createServer((req, res) => {
     void handle(req, res).catch((err) => {
       log(`web-bridge: ${req.method} ${req.url} failed: ${(err as Error).name}`);
@@ -194,14 +198,19 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hosts.has(String(req.headers.host ?? '').toLowerCase())) {
+      return send(res, 421, 'this server only answers to 127.0.0.1 / localhost', 'text/plain');
+    }
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
 
     if (path.startsWith('/ipc/') && req.method === 'POST') {
-      // Another site open in the same browser must not drive the app: same origin and JSON only
-      // (a cross-origin JSON POST needs a CORS preflight, which is never answered).
-      const from = req.headers.origin;
-      if ((from && from !== origin) || !String(req.headers['content-type']).startsWith('application/json')) {
+      // Another site open in the same browser must not drive the app: our own origin and JSON only
+      // (a cross-origin JSON POST needs a CORS preflight, which is never answered). Browsers always
+      // send Origin on POST, so a request without one is not from the page.
+      const from = String(req.headers.origin ?? '');
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!hosts.has(from.replace(/^http:\/\//, '')) || type !== 'application/json') {
         return send(res, 403, { ok: false, error: { kind: 'invalid_request', message: 'cross-origin request refused' } });
       }
       let request: unknown;
@@ -272,7 +281,8 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
     server.listen(options.port ?? 0, host, () => ok());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://${host}:${port}`;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, new URL(origin).host]);
 
   return {
     url: origin,

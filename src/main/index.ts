@@ -25,17 +25,25 @@ function isAppUrl(url: string): boolean {
   return url.split('#')[0]!.split('?')[0] === rendererUrl;
 }
 
+// Log what failed by name only: a message could quote a request, and nothing here may print a key.
+const logFailure = (what: string) => (error: unknown) =>
+  console.error(`pulsebar: ${what} (${error instanceof Error ? error.name : typeof error})`);
+process.on('unhandledRejection', logFailure('unhandled rejection'));
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void main();
+  main().catch((error: unknown) => {
+    logFailure('could not start')(error);
+    app.exit(1);
+  });
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
   app.setAppUserModelId('app.pulsebar');
   if (process.platform === 'darwin') app.dock?.hide();
-  hardenApp(isAppUrl);
+  hardenApp(isAppUrl, devUrl !== undefined);
 
   let panel: PanelWindow | null = null;
   const core = createAppCore({
@@ -60,7 +68,8 @@ async function main(): Promise<void> {
 
   panel = createPanelWindow({
     preloadPath: join(here, '../preload/index.cjs'),
-    load: (window) => (devUrl ? window.loadURL(devUrl) : window.loadFile(rendererFile)),
+    load: (window) => (devUrl ? window.loadURL(devUrl) : window.loadFile(rendererFile)).catch(logFailure('window did not load')),
+    devTools: !app.isPackaged,
     onNavigate: () => undefined, // the core pushes `navigate` itself
     onDetachedChange: () => undefined,
   });

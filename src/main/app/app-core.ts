@@ -18,7 +18,7 @@ import type { RunningSimulator, StartSimulator } from '../simulator/types';
 import { AccountsService, viewOf, type ClientFactory } from './accounts';
 import { RulesAlertEngine } from './alert-engine';
 import { PROVIDER_CAPABILITIES } from './capabilities';
-import { CoreError, asProviderErrorInfo, invalidRequest } from './core-errors';
+import { CoreError, asProviderErrorInfo, invalidRequest, providerErrorInfo } from './core-errors';
 import { MonitorService } from './monitor-service';
 import { createAlertNotifier, type NotificationTarget } from './notifications';
 import { demoEvents } from '../simulator/demo';
@@ -148,7 +148,12 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     ...(options.random ? { random: options.random } : {}),
   });
 
-  const driver = options.timers === false ? null : new PollDriver(poller, clock, () => commit(), options.timers ?? realTimers);
+  const driver =
+    options.timers === false
+      ? null
+      : new PollDriver(poller, clock, () => commit(), options.timers ?? realTimers, (error) =>
+          log(`pulsebar: a poll round failed (${error instanceof Error ? error.name : 'error'}); polling continues`),
+        );
 
   function commit(force = false): void {
     monitor?.commit(force);
@@ -163,6 +168,9 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     ports.tray?.update(buildTrayModel(snapshot, { recentAlerts: alertEngine.recent(), now: clock.now() }));
   }
 
+  /** Accounts that cannot be polled at all, with the reason in words. */
+  const unusable = new Map<string, { title: string; advice: string }>();
+
   function keylessStatus(accountId: string): AccountStatus {
     return {
       accountId,
@@ -171,7 +179,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       lastAttemptAt: null,
       nextPollAt: null,
       error: null,
-      explanation: { title: 'No API key is stored for this account.', advice: 'Edit the account and enter its key again.' },
+      explanation: unusable.get(accountId) ?? {
+        title: 'No API key is stored for this account.',
+        advice: 'Edit the account and enter its key again.',
+      },
     };
   }
 
@@ -198,6 +209,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       }
     }
     missingKey.clear();
+    unusable.clear();
     for (const account of all) {
       const key = await accounts.keyOf(account.id).catch(() => null);
       if (!key) {
@@ -209,7 +221,20 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       const cached = clients.get(account.id);
       let client = cached?.client;
       if (!cached || cached.key !== key || cached.baseUrl !== account.baseUrl) {
-        client = accounts.client(account, key);
+        try {
+          client = accounts.client(account, key);
+        } catch (error) {
+          // One account with a key or URL the client refuses (e.g. saved by an older version) must not stop the rest.
+          const info = providerErrorInfo(error);
+          unusable.set(account.id, {
+            title: info ? `This account cannot be used: ${info.message}` : 'This account cannot be used.',
+            advice: 'Edit the account: check its base URL and enter its key again.',
+          });
+          missingKey.add(account.id);
+          poller.remove(account.id);
+          clients.delete(account.id);
+          continue;
+        }
         clients.set(account.id, { client, key, baseUrl: account.baseUrl });
       }
       poller.upsert(account, client!);

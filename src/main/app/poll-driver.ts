@@ -34,6 +34,7 @@ export class PollDriver {
     private readonly clock: Clock,
     private readonly afterRun: () => void,
     private readonly timers: TimerPort = realTimers,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -64,11 +65,13 @@ export class PollDriver {
     this.running = true;
     try {
       await this.poller.runDue();
+      if (!this.stopped) this.afterRun();
+    } catch (error) {
+      // A throwing subscriber (tray, notifier, window) must not end polling for the rest of the day.
+      this.onError(error);
     } finally {
       this.running = false;
+      this.kick();
     }
-    if (this.stopped) return;
-    this.afterRun();
-    this.kick();
   }
 }

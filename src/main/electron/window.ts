@@ -18,6 +18,8 @@ export function createPanelWindow(options: {
   load: (window: BrowserWindow) => Promise<void>;
   onNavigate: (target: { accountId: string; targetId?: string }) => void;
   onDetachedChange: (detached: boolean) => void;
+  /** Off in packaged builds: DevTools would give anyone at the keyboard the renderer's IPC authority. */
+  devTools: boolean;
 }): PanelWindow {
   let detached = false;
   const window = new BrowserWindow({
@@ -39,6 +41,7 @@ export function createPanelWindow(options: {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
   void options.load(window);
