@@ -137,6 +137,24 @@ describe('cli: sessions and info', () => {
     expect(la.hasMore).toBe(true);
   });
 
+  it('lists one LuaProt user key\'s sessions with --key', async () => {
+    const r = JSON.parse((await run('sessions', '--provider', 'luaprot', '--key', luaprotKey, '--json')).out);
+    expect(r.sessions.length).toBeGreaterThan(0);
+    expect(r.total).toBe(r.sessions.length);
+    expect((await run('sessions', '--provider', 'luaprot', '--key', luaprotKey, '--target', hub)).code).toBe(2);
+  });
+
+  it('warns when a LuaProt or LuaAuth account has nothing to count', async () => {
+    const saved = env;
+    env = { PULSEBAR_LUAPROT_KEY: sim.keys.luaprot, PULSEBAR_LUAPROT_URL: sim.urls.luaprot };
+    try {
+      const r = await run('live', '--json');
+      expect(r.err).toMatch(/LuaProt account "LuaProt" watches nothing yet; .*PULSEBAR_LUAPROT_HUBS/);
+    } finally {
+      env = saved;
+    }
+  });
+
   it('shows LuaProt session info with its key record, and LuaAuth session info', async () => {
     const text = await run('info', '--provider', 'luaprot', '--session', luaprotSession);
     expect(text.code).toBe(0);

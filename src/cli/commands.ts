@@ -130,7 +130,8 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
     case 'sessions': {
       const provider = requireProvider(args, command);
       const account = pickAccount(accounts, provider, args.account);
-      const target = need(args.target, '--target ID', command);
+      // LuaProt can also list the sessions of one user key (--key) instead of a hub.
+      const target = provider === 'luaprot' && args.key && args.target === undefined ? '' : need(args.target, '--target ID', command);
       const client = clientFor(account);
       if (client.provider === 'junkie') {
         const page = await withShortRetry(io, () =>
@@ -138,7 +139,9 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
         );
         printSessions(io, args, page, page.total ?? page.sessions.length);
       } else if (client.provider === 'luaprot') {
-        let sessions = await withShortRetry(io, () => client.sessions({ hubId: target }));
+        if (args.key && args.target !== undefined) throw new UsageError('sessions for LuaProt takes --target HUB or --key KEY, not both.');
+        const query = args.key ? { key: args.key } : { hubId: target };
+        let sessions = await withShortRetry(io, () => client.sessions(query));
         // LuaProt has no server-side search: filter by username or job id here.
         const search = args.search?.toLowerCase();
         if (search) {

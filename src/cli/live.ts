@@ -109,6 +109,13 @@ export async function runLive(args: CliArgs, accounts: CliAccount[], io: CliIo):
     io.out(table(['ACCOUNT / TARGET', 'STATUS', 'USERS'], rows));
     io.out(`Total live users: ${live.total}`);
   }
+  // LuaProt and LuaAuth have no account-wide count: without targets nothing is counted, which is not "0 users".
+  for (const a of accounts) {
+    if (a.config.provider !== 'junkie' && a.config.targets.length === 0) {
+      const hint = a.config.provider === 'luaprot' ? 'PULSEBAR_LUAPROT_HUBS' : 'PULSEBAR_LUAAUTH_SCRIPTS or PULSEBAR_LUAAUTH_PROJECTS';
+      io.err(`pulsebar: ${PROVIDER_NAMES[a.config.provider]} account "${a.config.label}" watches nothing yet; add targets in the app or set ${hint}.`);
+    }
+  }
   // Every account failing is a provider error (exit 1); a partial answer is printed and also reported.
   const failed = results.find((r) => r.status.error && r.total === null);
   if (failed?.status.error) {

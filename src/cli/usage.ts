@@ -4,6 +4,7 @@ export const USAGE = `Usage: pulsebar <command> [options]      (npm run cli -- <
 Commands (P is junkie, luaprot or luaauth):
   live [--json]                                   live counts of every account and target
   sessions --provider P --target ID [--search S] [--page N] [--limit N] [--from N] [--key K] [--json]
+                                                  (LuaProt: --key K alone lists one user key's sessions)
   info --provider P --session ID [--json]
   message --provider luaprot --session ID --text TEXT
   message --provider luaauth --session ID --command KEY [--data JSON] [--json]
