@@ -127,3 +127,26 @@ describe('paths', () => {
     expect(status).toBe(404);
   });
 });
+
+describe('control from a web page', () => {
+  it('refuses /__control requests that carry an Origin (a cross-site page), accepts plain ones', async () => {
+    const sim = await startSimulator({ seed: 1 });
+    try {
+      const control = `http://127.0.0.1:${sim.port}/__control/population`;
+      const t = sim.control.targets().junkie.scriptIds[0]!;
+      const before = sim.control.population('junkie', t);
+      const evil = await fetch(control, {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example', 'content-type': 'text/plain' },
+        body: JSON.stringify({ provider: 'junkie', targetId: t, count: before + 500 }),
+      });
+      expect(evil.status).toBe(403);
+      expect(sim.control.population('junkie', t)).toBe(before);
+      const ok = await fetch(control, { method: 'POST', body: JSON.stringify({ provider: 'junkie', targetId: t, count: before + 5 }) });
+      expect(ok.status).toBe(200);
+      expect(sim.control.population('junkie', t)).toBe(before + 5);
+    } finally {
+      await sim.close();
+    }
+  });
+});

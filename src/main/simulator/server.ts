@@ -64,6 +64,9 @@ export class SimServer {
     const head = segments[0] ?? '';
 
     if (head === '__control') {
+      // Browsers send Origin on cross-site POSTs (even text/plain ones that skip preflight): a web page
+      // must not steer the demo world. curl, tests and the CLI send none.
+      if (req.headers.origin !== undefined) return send(res, json(403, { error: 'control requests from web pages are refused' }));
       const body = await readJson(req);
       return send(res, handleControl(control, faults, method, segments.slice(1).join('/'), body));
     }
