@@ -40,7 +40,8 @@ export function createSystemPort(onShortcut: () => void): SystemPort {
       return true;
     },
     quit() {
-      app.exit(0);
+      // app.quit (not exit) runs will-quit, where the core saves history and settings before exiting.
+      app.quit();
     },
     appVersion() {
       return app.getVersion();
