@@ -284,3 +284,43 @@ describe('Poller against the simulator (fake clock)', () => {
     expect(r.state().state).toBe('ok');
   });
 });
+
+describe('Poller: an account edited or removed while its poll is in flight', () => {
+  const hubs = (s: RunningSimulator) => s.control.targets().luaprot.hubIds.slice(0, 3).map((id) => ({ kind: 'hub' as const, id }));
+
+  it('never reports the cancelled cycle (no false zero) when the key or URL changes mid-poll', async () => {
+    const r = await rig('luaprot', { targets: hubs });
+    await r.run(60_000);
+    const before = r.results.length;
+    expect(r.results.at(-1)!.total).toBeGreaterThan(0);
+    r.clock.advance(60_000);
+    r.sim.control.injectFault('luaprot', { type: 'slow', delayMs: 400, count: 3 });
+    const inFlight = r.poller.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Edit: a new client for the same account (new key or base URL).
+    r.poller.upsert(r.account, createClient('luaprot', { baseUrl: r.sim.urls.luaprot, apiKey: r.sim.keys.luaprot, timeoutMs: 3_000 }));
+    await inFlight;
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await r.run(2 * 60_000);
+    const after = r.results.slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    for (const result of after) {
+      expect(result.total).toBeGreaterThan(0);
+      expect(result.targets.every((t) => t.count === null || t.count > 0)).toBe(true);
+    }
+  });
+
+  it('never reports the cancelled cycle of a removed account', async () => {
+    const r = await rig('luaprot', { targets: hubs });
+    await r.run(60_000);
+    const before = r.results.length;
+    r.clock.advance(60_000);
+    r.sim.control.injectFault('luaprot', { type: 'slow', delayMs: 400, count: 3 });
+    const inFlight = r.poller.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    r.poller.remove(r.account.id);
+    await inFlight;
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(r.results.slice(before)).toEqual([]);
+  });
+});

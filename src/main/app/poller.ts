@@ -92,6 +92,8 @@ interface Cycle {
   discovered: Array<{ id: string; count: number }> | null;
   /** LuaAuth script totals fetched this cycle, keyed by script id, to avoid counting a script twice. */
   scriptCounts: Map<string, { count: number; ids: Set<string> | null }>;
+  /** A job of this cycle was cancelled (account edited or removed, pause): the cycle is never reported. */
+  aborted: boolean;
 }
 
 interface AccountRuntime {
@@ -187,7 +189,11 @@ export class Poller {
       this.changed();
       return;
     }
-    if (existing) existing.abort.abort();
+    if (existing) {
+      // The old runtime's in-flight cycle dies with it: its jobs must not finish it into a result.
+      existing.abort.abort();
+      existing.cycle = null;
+    }
     const runtime: AccountRuntime = {
       config,
       client,
@@ -213,6 +219,7 @@ export class Poller {
     const runtime = this.accounts.get(accountId);
     if (!runtime) return;
     runtime.abort.abort();
+    runtime.cycle = null;
     this.accounts.delete(accountId);
     this.changed();
   }
@@ -407,6 +414,7 @@ export class Poller {
       fatal: null,
       discovered: null,
       scriptCounts: new Map(),
+      aborted: false,
     };
     const client = runtime.client;
     switch (client.provider) {
@@ -542,17 +550,29 @@ export class Poller {
     };
   }
 
+  /** The runtime is still the one polling its account and this cycle is still its cycle. */
+  private isCurrent(runtime: AccountRuntime, cycle: Cycle): boolean {
+    return !cycle.aborted && runtime.cycle === cycle && this.accounts.get(runtime.config.id) === runtime;
+  }
+
   private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job): Promise<void> {
     cycle.running += 1;
     const signal = runtime.abort.signal;
     const target = job.targetIndex === null ? null : cycle.targets[job.targetIndex]!;
     try {
       const follow = await job.run(signal);
-      if (runtime.cycle !== cycle) return;
+      if (signal.aborted || !this.isCurrent(runtime, cycle)) {
+        cycle.aborted = true;
+        return;
+      }
       if (follow && follow.length > 0) cycle.queue.push(...follow);
       if (target) target.pending -= 1;
     } catch (error) {
-      if (signal.aborted || runtime.cycle !== cycle) return;
+      if (signal.aborted || !this.isCurrent(runtime, cycle)) {
+        // An aborted job counted nothing: its cycle can never be reported (the targets kept their start count 0).
+        cycle.aborted = true;
+        return;
+      }
       const info = asProviderErrorInfo(error) ?? {
         kind: 'malformed' as const,
         provider: runtime.config.provider,
@@ -561,7 +581,7 @@ export class Poller {
       this.handleFailure(runtime, cycle, job, target, info);
     } finally {
       cycle.running -= 1;
-      if (runtime.cycle === cycle && cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
+      if (this.isCurrent(runtime, cycle) && cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
       this.changed();
     }
   }
@@ -593,6 +613,7 @@ export class Poller {
   }
 
   private finishCycle(runtime: AccountRuntime, cycle: Cycle): void {
+    if (!this.isCurrent(runtime, cycle)) return;
     runtime.cycle = null;
     const now = this.now;
     const account = runtime.config;
@@ -642,13 +663,15 @@ export class Poller {
   }
 
   private emitResult(runtime: AccountRuntime, cycle: Cycle, now: number, counted: boolean): void {
+    // A target whose jobs did not all finish has no count, whatever it started at.
+    const counts = (t: TargetAccumulator) => counted && !t.error && t.pending <= 0;
     const targets: TargetResult[] = cycle.targets.map((t) => {
-      const ok = counted && !t.error;
+      const ok = counts(t);
       const result: TargetResult = { kind: t.kind, id: t.id, label: t.label, count: ok ? t.count : null };
       if (t.error) result.error = t.error;
       return result;
     });
-    const ok = cycle.targets.filter((t) => counted && !t.error);
+    const ok = cycle.targets.filter(counts);
     let total: number | null = null;
     if (ok.length > 0 || (counted && cycle.targets.length === 0 && !cycle.transient)) {
       // Deduplicate when ids are known (a LuaProt key's sessions are also in its hub's list).
