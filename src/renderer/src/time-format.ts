@@ -35,6 +35,40 @@ export function dateTime(at: number): string {
   });
 }
 
+/** Whole numbers grouped the way the user's locale groups them. */
 export function count(n: number | null | undefined): string {
-  return n == null ? '—' : n.toLocaleString('en-US');
+  return n == null ? '—' : n.toLocaleString(undefined);
+}
+
+/** "Connected for 2h 5m" style duration in words, for titles and screen readers. */
+export function ageWords(since: number | undefined, now = Date.now()): string {
+  if (since == null) return 'unknown';
+  const s = Math.max(0, Math.round((now - since) / 1000));
+  if (s < 60) return `${s} seconds`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} minute${m === 1 ? '' : 's'}`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ${m % 60} min`;
+  return `${Math.floor(h / 24)} days`;
+}
+
+const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFmt = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const dayKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+
+/**
+ * Chart axis labels in the user's locale and time zone (uPlot's own are US-style, "12:45pm 11/22/26").
+ * Ticks a day or more apart show the date; closer ticks show the time, with the date under the first
+ * tick and wherever the day changes. `splits` are epoch seconds, `incr` the tick spacing in seconds.
+ */
+export function axisTimeLabels(splits: number[], incr: number): string[] {
+  let lastDay = '';
+  return splits.map((s) => {
+    const d = new Date(s * 1000);
+    if (incr >= 86_400) return dayFmt.format(d);
+    const key = dayKey(d);
+    const label = key !== lastDay ? `${timeFmt.format(d)}\n${dayFmt.format(d)}` : timeFmt.format(d);
+    lastDay = key;
+    return label;
+  });
 }

@@ -40,6 +40,7 @@ export function HistoryPanel({ options }: { options: SeriesOption[] }) {
     <section className="panel" aria-labelledby="history-title">
       <div className="panel-head">
         <h2 id="history-title">History</h2>
+        <span className="muted small">live users</span>
         <select aria-label="Chart series" value={selected?.key ?? 'total'} onChange={(e) => setSeriesKey(e.target.value)}>
           {options.map((o) => (
             <option key={o.key} value={o.key}>

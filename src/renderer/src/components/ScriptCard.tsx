@@ -12,10 +12,25 @@ const FLAGS: Array<{ field: keyof ScriptPatch & string; view: keyof ScriptView; 
   { field: 'require_sessions', view: 'requireSessions', label: 'Require sessions' },
 ];
 
-/** LuaAuth's executions map: day keys (date strings or epoch) to counts, oldest first. */
+/** A day key of LuaAuth's executions map as epoch ms (UTC midnight), or NaN. */
+export function executionDay(day: string, now = Date.now()): number {
+  // "MM/DD" (what LuaAuth sends: the last days, no year). Date.parse would read it as the year 2001.
+  const md = /^(\d{1,2})\/(\d{1,2})$/.exec(day);
+  if (md) {
+    const year = new Date(now).getUTCFullYear();
+    const t = Date.UTC(year, Number(md[1]) - 1, Number(md[2]));
+    // A day "in the future" belongs to last year (the first days of January show late December).
+    return t > now + 86_400_000 ? Date.UTC(year - 1, Number(md[1]) - 1, Number(md[2])) : t;
+  }
+  if (/^\d+$/.test(day)) return Number(day) * (day.length <= 10 ? 1000 : 1);
+  return Date.parse(day);
+}
+
+/** LuaAuth's executions map: day keys to counts, oldest first. */
 function executionPoints(executions: Record<string, number>): Array<{ t: number; v: number }> {
+  const now = Date.now();
   return Object.entries(executions)
-    .map(([day, v]) => ({ t: /^\d+$/.test(day) ? Number(day) * (day.length <= 10 ? 1000 : 1) : Date.parse(day), v }))
+    .map(([day, v]) => ({ t: executionDay(day, now), v }))
     .filter((p) => Number.isFinite(p.t))
     .sort((a, b) => a.t - b.t);
 }
@@ -111,13 +126,28 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
         </button>
       </div>
       {entry?.error && (
-        <p className="error-text" role="alert">
-          {entry.error}
-        </p>
+        <div className="row">
+          <p className="error-text" role="alert">
+            {entry.error}
+          </p>
+          {!script && (
+            <button type="button" disabled={entry.busy} onClick={() => void load(accountId, scriptId)}>
+              Try again
+            </button>
+          )}
+        </div>
       )}
       {script && (
         <>
-          <TimeChart label={`Executions per day of ${name}`} points={points} height={110} bars seriesLabel="Executions" />
+          <TimeChart
+            label={`Executions per day of ${name}`}
+            points={points}
+            height={110}
+            bars
+            daily
+            seriesLabel="Executions"
+            emptyText="No executions per day reported yet"
+          />
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? 'Hide settings' : `Edit settings of ${name}`}
           </button>

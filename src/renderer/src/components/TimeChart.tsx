@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { axisTimeLabels, count } from '../time-format';
 
 interface TimeChartProps {
   /** Accessible name: charts are canvases, so the label and summary carry the meaning. */
@@ -12,13 +13,26 @@ interface TimeChartProps {
   seriesLabel?: string;
   /** Show this many ms up to now, however few points there are (a young history otherwise spans years). */
   spanMs?: number;
+  /** Shown over an empty chart: why there is nothing to draw. */
+  emptyText?: string;
+  /** Bars per day: the x range is padded by half a day each side so the outer bars are whole. */
+  daily?: boolean;
 }
 
 const cssVar = (name: string, fallback: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 
 /** A uPlot time series that follows its container's width and the theme's colours. */
-export function TimeChart({ label, points, height = 160, bars = false, seriesLabel = 'Users', spanMs }: TimeChartProps) {
+export function TimeChart({
+  label,
+  points,
+  height = 160,
+  bars = false,
+  seriesLabel = 'Users',
+  spanMs,
+  emptyText = 'No history yet',
+  daily = false,
+}: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -38,8 +52,21 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
         y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil((max || 0) * 1.15))] },
       },
       axes: [
-        { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-        { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 44 },
+        {
+          stroke: ink,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid },
+          // Locale times and dates (uPlot's defaults are US-style); room for a second line with the date.
+          size: 44,
+          values: (_u, splits, _axis, _space, incr) => axisTimeLabels(splits, incr),
+        },
+        {
+          stroke: ink,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid },
+          size: 48,
+          values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? count(v) : '')),
+        },
       ],
       series: [
         {},
@@ -74,9 +101,15 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
     const last = points[points.length - 1]?.t ?? Date.now();
     const first = points[0]?.t ?? last;
     const end = last / 1000;
+    if (daily) {
+      // Whole days: at least a week wide, half a day of room either side so the outer bars are not cut.
+      const start = Math.min(first / 1000, end - 6 * 86_400);
+      u.setScale('x', { min: start - 43_200, max: end + 43_200 });
+      return;
+    }
     const start = spanMs ? Math.max(end - spanMs / 1000, Math.min(first / 1000, end - 600)) : Math.min(first / 1000, end - 600);
     u.setScale('x', { min: start, max: end + (end - start) * 0.02 });
-  }, [points, spanMs]);
+  }, [points, spanMs, daily]);
 
   const last = points[points.length - 1];
   const peak = points.reduce((m, p) => Math.max(m, p.v), 0);
@@ -84,7 +117,7 @@ export function TimeChart({ label, points, height = 160, bars = false, seriesLab
   return (
     <figure className="chart" role="img" aria-label={`${label}: ${summary}`}>
       <div ref={host} className="chart-canvas" />
-      {points.length === 0 && <figcaption className="muted chart-empty">No history yet</figcaption>}
+      {points.length === 0 && <figcaption className="muted chart-empty">{emptyText}</figcaption>}
     </figure>
   );
 }
