@@ -14,10 +14,12 @@ interface BulkActionsProps {
   capabilities: ProviderCapabilities | undefined;
   visibleIds: string[];
   onRequest: (request: BulkRequest) => void;
+  /** Why acting is not possible right now (e.g. the list failed to load), or null. */
+  blocked?: string | null;
 }
 
 /** LuaProt acts on a whole hub or key, so its bulk actions pick a scope instead of rows. */
-function ScopeActions({ target, onRequest }: Pick<BulkActionsProps, 'target' | 'onRequest'>) {
+function ScopeActions({ target, onRequest, blocked }: Pick<BulkActionsProps, 'target' | 'onRequest' | 'blocked'>) {
   const sessions = useSessions((s) => s.sessions);
   const [by, setBy] = useState<'hub' | 'key'>(target.kind === 'key' ? 'key' : 'hub');
   const [key, setKey] = useState(target.kind === 'key' ? target.targetId : '');
@@ -25,6 +27,8 @@ function ScopeActions({ target, onRequest }: Pick<BulkActionsProps, 'target' | '
   const scope = by === 'hub' && hubScope ? { hubId: target.targetId } : key.trim() ? { key: key.trim() } : null;
   const label = by === 'hub' && hubScope ? `hub ${target.label}` : `key ${key.trim()}`;
   const known = by === 'hub' && hubScope ? sessions.length : sessions.filter((s) => s.userKey === key.trim()).length || null;
+  // Nobody listed in the hub: nothing to message or disconnect.
+  const disabled = !scope || Boolean(blocked) || known === 0;
   return (
     <div className="bulk-bar" role="group" aria-label="Bulk actions">
       <select aria-label="Bulk scope" value={by} onChange={(e) => setBy(e.target.value as 'hub' | 'key')}>
@@ -32,23 +36,24 @@ function ScopeActions({ target, onRequest }: Pick<BulkActionsProps, 'target' | '
         <option value="key">Everyone using a key</option>
       </select>
       {by === 'key' && <input aria-label="Key for bulk action" placeholder="User key" value={key} onChange={(e) => setKey(e.target.value)} />}
-      <button type="button" disabled={!scope} onClick={() => scope && onRequest({ type: 'message-scope', scope, label, count: known })}>
+      <button type="button" disabled={disabled} onClick={() => scope && onRequest({ type: 'message-scope', scope, label, count: known })}>
         Message all
       </button>
       <button
         type="button"
         className="danger"
-        disabled={!scope}
+        disabled={disabled}
         onClick={() => scope && onRequest({ type: 'disconnect-scope', scope, label, count: known })}
       >
         Disconnect all
       </button>
+      {blocked && <span className="muted small">{blocked}</span>}
     </div>
   );
 }
 
 /** Bulk message and disconnect: by selected ids (LuaAuth), by scope (LuaProt), or disabled with the reason (Junkie). */
-export function BulkActions({ target, capabilities, visibleIds, onRequest }: BulkActionsProps) {
+export function BulkActions({ target, capabilities, visibleIds, onRequest, blocked = null }: BulkActionsProps) {
   const selected = useSessions((s) => s.selected);
   const selectOnly = useSessions((s) => s.selectOnly);
   const clear = useSessions((s) => s.clearSelection);
@@ -68,13 +73,14 @@ export function BulkActions({ target, capabilities, visibleIds, onRequest }: Bul
       </div>
     );
   }
-  if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} />;
+  if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} blocked={blocked} />;
 
   const ids = [...selected];
   return (
     <div className="bulk-bar" role="group" aria-label="Bulk actions">
       <button
         type="button"
+        disabled={visibleIds.length === 0}
         aria-label={ids.length === visibleIds.length && ids.length > 0 ? 'Clear selection' : 'Select all shown'}
         onClick={() => (ids.length === visibleIds.length && ids.length > 0 ? clear() : selectOnly(visibleIds))}
       >

@@ -33,7 +33,7 @@ export function checkJson(data: string): string | null {
   }
 }
 
-function ResultList({ results }: { results: MessageResult[] }) {
+function ResultList({ results, nameOf }: { results: MessageResult[]; nameOf?: (sessionId: string) => string | undefined }) {
   const processed = results.filter((r) => r.processed).length;
   return (
     <div className="message-results" role="status">
@@ -43,7 +43,8 @@ function ResultList({ results }: { results: MessageResult[] }) {
       <ul className="result-list">
         {results.map((r, i) => (
           <li key={r.sessionId ?? i}>
-            <strong>{r.sessionId ?? `#${i + 1}`}</strong>: {r.processed ? 'processed' : 'not processed'}
+            <strong title={r.sessionId}>{(r.sessionId && nameOf?.(r.sessionId)) ?? r.sessionId ?? `#${i + 1}`}</strong>:{' '}
+            {r.processed ? 'processed' : 'not processed'}
             {r.response !== undefined && (
               <>
                 {' '}
@@ -65,6 +66,8 @@ interface MessageDialogProps {
   recipients: MessageRecipients;
   onClose: () => void;
   onSent: () => void;
+  /** The name shown for a session in the results (username or Roblox id rather than its raw id). */
+  nameOf?: (sessionId: string) => string | undefined;
 }
 
 /**
@@ -72,7 +75,10 @@ interface MessageDialogProps {
  * JSON data for the script's handler; the answer (processed / response / reason) can take up to 60 s,
  * so the wait shows progress and can be cancelled (ops:cancel).
  */
-export function MessageDialog({ accountId, provider, mode, recipients, onClose, onSent }: MessageDialogProps) {
+export function MessageDialog({ accountId, provider, mode, recipients, onClose, onSent, nameOf: liveNameOf }: MessageDialogProps) {
+  // Names as listed when the dialog opened: the list is reloaded after sending, and a session that has
+  // left since must still be shown by its name in the results.
+  const [nameOf] = useState(() => liveNameOf);
   const [text, setText] = useState('');
   const [command, setCommand] = useState('');
   const [data, setData] = useState('');
@@ -274,7 +280,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
               )}
             </dl>
           ) : (
-            outcome.results && <ResultList results={outcome.results} />
+            outcome.results && <ResultList results={outcome.results} nameOf={nameOf} />
           )}
           {!outcome.error && !outcome.message && !outcome.results && <p role="status">Sent.</p>}
         </div>

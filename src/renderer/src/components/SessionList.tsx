@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Session } from '../../../shared/model';
-import { age, ago } from '../time-format';
+import { age, ageWords, ago } from '../time-format';
 
 const ROW_HEIGHT = 52;
 
@@ -29,13 +29,15 @@ interface SessionListProps {
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onOpen: (id: string) => void;
+  /** What to say when there are no rows (loading, failed, nothing matches, nobody online). */
+  empty?: ReactNode;
 }
 
 /**
  * Virtualized so 10,000 rows cost as much as the ~15 on screen. Arrow keys, Home and End move the
  * focus between rows (scrolling the target row into existence first); Enter opens, Space selects.
  */
-export function SessionList({ sessions, selectable, selected, onToggle, onOpen }: SessionListProps) {
+export function SessionList({ sessions, selectable, selected, onToggle, onOpen, empty }: SessionListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -105,6 +107,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen }
           if (!s) return null;
           const name = sessionName(s);
           const isSelected = selected.has(s.id);
+          const line2 = facts(s, now);
           return (
             <div
               key={item.key}
@@ -125,16 +128,22 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen }
                 onClick={() => onOpen(s.id)}
               >
                 <span className="session-line1">
-                  <span className="session-name">{name}</span>
-                  <span className="muted">{age(s.createdAt, now)}</span>
+                  <span className="session-name" title={name}>
+                    {name}
+                  </span>
+                  <span className="muted session-age" title={`Connected for ${ageWords(s.createdAt, now)}`}>
+                    {age(s.createdAt, now)}
+                  </span>
                 </span>
-                <span className="session-line2 muted">{facts(s, now)}</span>
+                <span className="session-line2 muted" title={line2}>
+                  {line2}
+                </span>
               </button>
             </div>
           );
         })}
       </div>
-      {sessions.length === 0 && <p className="muted list-empty">No sessions.</p>}
+      {sessions.length === 0 && <div className="muted list-empty">{empty ?? 'No sessions.'}</div>}
     </div>
   );
 }

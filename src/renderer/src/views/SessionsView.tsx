@@ -29,6 +29,8 @@ export function SessionsView() {
   const sessionsState = useSessions();
   const { sessions, selected, loading, error, loadedAt, localFilter } = sessionsState;
   const [pending, setPending] = useState<Pending | null>(null);
+  // Bumped to clear the search boxes, which keep their own draft while typing.
+  const [searchGen, setSearchGen] = useState(0);
 
   const targets = useMemo(() => allTargets(snapshot), [snapshot]);
   const target =
@@ -45,6 +47,14 @@ export function SessionsView() {
     [sessions, deferredFilter, target?.provider],
   );
   const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
+  const nameOf = useMemo(() => {
+    const byId = new Map(sessions.map((s) => [s.id, sessionName(s)]));
+    return (id: string) => byId.get(id);
+  }, [sessions]);
+  const scriptLabel = useMemo(() => {
+    const byId = new Map(targets.map((t) => [`${t.accountId}:${t.targetId}`, t.label]));
+    return (accountId: string, id: string) => byId.get(`${accountId}:${id}`);
+  }, [targets]);
 
   if (!target) {
     return <p className="muted">No targets yet: add an account or start demo mode in Accounts.</p>;
@@ -52,6 +62,34 @@ export function SessionsView() {
   const caps = capabilities?.[target.provider];
   const accountId = target.accountId;
   const messageMode = caps?.message === 'command' ? 'command' : 'text';
+  const { query } = sessionsState;
+  const searching =
+    target.provider === 'luaprot'
+      ? localFilter.trim() !== ''
+      : target.provider === 'junkie'
+        ? query.search.trim() !== ''
+        : Object.values(query.filter).some((v) => typeof v === 'string' && v.trim() !== '');
+  const clearSearch = () => {
+    const store = useSessions.getState();
+    store.setLocalFilter('');
+    if (target.provider !== 'luaprot') void store.setQuery({ search: '', filter: {}, page: 1, from: 0 });
+    setSearchGen((g) => g + 1);
+  };
+  const emptyList =
+    loading ? (
+      'Loading sessions…'
+    ) : error ? (
+      'The sessions could not be loaded (see above).'
+    ) : searching ? (
+      <>
+        <p>No sessions match this search.</p>
+        <button type="button" onClick={clearSearch}>
+          Clear search
+        </button>
+      </>
+    ) : (
+      `Nobody is connected to ${target.label} right now.`
+    );
   const afterAction = (text: string) => {
     notify(text, 'info');
     void useSessions.getState().load();
@@ -126,7 +164,7 @@ export function SessionsView() {
           {loading ? 'Loading…' : 'Reload'}
         </button>
       </div>
-      <SessionSearch key={`${target.accountId}:${target.targetId}`} provider={target.provider} />
+      <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
       <div className="toolbar">
         <SessionPager provider={target.provider} shown={shown.length} />
         <span className="spacer" />
@@ -137,16 +175,25 @@ export function SessionsView() {
           {error}
         </p>
       )}
-      <BulkActions target={target} capabilities={caps} visibleIds={visibleIds} onRequest={onBulk} />
+      <BulkActions
+        target={target}
+        capabilities={caps}
+        visibleIds={visibleIds}
+        onRequest={onBulk}
+        blocked={error ? 'Reload the sessions before acting on them.' : null}
+      />
       <SessionList
         sessions={shown}
         selectable={caps?.bulk === 'ids'}
         selected={selected}
         onToggle={sessionsState.toggle}
         onOpen={(id) => void sessionsState.openDetail(id)}
+        empty={emptyList}
       />
       <SessionDrawer
         capabilities={caps}
+        scriptLabel={(id) => scriptLabel(accountId, id)}
+        hubLabel={(id) => scriptLabel(accountId, id)}
         onMessage={(s) => {
           // The dialog replaces the drawer rather than stacking on it: one surface at a time in a small panel.
           useSessions.getState().closeDetail();
@@ -162,6 +209,7 @@ export function SessionsView() {
           recipients={pending.recipients}
           onClose={() => setPending(null)}
           onSent={() => void useSessions.getState().load()}
+          nameOf={nameOf}
         />
       )}
       {pending?.type === 'disconnect' && (
