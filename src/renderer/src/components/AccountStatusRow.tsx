@@ -14,10 +14,20 @@ export const STATE_WORDS: Record<AccountState, string> = {
 };
 
 /** One account's health: its state, and when something is wrong, what happened and what to do. */
-export function AccountStatusRow({ live, onRefresh }: { live: AccountLive; onRefresh: () => void }) {
+export function AccountStatusRow({
+  live,
+  onRefresh,
+  onOpenAccounts,
+}: {
+  live: AccountLive;
+  onRefresh: () => void;
+  onOpenAccounts?: () => void;
+}) {
   const { account, status } = live;
   const explanation = status.explanation ?? (status.error ? explainError(status.error) : null);
   const healthy = status.state === 'ok' || status.state === 'idle';
+  // While polls fail the number is the last one that came through: say so instead of passing it off as live.
+  const stale = !healthy && live.total != null;
   return (
     <li className={`account-status state-${status.state}`} aria-label={`${account.label} status`}>
       <div className="account-status-line">
@@ -29,7 +39,11 @@ export function AccountStatusRow({ live, onRefresh }: { live: AccountLive; onRef
         </span>
         <span className="spacer" />
         <span className="state-word">{STATE_WORDS[status.state]}</span>
-        <span className="account-total" aria-label={`${account.label} live total`}>
+        <span
+          className={`account-total${stale ? ' stale' : ''}`}
+          aria-label={`${account.label} live total`}
+          title={stale ? `Last known count, ${ago(status.lastSuccessAt)}` : undefined}
+        >
           {count(live.total)}
         </span>
       </div>
@@ -37,10 +51,19 @@ export function AccountStatusRow({ live, onRefresh }: { live: AccountLive; onRef
         <div className="account-problem" role="status">
           <p className="problem-title">{explanation.title}</p>
           <p className="problem-advice">{explanation.advice}</p>
+          {status.state === 'unauthorized' && onOpenAccounts && !account.demo && (
+            <button type="button" className="link-button" onClick={onOpenAccounts}>
+              Replace the key in Accounts
+            </button>
+          )}
         </div>
       )}
       <div className="account-status-meta muted">
-        Last update {ago(status.lastSuccessAt)}
+        {status.lastSuccessAt == null
+          ? status.state === 'idle'
+            ? 'Waiting for the first poll'
+            : 'No successful update yet'
+          : `Last update ${ago(status.lastSuccessAt)}`}
         <button type="button" className="link-button" aria-label={`Refresh ${account.label} now`} onClick={onRefresh}>
           Refresh
         </button>

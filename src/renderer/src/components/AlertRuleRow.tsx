@@ -29,18 +29,40 @@ const KIND_WORDS: Record<AlertRuleSpec['kind'], string> = {
   all_time_high: 'New all-time high',
 };
 
-function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min?: number; max?: number; onChange: (v: number) => void }) {
+function NumberField({
+  label,
+  text,
+  unit,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  /** Accessible name, with the rule number: "Rule 2 window minutes". */
+  label: string;
+  /** Visible words before the box. */
+  text: string;
+  /** Visible unit after the box. */
+  unit?: string;
+  value: number;
+  min?: number;
+  max?: number;
+  onChange: (v: number) => void;
+}) {
+  const bad = !Number.isFinite(value) || (min !== undefined && value < min) || (max !== undefined && value > max);
   return (
     <label className="field field-inline">
-      <span>{label.replace(/^Rule \d+ /, '')}</span>
+      {text && <span>{text}</span>}
       <input
         type="number"
         aria-label={label}
+        aria-invalid={bad}
         value={Number.isFinite(value) ? value : ''}
         min={min}
         max={max}
         onChange={(e) => onChange(e.target.valueAsNumber)}
       />
+      {unit && <span className="muted">{unit}</span>}
     </label>
   );
 }
@@ -52,39 +74,45 @@ function SpecFields({ n, spec, onChange }: { n: number; spec: AlertRuleSpec; onC
     case 'rise':
       return (
         <>
-          <NumberField label={`${p} rise percent`} value={spec.percent} min={1} onChange={(percent) => onChange({ ...spec, percent })} />
-          <NumberField label={`${p} minimum users`} value={spec.minUsers} min={0} onChange={(minUsers) => onChange({ ...spec, minUsers })} />
-          <NumberField label={`${p} window minutes`} value={spec.windowMinutes} min={1} max={1440} onChange={(windowMinutes) => onChange({ ...spec, windowMinutes })} />
+          <NumberField label={`${p} rise percent`} text="rises by" unit="%" value={spec.percent} min={1} onChange={(percent) => onChange({ ...spec, percent })} />
+          <NumberField label={`${p} minimum users`} text="and by at least" unit="users" value={spec.minUsers} min={0} onChange={(minUsers) => onChange({ ...spec, minUsers })} />
+          <NumberField label={`${p} window minutes`} text="within" unit="min" value={spec.windowMinutes} min={1} max={1440} onChange={(windowMinutes) => onChange({ ...spec, windowMinutes })} />
         </>
       );
     case 'threshold':
       return (
         <>
           <label className="field field-inline">
-            <span>direction</span>
+            <span>count</span>
             <select aria-label={`${p} direction`} value={spec.direction} onChange={(e) => onChange({ ...spec, direction: e.target.value as 'up' | 'down' })}>
-              <option value="up">crosses up</option>
-              <option value="down">crosses down</option>
+              <option value="up">goes above</option>
+              <option value="down">falls below</option>
             </select>
           </label>
-          <NumberField label={`${p} threshold value`} value={spec.value} min={0} onChange={(value) => onChange({ ...spec, value })} />
-          <NumberField label={`${p} hysteresis`} value={spec.hysteresis} min={0} onChange={(hysteresis) => onChange({ ...spec, hysteresis })} />
+          <NumberField label={`${p} threshold value`} text="" unit="users" value={spec.value} min={0} onChange={(value) => onChange({ ...spec, value })} />
+          <NumberField label={`${p} hysteresis`} text="re-arm after moving back" unit="users" value={spec.hysteresis} min={0} onChange={(hysteresis) => onChange({ ...spec, hysteresis })} />
         </>
       );
     case 'drop':
       return (
         <>
-          <NumberField label={`${p} drop percent`} value={spec.percent} min={1} max={100} onChange={(percent) => onChange({ ...spec, percent })} />
-          <NumberField label={`${p} window minutes`} value={spec.windowMinutes} min={1} max={1440} onChange={(windowMinutes) => onChange({ ...spec, windowMinutes })} />
+          <NumberField label={`${p} drop percent`} text="falls by" unit="%" value={spec.percent} min={1} max={100} onChange={(percent) => onChange({ ...spec, percent })} />
+          <NumberField label={`${p} window minutes`} text="within" unit="min" value={spec.windowMinutes} min={1} max={1440} onChange={(windowMinutes) => onChange({ ...spec, windowMinutes })} />
           <label className="check">
             <input type="checkbox" checked={spec.toZero} onChange={(e) => onChange({ ...spec, toZero: e.target.checked })} />
-            or to zero
+            <span className="visually-hidden">{p} </span>or falls to zero
           </label>
         </>
       );
     case 'all_time_high':
-      return <NumberField label={`${p} minimum users`} value={spec.minUsers} min={0} onChange={(minUsers) => onChange({ ...spec, minUsers })} />;
+      return <NumberField label={`${p} minimum users`} text="beats its record, at" unit="users or more" value={spec.minUsers} min={0} onChange={(minUsers) => onChange({ ...spec, minUsers })} />;
   }
+}
+
+/** True when every number of the rule is a usable value, so Save is not offered for a half-typed rule. */
+export function ruleIsComplete(rule: AlertRule): boolean {
+  const numbers = Object.values(rule.spec).filter((v) => typeof v === 'number' || v === null) as number[];
+  return numbers.every((v) => Number.isFinite(v) && v >= 0) && Number.isFinite(rule.cooldownMinutes) && rule.cooldownMinutes >= 0;
 }
 
 /** One alert rule: what it watches, what it looks for, its cooldown, on/off, remove. */
@@ -110,6 +138,7 @@ export function AlertRuleRow({
           <input type="checkbox" checked={rule.enabled} onChange={(e) => onChange({ ...rule, enabled: e.target.checked })} />
           <span className="visually-hidden">Rule {n} </span>on
         </label>
+        <span className="muted">when</span>
         <select
           aria-label={`Rule ${n} watches`}
           value={current}
@@ -145,6 +174,8 @@ export function AlertRuleRow({
         <SpecFields n={n} spec={rule.spec} onChange={(spec) => onChange({ ...rule, spec })} />
         <NumberField
           label={`Rule ${n} cooldown minutes`}
+          text="then wait"
+          unit="min before alerting again"
           value={rule.cooldownMinutes}
           min={0}
           max={1440}

@@ -11,8 +11,10 @@ export function TargetCard({ target, accountLabel, onOpen }: { target: TargetLiv
     <li className="target-card">
       <button type="button" className="target-card-button" aria-label={`${target.label}: ${count(target.count)} live, open sessions`} onClick={onOpen}>
         <span className="target-head">
-          <span className="target-label">{target.label}</span>
-          <span className="muted target-kind">
+          <span className="target-label" title={target.label}>
+            {target.label}
+          </span>
+          <span className="muted target-kind" title={`${KIND_WORDS[target.kind] ?? target.kind} · ${accountLabel}`}>
             {KIND_WORDS[target.kind] ?? target.kind} · {accountLabel}
           </span>
         </span>

@@ -2,7 +2,7 @@ import type { ProviderId, TargetConfig, TargetKind } from '../../../shared/model
 
 /** Which target kinds each provider watches, and how the form asks for them. */
 const FIELDS: Record<ProviderId, Array<{ kind: TargetKind; label: string; hint: string }>> = {
-  junkie: [{ kind: 'script', label: 'Script ids (optional)', hint: 'Comma separated; empty with "every script" watches all' }],
+  junkie: [{ kind: 'script', label: 'Script ids (optional)', hint: 'Comma separated. Leave empty with “Watch every script” to watch them all.' }],
   luaprot: [
     { kind: 'hub', label: 'Hub ids', hint: 'Comma separated 20-digit hub ids' },
     { kind: 'key', label: 'Keys to watch (optional)', hint: 'Comma separated user keys' },
@@ -47,15 +47,20 @@ export function TargetFields({
   return (
     <>
       {FIELDS[provider].map((f) => (
-        <label key={f.kind} className="field">
-          <span>{f.label}</span>
+        <div key={f.kind} className="field">
+          <label htmlFor={`${idPrefix}-${f.kind}`}>{f.label}</label>
           <input
             id={`${idPrefix}-${f.kind}`}
             value={draft[f.kind] ?? ''}
-            placeholder={f.hint}
+            aria-describedby={`${idPrefix}-${f.kind}-hint`}
+            spellCheck={false}
             onChange={(e) => onChange({ ...draft, [f.kind]: e.target.value })}
           />
-        </label>
+          {/* A hint under the field, not a placeholder: a placeholder is cut off in the panel and gone once typing starts. */}
+          <span id={`${idPrefix}-${f.kind}-hint`} className="muted small">
+            {f.hint}
+          </span>
+        </div>
       ))}
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TestResult } from '../../../shared/ipc-contract';
+import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { explainError } from '../../../shared/errors';
 import { PROVIDER_NAMES } from '../../../shared/model';
 import { call, describeFailure } from '../api';
@@ -10,6 +10,15 @@ import { STATE_WORDS } from '../components/AccountStatusRow';
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
+
+/** What an account watches, in words: "every script", "2 hubs, 1 key". */
+function watchedInWords(a: AccountView, found: number | undefined): string {
+  if (a.autoTargets && a.targets.length === 0) return found ? `every script (${found} found)` : 'every script';
+  const byKind = new Map<string, number>();
+  for (const t of a.targets) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
+  if (byKind.size === 0) return 'nothing watched yet';
+  return [...byKind].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
+}
 
 function testInWords(label: string, test: TestResult): { text: string; tone: 'info' | 'error' } {
   if (test.ok) return { text: `Added ${label}. Connected, ${test.found?.length ?? 0} target(s) found.`, tone: 'info' };
@@ -46,7 +55,7 @@ export function AccountsView() {
     }
   };
 
-  const statusOf = (id: string) => snapshot?.accounts.find((a) => a.account.id === id)?.status;
+  const liveOf = (id: string) => snapshot?.accounts.find((a) => a.account.id === id);
   const toRemove = accounts.find((a) => a.id === removing);
 
   return (
@@ -92,28 +101,43 @@ export function AccountsView() {
             }}
           />
         )}
-        {accounts.length === 0 && !adding && <p className="muted">No accounts yet.</p>}
+        {accounts.length === 0 && !adding && (
+          <p className="muted">No accounts yet. Add your Junkie, LuaProt or LuaAuth API key, or turn on demo mode above.</p>
+        )}
+        {demo && accounts.some((a) => a.demo) && (
+          <p className="muted small">Demo accounts cannot be edited; they go away when demo mode is turned off.</p>
+        )}
         <ul className="account-list">
           {accounts.map((a) => {
-            const status = statusOf(a.id);
+            const live = liveOf(a.id);
+            const status = live?.status;
             return (
               <li key={a.id} className="card account-item" aria-label={a.label}>
                 <div className="row">
-                  <div>
+                  <div className="account-text">
                     <strong>{a.label}</strong>{' '}
                     <span className="muted">
                       {PROVIDER_NAMES[a.provider]}
                       {a.demo ? ' · demo' : ''}
                     </span>
-                    <div className="muted small">
-                      {a.baseUrl} · {a.hasKey ? 'key stored in keychain' : 'no key stored'} · {a.targets.length} target(s)
+                    <div className="muted small account-meta">
+                      Watches {watchedInWords(a, live?.targets.length)} ·{' '}
+                      {a.demo ? 'simulated key' : a.hasKey ? 'key stored in keychain' : 'no key stored'}
                       {status ? ` · ${STATE_WORDS[status.state]}` : ''}
+                    </div>
+                    <div className="muted small account-url" title={a.baseUrl}>
+                      {a.baseUrl}
                     </div>
                   </div>
                   <span className="spacer" />
                   {!a.demo && (
                     <>
-                      <button type="button" aria-label={`Edit ${a.label}`} onClick={() => setEditing(editing === a.id ? null : a.id)}>
+                      <button
+                        type="button"
+                        aria-label={`Edit ${a.label}`}
+                        aria-expanded={editing === a.id}
+                        onClick={() => setEditing(editing === a.id ? null : a.id)}
+                      >
                         Edit
                       </button>
                       <button type="button" className="danger" aria-label={`Remove ${a.label}`} onClick={() => setRemoving(a.id)}>

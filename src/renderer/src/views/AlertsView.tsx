@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AlertRule, QuietHours } from '../../../shared/alerts';
 import { describeFailure, newOpId } from '../api';
-import { AlertRuleRow, defaultSpec, type ScopeOption } from '../components/AlertRuleRow';
+import { AlertRuleRow, defaultSpec, ruleIsComplete, type ScopeOption } from '../components/AlertRuleRow';
 import { useAlerts } from '../stores/alerts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
@@ -15,7 +15,7 @@ function QuietHoursForm({ quiet }: { quiet: QuietHours }) {
   const dirty = JSON.stringify(draft) !== JSON.stringify(quiet);
   return (
     <form
-      className="row wrap"
+      className="row wrap quiet-hours"
       aria-label="Quiet hours"
       onSubmit={(e) => {
         e.preventDefault();
@@ -29,17 +29,22 @@ function QuietHoursForm({ quiet }: { quiet: QuietHours }) {
         <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} />
         Quiet hours
       </label>
-      <label className="field field-inline">
-        <span>from</span>
-        <input type="time" aria-label="Quiet hours start" value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} />
-      </label>
-      <label className="field field-inline">
-        <span>to</span>
-        <input type="time" aria-label="Quiet hours end" value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.target.value })} />
-      </label>
+      <span className="time-range">
+        <label className="field field-inline">
+          <span>from</span>
+          <input type="time" aria-label="Quiet hours start" value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} />
+        </label>
+        <label className="field field-inline">
+          <span>to</span>
+          <input type="time" aria-label="Quiet hours end" value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.target.value })} />
+        </label>
+      </span>
       <button type="submit" disabled={!dirty}>
         Save quiet hours
       </button>
+      <p className="muted small quiet-hint">
+        During quiet hours alerts are still recorded in the history below, but no notification is shown.
+      </p>
     </form>
   );
 }
@@ -72,6 +77,7 @@ export function AlertsView() {
   if (!settings) return <p className="muted">Loading alerts…</p>;
   const rules = drafts ?? settings.rules;
   const dirty = drafts !== null;
+  const incomplete = rules.findIndex((r) => !ruleIsComplete(r));
   const edit = (next: AlertRule[]) => setDrafts(next);
   const pausedUntil = settings.pausedUntil && settings.pausedUntil > Date.now() ? settings.pausedUntil : null;
 
@@ -110,7 +116,7 @@ export function AlertsView() {
             Add rule
           </button>
         </div>
-        {rules.length === 0 && <p className="muted">No rules: nothing will notify you.</p>}
+        {rules.length === 0 && <p className="muted">No rules: nothing will notify you. Add a rule to be told when your counts jump or collapse.</p>}
         <ul className="rule-list">
           {rules.map((r, i) => (
             <AlertRuleRow
@@ -127,10 +133,15 @@ export function AlertsView() {
           <button type="button" disabled={!dirty} onClick={() => setDrafts(null)}>
             Discard changes
           </button>
+          {incomplete >= 0 && (
+            <span className="error-text small" role="status">
+              Rule {incomplete + 1} has an empty or negative number.
+            </span>
+          )}
           <button
             type="button"
             className="primary"
-            disabled={!dirty}
+            disabled={!dirty || incomplete >= 0}
             onClick={() =>
               void saveRules(rules).then(
                 () => (setDrafts(null), notify('Alert rules saved.')),
@@ -148,7 +159,7 @@ export function AlertsView() {
           Alert history
         </h2>
         {log.length === 0 ? (
-          <p className="muted">No alerts yet.</p>
+          <p className="muted">No alerts yet. When a rule fires it is listed here, even during quiet hours or a pause.</p>
         ) : (
           <ol className="alert-log" aria-label="Alert history">
             {log.map((e) => (

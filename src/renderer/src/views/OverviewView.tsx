@@ -64,7 +64,12 @@ export function OverviewView() {
         </h2>
         <ul className="account-status-list">
           {snapshot.accounts.map((a) => (
-            <AccountStatusRow key={a.account.id} live={a} onRefresh={() => void refresh(a.account.id)} />
+            <AccountStatusRow
+              key={a.account.id}
+              live={a}
+              onRefresh={() => void refresh(a.account.id)}
+              onOpenAccounts={() => show('accounts')}
+            />
           ))}
         </ul>
       </section>

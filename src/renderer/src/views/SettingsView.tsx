@@ -95,17 +95,26 @@ export function SettingsView() {
           ))}
         </fieldset>
         <form
-          className="row wrap"
+          className="row wrap shortcut-form"
           onSubmit={(e) => {
             e.preventDefault();
             save({ globalShortcut: shortcut.trim() || null }, shortcut.trim() ? `Shortcut set to ${shortcut.trim()}.` : 'Shortcut removed.');
           }}
         >
-          <label className="field field-inline">
+          <label className="field shortcut-field">
             <span>Global shortcut</span>
-            <input value={shortcut} placeholder="e.g. CommandOrControl+Shift+P" onChange={(e) => setShortcut(e.target.value)} />
+            <input
+              value={shortcut}
+              placeholder="e.g. CommandOrControl+Shift+P"
+              spellCheck={false}
+              aria-describedby="shortcut-hint"
+              onChange={(e) => setShortcut(e.target.value)}
+            />
           </label>
           <button type="submit">Set shortcut</button>
+          <span id="shortcut-hint" className="muted small shortcut-hint">
+            Opens the panel from anywhere. Leave empty and set to remove it.
+          </span>
         </form>
       </section>
       <p className="muted small">Pulsebar {version}</p>
