@@ -324,3 +324,18 @@ describe('Poller: an account edited or removed while its poll is in flight', () 
     expect(r.results.slice(before)).toEqual([]);
   });
 });
+
+describe('Poller: Junkie auto-discovered scripts', () => {
+  it('counts 0 for a discovered script Junkie stops listing (zero counts omitted), not its last count', async () => {
+    const r = await rig('junkie', { sim: { junkie: { scripts: 2, includeZeroCounts: false } } });
+    await r.run(60_000);
+    const [first, second] = r.sim.control.targets().junkie.scriptIds;
+    expect(r.results.at(-1)!.targets.map((t) => t.id).sort()).toEqual([first, second].sort());
+    r.sim.control.setPopulation('junkie', second!, 0);
+    await r.run(2 * 60_000);
+    const last = r.results.at(-1)!;
+    expect(last.complete).toBe(true);
+    expect(last.targets.find((t) => t.id === second)).toMatchObject({ count: 0 });
+    expect(last.total).toBe(last.targets.find((t) => t.id === first)!.count);
+  });
+});

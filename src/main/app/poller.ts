@@ -113,6 +113,8 @@ interface AccountRuntime {
   projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
   /** Last known count per target, to estimate LuaAuth pages. */
   lastCounts: Map<string, number>;
+  /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
+  discovered: Set<string>;
 }
 
 const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
@@ -209,6 +211,7 @@ export class Poller {
       abort: new AbortController(),
       projectScripts: new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
+      discovered: existing?.discovered ?? new Set(),
     };
     this.accounts.set(config.id, runtime);
     this.emitStatus(runtime);
@@ -631,7 +634,15 @@ export class Poller {
       const known = new Set(cycle.targets.map((t) => t.id));
       for (const d of cycle.discovered) {
         if (known.has(d.id)) continue;
+        known.add(d.id);
+        runtime.discovered.add(d.id);
         cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, pending: 0 });
+      }
+      // Junkie may leave scripts with nobody online out of the counts: a script it listed before and
+      // omits from this successful answer really has 0 users (never its last count forever).
+      for (const id of runtime.discovered) {
+        if (known.has(id)) continue;
+        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, pending: 0 });
       }
     }
 
