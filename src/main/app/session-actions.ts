@@ -191,8 +191,12 @@ export class SessionActions {
   }
 
   async scriptGet(q: Req<'scripts:get'>): Promise<ScriptView> {
-    const script = await this.ctx.call(q.accountId, (client, signal) => luaauth(client, 'script').script(q.scriptId, { signal }));
-    return scriptView(script);
+    // Settings and the executions-per-day chart come from two routes; LuaAuth's 50/s leaves room for both.
+    const [script, executions] = await Promise.all([
+      this.ctx.call(q.accountId, (client, signal) => luaauth(client, 'script').script(q.scriptId, { signal })),
+      this.ctx.call(q.accountId, (client, signal) => luaauth(client, 'script').executions(q.scriptId, { signal })),
+    ]);
+    return scriptView(script, executions);
   }
 
   /** Toggles, then reads the script back: the answer is the provider's fresh state, not our guess. */
