@@ -23,12 +23,12 @@ import type { AppCore, NotificationRequest, TrayModel } from '../src/main/app/po
 import { dispatch } from '../src/main/ipc/dispatch';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from '../src/main/secrets';
 import { isLoopbackHost } from '../src/main/providers/paths';
-import { CONTENT_SECURITY_POLICY } from '../src/shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../src/shared/content-security-policy';
 import type { EventChannel, IpcEvents } from '../src/shared/ipc-contract';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLIENT_PATH = join(repoRoot, 'scripts/web-bridge-client.js');
-const CSP = CONTENT_SECURITY_POLICY;
+const CSP = CONTENT_SECURITY_POLICY_HEADER;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

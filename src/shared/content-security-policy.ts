@@ -15,8 +15,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
+
+/** Served as a header (Electron, the bridge): frame-ancestors only works there, a meta tag ignores it. */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 /**
  * Only for `npm run dev`: Vite's dev server injects <style> elements, an inline
