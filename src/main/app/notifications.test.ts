@@ -45,12 +45,24 @@ describe('alert notifications', () => {
     r.notifier.notify([event(1), event(2), event(3, { scope: { type: 'account', accountId: 'acc' } })]);
     expect(r.shown).toHaveLength(1);
     expect(r.shown[0]!.title).toBe('3 alerts');
-    expect(r.shown[0]!.body).toMatch(/^3 alerts: Hub 1 \(LuaProt main\): Users rose/);
+    expect(r.shown[0]!.body).toMatch(/^Hub 1 \(LuaProt main\): Users rose/);
     expect(r.shown[0]!.target).toEqual({ accountId: 'acc' });
     const mixed = notificationFor([event(1), event(2, { scope: { type: 'total' } })]);
     expect(mixed?.target).toBeUndefined();
     const many = notificationFor(Array.from({ length: 7 }, (_, i) => event(i)));
     expect(many?.body).toMatch(/…and 3 more$/);
+  });
+
+  it('lists the most specific alerts first, so a script\'s own alert is not hidden behind totals', () => {
+    const total = event(1, { scope: { type: 'total' }, subject: 'All accounts' });
+    const account = event(2, { scope: { type: 'account', accountId: 'acc' }, subject: 'LuaProt main' });
+    const moreTotals = [3, 4, 5].map((n) => event(n, { scope: { type: 'total' }, subject: `Total ${n}` }));
+    const target = event(6, { kind: 'threshold', subject: 'Hub 6 (LuaProt main)', message: 'Users reached 240 (now 300)' });
+    const request = notificationFor([total, account, ...moreTotals, target])!;
+    const lines = request.body.split('\n');
+    expect(lines[0]).toBe('Hub 6 (LuaProt main): Users reached 240 (now 300)');
+    expect(lines[1]).toMatch(/^LuaProt main:/);
+    expect(lines.at(-1)).toBe('…and 2 more');
   });
 
   it('never notifies silenced events, and nothing when notifications are off', () => {

@@ -23,8 +23,11 @@ export function scopeTarget(scope: AlertScope): NotificationTarget | undefined {
 const GROUP_LINES = 4;
 
 /** The notification for one cycle's events, or null when nothing should be shown. */
+/** Most specific first: one script's spike says more than the totals it also moved. */
+const SCOPE_ORDER: Record<AlertScope['type'], number> = { target: 0, account: 1, total: 2 };
+
 export function notificationFor(events: readonly AlertEvent[]): NotificationRequest | null {
-  const shown = events.filter((e) => !e.silenced);
+  const shown = events.filter((e) => !e.silenced).sort((a, b) => SCOPE_ORDER[a.scope.type] - SCOPE_ORDER[b.scope.type]);
   const first = shown[0];
   if (!first) return null;
   if (shown.length === 1) {
@@ -37,7 +40,7 @@ export function notificationFor(events: readonly AlertEvent[]): NotificationRequ
   if (shown.length > GROUP_LINES) lines.push(`…and ${shown.length - GROUP_LINES} more`);
   const request: NotificationRequest = {
     title: `${shown.length} alerts`,
-    body: `${shown.length} alerts: ${lines.join('\n')}`,
+    body: lines.join('\n'),
   };
   // A group about one account opens that account; a mixed group opens the dashboard.
   const accounts = new Set(shown.map((e) => scopeTarget(e.scope)?.accountId ?? '*'));
