@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent, AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import { AlertLog } from './alert-log';
-import { DEFAULT_ALERT_RULES, defaultAlertRules, emptyAlertState, evaluate, type AlertEngineState } from './alert-rules';
+import {
+  DEFAULT_ALERT_RULES,
+  defaultAlertRules,
+  emptyAlertState,
+  evaluate,
+  forgetSeries,
+  restartSeries,
+  type AlertEngineState,
+} from './alert-rules';
 import { History, HOUR_MS, MINUTE_MS } from './history';
 import { fixedOffsetLocalMinutes, isQuietTime, parseClockTime } from './quiet-hours';
 import { seededRandom } from './seeded-random';
@@ -381,5 +389,49 @@ describe('AlertLog', () => {
     expect(AlertLog.fromJSON([{ id: 1 }, ev(1)]).list()).toEqual([ev(1)]);
     log.clear();
     expect(log.list()).toEqual([]);
+  });
+});
+
+describe('restarted series (what a total counts changed: accounts added or removed)', () => {
+  it('never compares across the restart: no rise, no drop, no all-time high from the jump itself', () => {
+    const run = new Run([
+      rule({ kind: 'rise', percent: 50, minUsers: 20, windowMinutes: 10 }),
+      rule({ kind: 'drop', percent: 60, windowMinutes: 10, toZero: true, minUsers: 10 }),
+      rule({ kind: 'all_time_high', minUsers: 10, marginPercent: 2, minHistoryHours: 1 }),
+    ]);
+    run.hold(100, 2 * HOUR_MS);
+    // An account is added: the total jumps to 300 at this poll.
+    run.state = restartSeries(run.state, [KEY], run.now);
+    run.hold(300, 30 * MINUTE_MS);
+    // ... and removed again.
+    run.state = restartSeries(run.state, [KEY], run.now);
+    run.hold(100, 30 * MINUTE_MS);
+    expect(run.events).toEqual([]);
+    // Real changes after a restart are still reported.
+    run.hold(200, 2 * MINUTE_MS);
+    expect(run.events.map((e) => e.kind)).toEqual(['rise']);
+  });
+
+  it('keeps working after the wall clock steps back: restart times and cooldowns in the future are clamped', () => {
+    const run = new Run([rule({ kind: 'rise', percent: 50, minUsers: 20, windowMinutes: 10 }, 5)]);
+    run.hold(100, 30 * MINUTE_MS);
+    run.state = restartSeries(run.state, [KEY], run.now);
+    run.hold(100, 5 * MINUTE_MS);
+    run.now -= HOUR_MS; // NTP correction
+    run.history = new History();
+    run.hold(100, 10 * MINUTE_MS);
+    run.hold(200, 2 * MINUTE_MS);
+    expect(run.events.map((e) => e.kind)).toEqual(['rise']);
+  });
+
+  it('forgets the state of scopes that are gone', () => {
+    const state: AlertEngineState = {
+      version: 1,
+      rules: { 'r@acc': { active: true }, 'r@acc/t1': { active: true }, 'r@other': { active: true } },
+      highs: { acc: 5, 'acc/t1': 3, other: 9 },
+      since: { acc: 1 },
+    };
+    const next = forgetSeries(state, (key) => key === 'acc' || key.startsWith('acc/'));
+    expect(next).toEqual({ version: 1, rules: { 'r@other': { active: true } }, highs: { other: 9 }, since: {} });
   });
 });

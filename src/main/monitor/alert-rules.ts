@@ -34,8 +34,8 @@ import { scopeKey } from './series-key';
 export interface AlertHistoryView {
   /** Real samples at or after `sinceMs`, oldest first. May include the current cycle's sample. */
   valuesSince(key: string, sinceMs: number): readonly HistoryPoint[];
-  /** Highest sample strictly before `beforeMs` over the kept history. */
-  allTimeHigh(key: string, beforeMs: number): number | undefined;
+  /** Highest sample strictly before `beforeMs` over the kept history (only those at or after `fromMs` when given). */
+  allTimeHigh(key: string, beforeMs: number, fromMs?: number): number | undefined;
   /** Time of the oldest kept sample. */
   oldestAt(key: string): number | undefined;
 }
@@ -63,6 +63,11 @@ export interface AlertEngineState {
   rules: Record<string, RuleState>;
   /** Highest count seen per scope key; used only when history has nothing (e.g. a lost history file). */
   highs: Record<string, number>;
+  /**
+   * Per scope key: samples before this time are not comparable with later ones (the series changed
+   * what it counts: an account added or removed, a target left out of a total). Rules ignore them.
+   */
+  since?: Record<string, number>;
 }
 
 export interface AlertInput {
@@ -115,14 +120,61 @@ export function defaultAlertRules(scope: AlertScope): AlertRule[] {
   }));
 }
 
+/**
+ * The series of `keys` changed what they count at `at` (accounts added or removed, a target left out of
+ * or back in a total): their rules start afresh and never compare with samples before `at`.
+ */
+export function restartSeries(state: AlertEngineState, keys: readonly string[], at: number): AlertEngineState {
+  const drop = new Set(keys);
+  const next: AlertEngineState = { version: 1, rules: {}, highs: { ...state.highs }, since: { ...state.since } };
+  for (const [stateKey, st] of Object.entries(state.rules)) {
+    if (!drop.has(stateKey.slice(stateKey.indexOf('@') + 1))) next.rules[stateKey] = st;
+    else if (st.lastFiredAt !== undefined) next.rules[stateKey] = { lastFiredAt: st.lastFiredAt }; // cooldowns still hold
+  }
+  for (const key of keys) {
+    delete next.highs[key];
+    next.since![key] = at;
+  }
+  return next;
+}
+
+/** Forgets everything about scope keys that no longer exist (a removed account and its targets). */
+export function forgetSeries(state: AlertEngineState, gone: (key: string) => boolean): AlertEngineState {
+  const next: AlertEngineState = { version: 1, rules: {}, highs: {}, since: {} };
+  for (const [stateKey, st] of Object.entries(state.rules)) if (!gone(stateKey.slice(stateKey.indexOf('@') + 1))) next.rules[stateKey] = st;
+  for (const [key, high] of Object.entries(state.highs)) if (!gone(key)) next.highs[key] = high;
+  for (const [key, at] of Object.entries(state.since ?? {})) if (!gone(key)) next.since![key] = at;
+  return next;
+}
+
+/** The history as the rules may see it: nothing before a series' restart time. */
+function sinceView(history: AlertHistoryView, since: Readonly<Record<string, number>>): AlertHistoryView {
+  return {
+    valuesSince: (key, sinceMs) => history.valuesSince(key, Math.max(sinceMs, since[key] ?? -Infinity)),
+    allTimeHigh: (key, beforeMs, fromMs) => {
+      const from = Math.max(fromMs ?? -Infinity, since[key] ?? -Infinity);
+      return Number.isFinite(from) ? history.allTimeHigh(key, beforeMs, from) : history.allTimeHigh(key, beforeMs);
+    },
+    oldestAt: (key) => {
+      const oldest = history.oldestAt(key);
+      return oldest === undefined ? undefined : Math.max(oldest, since[key] ?? -Infinity);
+    },
+  };
+}
+
 const MINUTE = 60_000;
 /** How far back a threshold rule looks for the previous sample to learn its side. */
 const THRESHOLD_LOOKBACK_MS = 60 * MINUTE;
 
 export function evaluate(input: AlertInput): AlertResult {
-  const { now, counts, history } = input;
+  const { now, counts } = input;
   const prev = input.state ?? emptyAlertState();
-  const state: AlertEngineState = { version: 1, rules: {}, highs: { ...prev.highs } };
+  // The wall clock may have stepped back (NTP, a manual change): nothing in the state may lie in the future,
+  // or cooldowns and restarts would hold every rule silent until the clock caught up.
+  const since: Record<string, number> = {};
+  for (const [key, at] of Object.entries(prev.since ?? {})) since[key] = Math.min(at, now);
+  const history = Object.keys(since).length > 0 ? sinceView(input.history, since) : input.history;
+  const state: AlertEngineState = { version: 1, rules: {}, highs: { ...prev.highs }, since };
   const silenced =
     (input.pausedUntil !== undefined && now < input.pausedUntil) ||
     isQuietTime(input.quietHours, (input.localMinutes ?? systemLocalMinutes)(now));
@@ -131,7 +183,8 @@ export function evaluate(input: AlertInput): AlertResult {
   // The high before this cycle, once per key, before any rule updates it.
   const highBefore = new Map<string, number | undefined>();
   const previousHigh = (key: string): number | undefined => {
-    if (!highBefore.has(key)) highBefore.set(key, history.allTimeHigh(key, now) ?? prev.highs[key]);
+    // After a restart of the series the stored high belongs to what it counted before: history only.
+    if (!highBefore.has(key)) highBefore.set(key, history.allTimeHigh(key, now) ?? (key in since ? undefined : prev.highs[key]));
     return highBefore.get(key);
   };
 
@@ -139,6 +192,8 @@ export function evaluate(input: AlertInput): AlertResult {
     const key = scopeKey(rule.scope);
     const stateKey = `${rule.id}@${key}`;
     const st: RuleState = { ...prev.rules[stateKey] };
+    if (st.lastFiredAt !== undefined && st.lastFiredAt > now) st.lastFiredAt = now;
+    if (st.pending && st.pending.since > now) delete st.pending;
     state.rules[stateKey] = st;
     const count = counts[key];
     if (!rule.enabled || count === undefined || !Number.isFinite(count) || count < 0) continue;

@@ -258,3 +258,29 @@ describe('History memory', () => {
     await rm(path, { force: true });
   });
 });
+
+describe('History after the wall clock steps back', () => {
+  it('drops samples dated after the new now and accepts the series again at once', () => {
+    const h = new History();
+    const t0 = Date.UTC(2026, 0, 1, 12);
+    for (let i = 0; i <= 40; i++) h.append('k', t0 + i * 30_000, 100 + i);
+    const back = t0 + 10 * 60_000 + 10_000; // 10 min 10 s in, after a 10 min step back
+    expect(h.append('k', back, 7)).toBe(false);
+    h.rewind(back);
+    expect(h.latest('k')).toEqual({ at: t0 + 10 * 60_000, value: 120 });
+    expect(h.append('k', back, 7)).toBe(true);
+    expect(h.latest('k')).toEqual({ at: back, value: 7 });
+    // Nothing of the dropped future is left in the minute buckets either.
+    expect(h.allTimeHigh('k')).toBe(120);
+    expect(Math.max(...h.range('k', t0, t0 + 30 * 60_000, 5).map((p) => p.max))).toBe(120);
+  });
+
+  it('gives the high since a time (a restarted series) from buckets and raw samples', () => {
+    const h = new History();
+    const t0 = Date.UTC(2026, 0, 1, 12);
+    for (let i = 0; i < 120; i++) h.append('k', t0 + i * 30_000, i < 60 ? 500 : 100 + (i % 7));
+    expect(h.allTimeHigh('k', t0 + 120 * 30_000)).toBe(500);
+    expect(h.allTimeHigh('k', t0 + 120 * 30_000, t0 + 60 * 30_000)).toBe(106);
+    expect(h.allTimeHigh('k', t0 + 120 * 30_000, t0 + 59 * 30_000)).toBe(500);
+  });
+});

@@ -276,6 +276,46 @@ class Series {
     }
   }
 
+  /**
+   * Forgets every sample dated after `now` (the wall clock stepped back): raw samples, later minutes,
+   * and the current minute is rebuilt from the raw samples it keeps. lastAt becomes the newest kept sample.
+   */
+  truncateAfter(now: number): void {
+    this.rawLen = this.rawUpperBound(now);
+    const minute = Math.floor(now / MINUTE_MS);
+    if (this.bLen > 0 && this.firstMinute + this.bLen - 1 >= minute) {
+      this.bLen = Math.max(0, minute - this.firstMinute + 1);
+      if (this.bLen > 0) {
+        const p = this.bIdx(this.bLen - 1);
+        this.bN[p] = 0;
+        for (let i = this.rawLowerBound(minute * MINUTE_MS); i < this.rawLen; i++) {
+          const v = this.rawValue(i);
+          if (this.bN[p]! === 0) this.startBucket(p, minute, v);
+          else {
+            if (v < this.bMin[p]!) this.bMin[p] = v;
+            if (v > this.bMax[p]!) this.bMax[p] = v;
+            this.bLast[p] = v;
+            this.bN[p] = Math.min(255, this.bN[p]! + 1);
+            this.curSum += v;
+            this.curN++;
+            this.encodeMean(p);
+          }
+        }
+      }
+      // No empty minutes at the end: the newest slot is a real bucket.
+      while (this.bLen > 0 && this.bN[this.bIdx(this.bLen - 1)]! === 0) this.bLen--;
+      if (this.bLen > 0) {
+        const p = this.bIdx(this.bLen - 1);
+        this.curMinute = this.firstMinute + this.bLen - 1;
+        this.curN = this.bN[p]!;
+        this.curSum = this.bucketMean(p) * this.curN;
+      }
+    }
+    const newestRaw = this.rawLen > 0 ? this.rawTime(this.rawLen - 1) : -Infinity;
+    const newestBucket = this.bLen > 0 ? (this.firstMinute + this.bLen - 1) * MINUTE_MS : -Infinity;
+    this.lastAt = Math.max(newestRaw, newestBucket);
+  }
+
   dropBucketsBefore(minute: number): void {
     if (this.bLen > 0 && minute > this.firstMinute) this.dropBuckets(minute - this.firstMinute);
   }
@@ -353,6 +393,20 @@ export class History {
     }
   }
 
+  /**
+   * The wall clock stepped back to `now`: samples dated after it are dropped so the series accept
+   * new samples at once (append refuses anything not newer than the last sample) instead of
+   * staying frozen until the clock catches up.
+   */
+  rewind(now: number): void {
+    if (!Number.isFinite(now)) return;
+    for (const [key, s] of this.series) {
+      if (s.lastAt <= now) continue;
+      s.truncateAfter(now);
+      if (s.empty) this.series.delete(key);
+    }
+  }
+
   keys(): string[] {
     return [...this.series.keys()];
   }
@@ -418,23 +472,31 @@ export class History {
 
   /**
    * Highest count over the kept history, counting only samples before `beforeMs`
-   * (so the alert engine can ask "the high before this poll").
+   * (so the alert engine can ask "the high before this poll") and, when given, at or after `fromMs`
+   * (a series restarted: see alert-rules restartSeries).
    */
-  allTimeHigh(key: string, beforeMs = Infinity): number | undefined {
+  allTimeHigh(key: string, beforeMs = Infinity, fromMs = -Infinity): number | undefined {
     const s = this.series.get(key);
     if (!s) return undefined;
     let high = -1;
-    // Buckets hold every sample; those of whole minutes before `beforeMs` are safe to use as is.
+    const rawMax = (from: number, to: number): void => {
+      const end = s.rawLowerBound(to);
+      for (let i = s.rawLowerBound(from); i < end; i++) high = Math.max(high, s.rawValue(i));
+    };
+    // Buckets hold every sample; whole minutes in [fromMs, beforeMs) are safe to use as they are.
     const cutMinute = Number.isFinite(beforeMs) ? Math.floor(beforeMs / MINUTE_MS) : Infinity;
-    for (let i = 0; i < s.bLen && s.firstMinute + i < cutMinute; i++) {
+    const fromMinute = Number.isFinite(fromMs) ? Math.ceil(fromMs / MINUTE_MS) : -Infinity;
+    if (fromMinute >= cutMinute) {
+      rawMax(fromMs, beforeMs);
+      return high < 0 ? undefined : high;
+    }
+    for (let i = Math.max(0, fromMinute - s.firstMinute); i < s.bLen && s.firstMinute + i < cutMinute; i++) {
       const p = s.bIdx(i);
       if (s.bN[p]! > 0 && s.bMax[p]! > high) high = s.bMax[p]!;
     }
-    if (Number.isFinite(cutMinute)) {
-      // The partial minute before `beforeMs`, from raw samples.
-      const end = s.rawLowerBound(beforeMs);
-      for (let i = s.rawLowerBound(cutMinute * MINUTE_MS); i < end; i++) high = Math.max(high, s.rawValue(i));
-    }
+    // The partial minutes at either end, from raw samples.
+    if (Number.isFinite(fromMinute)) rawMax(fromMs, fromMinute * MINUTE_MS);
+    if (Number.isFinite(cutMinute)) rawMax(cutMinute * MINUTE_MS, beforeMs);
     return high < 0 ? undefined : high;
   }
 

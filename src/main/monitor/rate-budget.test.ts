@@ -135,3 +135,17 @@ describe('RateBudget', () => {
     });
   }
 });
+
+describe('RateBudget when the wall clock steps back', () => {
+  it('moves its entries and Retry-After block back with the clock instead of staying full until it catches up', () => {
+    const b = new RateBudget([{ max: 4, windowMs: 10_000 }], { share: 0.5 });
+    const t = 1_000_000;
+    expect(b.tryTake(2, t)).toBe(true);
+    b.blockUntil(t + 5_000);
+    const back = t - 3_600_000;
+    b.clockSteppedBack(back - t, back);
+    expect(b.isBlocked(back)).toBe(true);
+    expect(b.nextFreeAt(1, back)).toBe(back + 10_000);
+    expect(b.tryTake(1, back + 10_000)).toBe(true);
+  });
+});

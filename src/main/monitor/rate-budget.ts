@@ -65,7 +65,7 @@ export class RateBudget {
   readonly share: number;
   private readonly backgroundMax: readonly number[];
   private readonly longestMs: number;
-  /** Takes in time order (a clock step backwards just keeps them; they expire later). */
+  /** Takes in time order (after a clock step backwards, `clockSteppedBack` moves them with it). */
   private taken: Taken[] = [];
   private blockedUntilMs = -Infinity;
 
@@ -119,9 +119,28 @@ export class RateBudget {
     return at;
   }
 
+  /** Records user request(s) already sent without asking (e.g. the key test made before the account existed). */
+  noteSent(n: number, now: number): void {
+    checkCount(n);
+    if (n > 0) this.taken.push({ at: now, n, background: false });
+  }
+
   /** The provider said Retry-After: nothing (background or user) is taken before `untilMs`. */
   blockUntil(untilMs: number): void {
     if (untilMs > this.blockedUntilMs) this.blockedUntilMs = untilMs;
+  }
+
+  /**
+   * The wall clock stepped back by `deltaMs` (< 0) to `now`: every take and the Retry-After block move
+   * back with it, so what was taken 5 s ago still counts as 5 s ago — instead of entries dated in the
+   * future holding the windows full (and a block in force) until the clock catches up.
+   * Anything still dated after `now` is dropped.
+   */
+  clockSteppedBack(deltaMs: number, now: number): void {
+    if (!(deltaMs < 0)) return;
+    for (const t of this.taken) t.at += deltaMs;
+    this.taken = this.taken.filter((t) => t.at <= now);
+    if (Number.isFinite(this.blockedUntilMs)) this.blockedUntilMs += deltaMs;
   }
 
   isBlocked(now: number): boolean {
