@@ -8,7 +8,15 @@ import writeFileAtomic from 'write-file-atomic';
 import type { AlertEvent, AlertRule, AlertScope, QuietHours } from '../../shared/alerts';
 import type { AccountConfig } from '../../shared/model';
 import { AlertLog } from '../monitor/alert-log';
-import { defaultAlertRules, emptyAlertState, evaluate, type AlertEngineState, type ScopeLabel } from '../monitor/alert-rules';
+import {
+  defaultAlertRules,
+  emptyAlertState,
+  evaluate,
+  forgetSeries,
+  restartSeries,
+  type AlertEngineState,
+  type ScopeLabel,
+} from '../monitor/alert-rules';
 import type { History } from '../monitor/history';
 import type { LocalMinutes } from '../monitor/quiet-hours';
 import type { AlertEngine, WatchedSeries } from './monitor-service';
@@ -24,9 +32,15 @@ export interface RulesAlertEngineOptions {
   file?: string;
 }
 
-/** Default rules for the scopes that exist right now: the grand total and every account. */
+/**
+ * Default rules for the scopes that exist right now: every account, and the grand total once there are
+ * two or more (with one account the total is that account: one spike must not raise two alerts).
+ */
 export function defaultRulesFor(accounts: readonly AccountConfig[]): AlertRule[] {
-  const scopes: AlertScope[] = [{ type: 'total' }, ...accounts.map((a) => ({ type: 'account' as const, accountId: a.id }))];
+  const scopes: AlertScope[] = [
+    ...(accounts.length >= 2 ? [{ type: 'total' as const }] : []),
+    ...accounts.map((a) => ({ type: 'account' as const, accountId: a.id })),
+  ];
   return scopes.flatMap((scope) => defaultAlertRules(scope));
 }
 
@@ -68,6 +82,24 @@ export class RulesAlertEngine implements AlertEngine {
       void this.save();
     }
     return result.events;
+  }
+
+  /** These series changed what they count at `at`: their rules never compare across the change. */
+  restart(keys: readonly string[], at: number): void {
+    if (keys.length === 0) return;
+    this.state = restartSeries(this.state, keys, at);
+    void this.save();
+  }
+
+  /** Drops the state of scopes that are gone (a removed account and its targets). */
+  forget(gone: (key: string) => boolean): void {
+    this.state = forgetSeries(this.state, gone);
+    void this.save();
+  }
+
+  /** The engine state (tests and diagnostics). */
+  get engineState(): AlertEngineState {
+    return this.state;
   }
 
   recent(): readonly AlertEvent[] {

@@ -42,7 +42,17 @@ export interface AlertEngine {
   /** Evaluates the series that got a new sample at `now`; returns the events raised (silenced ones included). */
   evaluate(now: number, series: readonly WatchedSeries[], history: History): AlertEvent[];
   recent(): readonly AlertEvent[];
+  /** These series changed what they count at `at` (accounts added/removed, a target left out): start their rules afresh. */
+  restart?(keys: readonly string[], at: number): void;
+  /** Scopes that are gone for good (a removed account and its targets). */
+  forget?(gone: (key: string) => boolean): void;
 }
+
+/**
+ * Rounds an account total is held back while a target fails for a transient reason (timeout, 5xx...);
+ * after that the total moves on without it, so one flaky target cannot freeze the totals for good.
+ */
+export const MAX_HELD_ROUNDS = 3;
 
 interface TargetState {
   kind: TargetKind;
@@ -56,6 +66,10 @@ interface AccountLiveState {
   account: AccountView;
   status: AccountStatus;
   total: number | null;
+  /** Which configured targets `total` counts (the ones failing for good are left out). */
+  composition: string | null;
+  /** Consecutive rounds the total was held back because a target failed for a transient reason. */
+  heldRounds: number;
   targets: Map<string, TargetState>;
 }
 
@@ -87,6 +101,10 @@ export class MonitorService {
   private readonly live = new Map<string, AccountLiveState>();
   private pending: PollResult[] = [];
   private dirty = false;
+  /** What the grand total counted at its last history sample (accounts and their compositions). */
+  private totalComposition: string | null = null;
+  /** Latest time seen, to notice the wall clock stepping back. */
+  private lastNow = -Infinity;
 
   constructor(private readonly options: MonitorServiceOptions) {}
 
@@ -118,6 +136,8 @@ export class MonitorService {
         account,
         status: previous?.status ?? statusOf(account.id),
         total: previous?.total ?? null,
+        composition: previous?.composition ?? null,
+        heldRounds: previous?.heldRounds ?? 0,
         targets,
       });
     }
@@ -151,6 +171,11 @@ export class MonitorService {
     const history = this.options.history;
     const watched: WatchedSeries[] = [];
 
+    // The wall clock stepped back (NTP, a manual change): samples dated after now would refuse every new one.
+    if (now < this.lastNow) history.rewind(now);
+    this.lastNow = now;
+    const restarted: string[] = [];
+
     for (const result of results) {
       const state = this.live.get(result.accountId);
       if (!state) continue; // removed while its poll was in flight
@@ -162,7 +187,11 @@ export class MonitorService {
           target = { kind: t.kind, id: t.id, label: t.label, count: null, lastAt: null };
           state.targets.set(t.id, target);
         }
-        if (t.count === null) continue;
+        if (t.count === null) {
+          // Gone for good (deleted script, mistyped id): no count to show; the account status says why.
+          if (t.permanent) target.count = null;
+          continue;
+        }
         target.count = t.count;
         target.lastAt = result.at;
         const key = targetKey(account.id, t.id);
@@ -179,32 +208,69 @@ export class MonitorService {
           });
         }
       }
-      // A partial failure keeps the account total honest: only a complete round updates it.
-      if (result.total !== null && result.complete) {
-        state.total = result.total;
-        if (history.append(accountKey(account.id), now, result.total)) {
-          watched.push({
-            key: accountKey(account.id),
-            scope: { type: 'account', accountId: account.id },
-            subject: `${account.label} (${PROVIDER_NAMES[account.provider]})`,
-            provider: account.provider,
-            value: result.total,
-          });
-        }
-      } else if (state.total === null && result.total !== null) {
-        state.total = result.total;
+      const update = this.accountTotal(state, result);
+      if (update === null) continue;
+      const composition = update.composition;
+      if (state.composition !== null && state.composition !== composition) restarted.push(accountKey(account.id));
+      state.composition = composition;
+      state.total = update.total;
+      if (!update.record) continue;
+      if (history.append(accountKey(account.id), now, update.total)) {
+        watched.push({
+          key: accountKey(account.id),
+          scope: { type: 'account', accountId: account.id },
+          subject: `${account.label} (${PROVIDER_NAMES[account.provider]})`,
+          provider: account.provider,
+          value: update.total,
+        });
       }
     }
 
     const snapshot = this.snapshot(now);
     if (results.length > 0 && this.live.size > 0 && [...this.live.values()].some((s) => s.total !== null)) {
+      // Accounts added or removed, demo on or off, a target left out of an account: the grand total jumps
+      // without anybody joining or leaving, so its rules must not compare across the change.
+      const composition = [...this.live.values()]
+        .filter((s) => s.total !== null)
+        .map((s) => `${s.account.id}{${s.composition ?? ''}}`)
+        .join('|');
       if (history.append(TOTAL_KEY, now, snapshot.total)) {
+        if (this.totalComposition !== null && this.totalComposition !== composition) restarted.push(TOTAL_KEY);
+        this.totalComposition = composition;
         watched.push({ key: TOTAL_KEY, scope: { type: 'total' }, subject: 'All accounts', value: snapshot.total });
       }
     }
+    if (restarted.length > 0) this.options.alerts.restart?.(restarted, now);
     const fired = watched.length > 0 ? this.options.alerts.evaluate(now, watched, history) : [];
     this.options.onCommit(snapshot, fired);
     return { snapshot, fired };
+  }
+
+  /**
+   * The account total this result gives, and whether it goes to history: a target failing for good
+   * (not_found, invalid_input, a refusal) is left out of the total and the total moves on; a transient
+   * failure holds the total back, but only for MAX_HELD_ROUNDS rounds. null: leave the total as it is.
+   */
+  private accountTotal(state: AccountLiveState, result: PollResult): { total: number; composition: string; record: boolean } | null {
+    const failed = result.targets.filter((t) => t.count === null);
+    const transient = failed.filter((t) => !t.permanent);
+    let total = result.total;
+    // Every target failing for good: nothing left to count is 0 users counted, not "unknown".
+    if (total === null && result.targets.length > 0 && transient.length === 0) total = 0;
+    if (total === null) return null;
+    const left = new Set(failed.map((t) => t.id));
+    const composition = state.account.targets
+      .filter((t) => !left.has(t.id))
+      .map((t) => `${t.kind}:${t.id}`)
+      .join(',');
+    if (transient.length === 0) {
+      state.heldRounds = 0;
+      return { total, composition, record: true };
+    }
+    state.heldRounds += 1;
+    if (state.heldRounds > MAX_HELD_ROUNDS) return { total, composition, record: true };
+    // The first count ever is shown even when partial, but not recorded.
+    return state.total === null ? { total, composition, record: false } : null;
   }
 
   snapshot(now = this.options.clock.now()): MonitorSnapshot {
@@ -243,9 +309,11 @@ export class MonitorService {
   forget(accountId: string): void {
     this.live.delete(accountId);
     const prefix = targetKey(accountId, '');
+    const gone = (key: string) => key === accountKey(accountId) || key.startsWith(prefix);
     for (const key of this.options.history.keys()) {
-      if (key === accountKey(accountId) || key.startsWith(prefix)) this.options.history.remove(key);
+      if (gone(key)) this.options.history.remove(key);
     }
+    this.options.alerts.forget?.(gone);
     this.dirty = true;
   }
 

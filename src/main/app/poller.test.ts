@@ -244,7 +244,7 @@ describe('Poller against the simulator (fake clock)', () => {
     await r.run(10 * 60_000);
     expect(r.sim.control.requestLog('junkie')).toHaveLength(count);
     r.poller.resume();
-    expect(r.poller.nextDueAt()).toBe(r.clock.now());
+    expect(r.poller.nextDueAt()).toBeLessThanOrEqual(r.clock.now());
     await r.run(0);
     expect(r.sim.control.requestLog('junkie')).toHaveLength(count + 1);
     expect(r.state().state).toBe('ok');
@@ -337,5 +337,29 @@ describe('Poller: Junkie auto-discovered scripts', () => {
     expect(last.complete).toBe(true);
     expect(last.targets.find((t) => t.id === second)).toMatchObject({ count: 0 });
     expect(last.total).toBe(last.targets.find((t) => t.id === first)!.count);
+  });
+});
+
+describe('Poller: clock jumps', () => {
+  it('keeps polling at its interval after the wall clock steps back an hour', async () => {
+    // Junkie: the simulated LuaProt keeps its own rate windows on the stepped clock (a real provider's clock does not step).
+    const r = await rig('junkie', { intervalSeconds: 30 });
+    await r.run(5 * 60_000);
+    const before = r.results.length;
+    r.clock.set(r.clock.now() - 3_600_000);
+    expect(r.poller.nextDueAt()).toBeLessThanOrEqual(r.clock.now() + 30_000);
+    await r.run(5 * 60_000);
+    expect(r.results.length - before).toBeGreaterThanOrEqual(9);
+    expect(r.state().state).toBe('ok');
+  });
+
+  it('polls at once, without a back-off left over, after a leap forward of hours (sleep with no resume event)', async () => {
+    const r = await rig('junkie', { intervalSeconds: 30 });
+    await r.run(60_000);
+    r.clock.advance(8 * 3_600_000);
+    expect(r.poller.nextDueAt()).toBeLessThanOrEqual(r.clock.now());
+    await r.run(0);
+    expect(r.results.at(-1)!.at).toBe(r.clock.now());
+    expect(r.state().state).toBe('ok');
   });
 });

@@ -27,6 +27,11 @@ export const LUAAUTH_COUNT_PAGE = 100;
 const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
 const FRESH_INTERVALS = 3;
+/**
+ * The clock moved forward by more than this between two looks: the machine slept (or the clock was
+ * set ahead) without a resume event. Treated like a resume: everything is polled afresh.
+ */
+export const CLOCK_JUMP_FORWARD_MS = 3 * 3_600_000;
 
 export interface TargetResult {
   kind: TargetKind;
@@ -35,6 +40,8 @@ export interface TargetResult {
   /** null when this target failed this cycle: the monitor keeps the last count, never a zero. */
   count: number | null;
   error?: ProviderErrorInfo;
+  /** The failure will not go away by retrying (not_found, invalid_input, a refusal): left out of the total. */
+  permanent?: boolean;
 }
 
 export interface PollResult {
@@ -109,6 +116,8 @@ interface AccountRuntime {
   lastSuccessAt: number | null;
   lastAttemptAt: number | null;
   error: ProviderErrorInfo | null;
+  /** The target(s) the error is about, in words ("Hub 12", and how many more), when it is about targets. */
+  errorTargets: { label: string; more: number; permanent: boolean } | null;
   abort: AbortController;
   projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
   /** Last known count per target, to estimate LuaAuth pages. */
@@ -118,6 +127,15 @@ interface AccountRuntime {
 }
 
 const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
+const PERMANENT = new Set<ProviderErrorInfo['kind']>(['not_found', 'invalid_input', 'provider_refused']);
+
+/**
+ * A target failure that retrying will not cure: a deleted script, a mistyped hub id, a refusal.
+ * (LuaProt's "No active sessions found." never gets here: it is a count of 0.)
+ */
+export function isPermanentFailure(info: ProviderErrorInfo): boolean {
+  return PERMANENT.has(info.kind) && !isLuaProtEmpty(info);
+}
 const HALTING = new Set<ProviderErrorInfo['kind']>(['unauthorized', 'forbidden']);
 
 function targetLabel(kind: TargetKind, id: string, label?: string): string {
@@ -165,6 +183,8 @@ export function minIntervalMs(budget: RateBudget, perCycle: number): number {
 export class Poller {
   private readonly accounts = new Map<string, AccountRuntime>();
   private pausedAll = false;
+  /** The latest clock reading, to notice the wall clock stepping back or leaping ahead. */
+  private lastSeen: number | null = null;
   private readonly random: RandomSource;
 
   constructor(private readonly options: PollerOptions) {
@@ -175,12 +195,44 @@ export class Poller {
     return this.options.clock.now();
   }
 
+  /**
+   * Reads the clock at a public entry point and copes with jumps. Stepping back (NTP, a manual change)
+   * would leave every schedule, Retry-After block and budget entry in the future — polling would stop
+   * until the clock caught up — so they all move back with the clock. A leap forward of hours (sleep
+   * without a resume event) polls everything afresh, like a resume.
+   */
+  private observeClock(): number {
+    const now = this.now;
+    const last = this.lastSeen;
+    this.lastSeen = now;
+    if (last === null) return now;
+    const delta = now - last;
+    if (delta < 0) {
+      for (const runtime of this.accounts.values()) {
+        runtime.budget.clockSteppedBack(delta, now);
+        const interval = this.intervalOf(runtime);
+        runtime.nextCycleAt = Math.min(Math.max(now, runtime.nextCycleAt + delta), now + interval);
+        if (runtime.cycle) runtime.cycle.startedAt = Math.min(now, runtime.cycle.startedAt + delta);
+        if (runtime.lastSuccessAt !== null) runtime.lastSuccessAt = Math.min(now, runtime.lastSuccessAt + delta);
+        if (runtime.lastAttemptAt !== null) runtime.lastAttemptAt = Math.min(now, runtime.lastAttemptAt + delta);
+        for (const cached of runtime.projectScripts.values()) cached.at = Math.min(now, cached.at + delta);
+      }
+    } else if (delta > CLOCK_JUMP_FORWARD_MS) {
+      for (const runtime of this.accounts.values()) {
+        runtime.backoff.reset();
+        if (!runtime.cycle) runtime.nextCycleAt = Math.min(runtime.nextCycleAt, now);
+      }
+    }
+    return now;
+  }
+
   private mode(): LuaAuthCountMode {
     return this.options.luaauthCountMode?.() ?? 'sessions';
   }
 
   /** Adds or replaces an account. A new client (changed key or URL) lifts an unauthorized halt. */
   upsert(config: AccountConfig, client: ProviderClient): void {
+    this.observeClock();
     const existing = this.accounts.get(config.id);
     if (existing && existing.client === client) {
       const targetsChanged =
@@ -208,6 +260,7 @@ export class Poller {
       lastSuccessAt: existing?.lastSuccessAt ?? null,
       lastAttemptAt: existing?.lastAttemptAt ?? null,
       error: null,
+      errorTargets: null,
       abort: new AbortController(),
       projectScripts: new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
@@ -241,6 +294,7 @@ export class Poller {
 
   /** Poll now (within the budget): lifts an unauthorized halt and skips any back-off wait. */
   refresh(accountId?: string): void {
+    this.observeClock();
     for (const runtime of this.accounts.values()) {
       if (accountId !== undefined && runtime.config.id !== accountId) continue;
       runtime.halted = false;
@@ -269,6 +323,7 @@ export class Poller {
 
   /** Resumes polling with an immediate refresh of every account. */
   resume(): void {
+    this.observeClock();
     if (!this.pausedAll) return;
     this.pausedAll = false;
     for (const runtime of this.accounts.values()) {
@@ -301,9 +356,9 @@ export class Poller {
 
   /** When runDue() next has something to do; null when nothing is scheduled. */
   nextDueAt(): number | null {
+    const now = this.observeClock();
     if (this.pausedAll) return null;
     let next = Infinity;
-    const now = this.now;
     for (const runtime of this.accounts.values()) {
       if (runtime.halted) continue;
       if (runtime.cycle) {
@@ -317,8 +372,8 @@ export class Poller {
 
   /** Starts every job that is due and fits the budget at clock.now(); resolves when those jobs finished. */
   async runDue(): Promise<void> {
+    const now = this.observeClock();
     if (this.pausedAll) return;
-    const now = this.now;
     const running: Promise<void>[] = [];
     for (const runtime of this.accounts.values()) {
       if (runtime.halted) continue;
@@ -339,11 +394,17 @@ export class Poller {
    * taking it when that is now.
    */
   takeUser(accountId: string, n = 1): { ok: true } | { ok: false; freeAt: number } {
+    const now = this.observeClock();
     const runtime = this.accounts.get(accountId);
     if (!runtime) return { ok: true };
-    const now = this.now;
     if (runtime.budget.tryTakeUser(n, now)) return { ok: true };
     return { ok: false, freeAt: runtime.budget.nextFreeAt(n, now, { user: true }) };
+  }
+
+  /** User request(s) already sent outside the budget (the key test when adding): they still count. */
+  noteUserSent(accountId: string, n = 1): void {
+    const now = this.observeClock();
+    this.accounts.get(accountId)?.budget.noteSent(n, now);
   }
 
   /** A user action got a 429: the whole account (polling too) respects the Retry-After. */
@@ -382,18 +443,39 @@ export class Poller {
       lastAttemptAt: runtime.lastAttemptAt,
       nextPollAt,
       error: runtime.error,
-      explanation: runtime.error ? explainError(runtime.error) : null,
+      explanation: runtime.error ? this.explain(runtime.error, runtime.errorTargets) : null,
     };
+  }
+
+  /** The error in words, saying which target failed when it is about targets (not the whole account). */
+  private explain(error: ProviderErrorInfo, about: AccountRuntime['errorTargets']): { title: string; advice: string } {
+    const words = explainError(error);
+    if (!about) return words;
+    const who = about.more > 0 ? `${about.label} (and ${about.more} more target${about.more > 1 ? 's' : ''})` : about.label;
+    const left = about.permanent
+      ? `${about.more > 0 ? 'They are' : 'It is'} left out of the account total until ${about.more > 0 ? 'they answer' : 'it answers'} again.`
+      : 'The account total waits for it a few rounds, then goes on without it.';
+    return { title: `${who}: ${words.title}`, advice: `${words.advice} ${left}` };
   }
 
   private emitStatus(runtime: AccountRuntime): void {
     this.options.onStatus?.(this.statusOf(runtime));
   }
 
-  private setState(runtime: AccountRuntime, state: AccountState, error: ProviderErrorInfo | null): void {
-    const changed = runtime.state !== state || runtime.error?.message !== error?.message || runtime.error?.kind !== error?.kind;
+  private setState(
+    runtime: AccountRuntime,
+    state: AccountState,
+    error: ProviderErrorInfo | null,
+    about: AccountRuntime['errorTargets'] = null,
+  ): void {
+    const changed =
+      runtime.state !== state ||
+      runtime.error?.message !== error?.message ||
+      runtime.error?.kind !== error?.kind ||
+      JSON.stringify(runtime.errorTargets) !== JSON.stringify(about);
     runtime.state = state;
     runtime.error = error;
+    runtime.errorTargets = about;
     if (changed) this.emitStatus(runtime);
   }
 
@@ -668,7 +750,12 @@ export class Poller {
       }
       const fresh = runtime.lastSuccessAt !== null && now - runtime.lastSuccessAt <= FRESH_INTERVALS * interval;
       const offline = !anySuccess && cycle.transient !== null && (cycle.transient.kind === 'network' || !fresh);
-      this.setState(runtime, offline ? 'offline' : 'degraded', error);
+      // Some targets answered and others did not: say which one failed (degraded, in words).
+      const culprit = succeeded > 0 ? failed.find((t) => t.error === error) ?? failed[0] : undefined;
+      const about = culprit
+        ? { label: culprit.label, more: failed.length - 1, permanent: failed.every((t) => t.error && isPermanentFailure(t.error)) }
+        : null;
+      this.setState(runtime, offline ? 'offline' : 'degraded', culprit?.error ?? error, about);
     }
     this.emitResult(runtime, cycle, now, true);
   }
@@ -679,7 +766,10 @@ export class Poller {
     const targets: TargetResult[] = cycle.targets.map((t) => {
       const ok = counts(t);
       const result: TargetResult = { kind: t.kind, id: t.id, label: t.label, count: ok ? t.count : null };
-      if (t.error) result.error = t.error;
+      if (t.error) {
+        result.error = t.error;
+        if (counted && isPermanentFailure(t.error)) result.permanent = true;
+      }
       return result;
     });
     const ok = cycle.targets.filter(counts);
