@@ -47,6 +47,13 @@ export interface AccountsServiceOptions {
   createClient: ClientFactory;
   /** Ordinary-call timeout for test/discovery requests. */
   timeoutMs?: number;
+  /**
+   * Waits for room in an existing account's request budget before each Test/Discover request
+   * (throws when there is none soon), so those clicks share the limits with polling and session actions.
+   */
+  throttle?: (accountId: string) => Promise<void>;
+  /** The provider answered 429 to such a request: the whole account respects the Retry-After. */
+  onRateLimited?: (accountId: string, retryAfterMs: number | undefined) => void;
   /** Called after any change so polling and the snapshot follow. */
   onChange?: (change: { type: 'added' | 'updated' | 'removed'; accountId: string; keyChanged: boolean }) => void;
 }
@@ -245,7 +252,15 @@ export class AccountsService {
       };
     }
     if (!key) throw invalidRequest('key: a key is needed to test (none given and none stored)');
-    return this.testWith(account, key);
+    if (request.accountId === undefined) return this.testWith(account, key);
+    // An existing account: its test request comes out of the account's budget like any user action.
+    await this.options.throttle?.(request.accountId);
+    return this.noteRateLimit(request.accountId, await this.testWith(account, key));
+  }
+
+  private noteRateLimit(accountId: string, result: TestResult): TestResult {
+    if (!result.ok && result.error?.kind === 'rate_limited') this.options.onRateLimited?.(accountId, result.error.retryAfterMs);
+    return result;
   }
 
   /**
@@ -316,13 +331,20 @@ export class AccountsService {
 
   /** accounts:discover: targets this key can see, with names where the provider gives them. */
   async discover(accountId: string): Promise<TestResult> {
+    return this.noteRateLimit(accountId, await this.discoverWith(accountId));
+  }
+
+  private async discoverWith(accountId: string): Promise<TestResult> {
     const account = this.get(accountId);
     const key = await this.keyOf(accountId);
     if (!key) throw invalidRequest(`id: account "${account.label}" has no key stored; edit it to enter the key again`);
     const client = this.client(account, key);
+    // Every request below first waits for room in the account's budget.
+    const budget = async (): Promise<void> => this.options.throttle?.(accountId);
     try {
       switch (client.provider) {
         case 'junkie': {
+          await budget();
           const live = await client.liveCounts();
           const ids = new Set([...Object.keys(live.counts), ...account.targets.map((t) => t.id)]);
           return {
@@ -333,6 +355,7 @@ export class AccountsService {
         case 'luaprot': {
           const known = account.targets.map((t) => ({ kind: t.kind, id: t.id, label: labelOf(account, t.id) }));
           try {
+            await budget();
             const hubs = await client.hubs();
             const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: labelOf(account, h.id, h.name) }));
             for (const t of known) if (!found.some((f) => f.id === t.id)) found.push({ ...t, kind: t.kind as 'hub' });
@@ -356,6 +379,7 @@ export class AccountsService {
           const seen = new Set<string>();
           for (const t of account.targets) {
             if (t.kind !== 'project') continue;
+            await budget();
             const executions = await client.projectExecutions(t.id);
             for (const s of executions.scripts) {
               if (seen.has(s.id)) continue;

@@ -70,6 +70,7 @@ export interface PulsebarCore extends AppCore {
 
 /** How long a user action may wait for room in the budget before it is refused as rate limited. */
 const USER_WAIT_MAX_MS = 10_000;
+const USER_WAIT_SLICE_MS = 200;
 const ALERT_PAUSE_TRAY_MINUTES = 60;
 const APP_VERSION_FALLBACK = '0.1.0';
 
@@ -88,7 +89,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   let history: History | null = null;
   let monitor: MonitorService | null = null;
   let userPaused = false;
-  let systemPaused = false;
+  // Separate reasons to stop polling: resuming from sleep while still offline must not poll.
+  let suspended = false;
+  let offline = false;
+  const systemPaused = (): boolean => suspended || offline;
   let demo: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
   let historyTimer: unknown = null;
   const clients = new Map<string, { client: ProviderClient; baseUrl: string; key: string }>();
@@ -111,6 +115,9 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     secrets: options.secrets,
     createClient,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    // Test and Discover on an existing account spend its budget like any user action.
+    throttle: (accountId) => waitForBudget(accountId),
+    onRateLimited: (accountId, retryAfterMs) => poller.noteRateLimited(accountId, retryAfterMs),
   });
 
   const alertEngine = new RulesAlertEngine({
@@ -189,7 +196,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   function idleStatus(accountId: string): AccountStatus {
     return {
       accountId,
-      state: systemPaused || userPaused ? 'paused' : 'idle',
+      state: systemPaused() || userPaused ? 'paused' : 'idle',
       lastSuccessAt: null,
       lastAttemptAt: null,
       nextPollAt: null,
@@ -244,12 +251,12 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       missingKey.has(id) ? keylessStatus(id) : (poller.status(id) ?? idleStatus(id)),
     );
     for (const id of missingKey) monitor?.setStatus(keylessStatus(id));
-    if (userPaused || systemPaused) poller.pause();
+    if (userPaused || systemPaused()) poller.pause();
     commit(true);
   }
 
   function applyPause(): void {
-    if (userPaused || systemPaused) poller.pause();
+    if (userPaused || systemPaused()) poller.pause();
     else poller.resume();
     commit(true);
   }
@@ -284,12 +291,15 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   /* ---------------- user actions under the budget ---------------- */
 
   async function waitForBudget(accountId: string): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // Waits in short slices and re-reads the clock each time, so a clock that moves on its own
+    // (tests, a stepped wall clock) is followed; gives up after USER_WAIT_MAX_MS of either clock.
+    const giveUpAt = clock.now() + USER_WAIT_MAX_MS;
+    const realGiveUpAt = Date.now() + USER_WAIT_MAX_MS;
+    for (;;) {
       const take = poller.takeUser(accountId);
       if (take.ok) return;
-      const wait = take.freeAt - clock.now();
-      if (!Number.isFinite(wait) || wait > USER_WAIT_MAX_MS) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+      if (!Number.isFinite(take.freeAt) || take.freeAt > giveUpAt || Date.now() > realGiveUpAt) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(USER_WAIT_SLICE_MS, Math.max(0, take.freeAt - clock.now()))));
     }
     const account = accounts.get(accountId);
     const freeAt = poller.takeUser(accountId);
@@ -382,6 +392,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     'accounts:add': async (request) => {
       const result = await accounts.add(request);
       await syncAccounts();
+      // The key test went out before the account had a budget: it still counts against the limits.
+      poller.noteUserSent(result.account.id);
       return result;
     },
     'accounts:update': async (request) => {
@@ -527,14 +539,12 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       }
     },
     signal(signal: SystemSignal) {
-      if (signal === 'suspend' || signal === 'offline') {
-        systemPaused = true;
-        applyPause();
-      } else {
-        systemPaused = false;
-        applyPause();
-        if (!userPaused) poller.refresh();
-      }
+      if (signal === 'suspend') suspended = true;
+      else if (signal === 'offline') offline = true;
+      else if (signal === 'resume') suspended = false;
+      else offline = false;
+      applyPause();
+      if ((signal === 'resume' || signal === 'online') && !userPaused && !systemPaused()) poller.refresh();
     },
     async start() {
       if (started) return;
@@ -553,7 +563,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         onCommit,
         alertsPausedUntil,
         demo: () => demo !== null,
-        paused: () => userPaused || systemPaused,
+        paused: () => userPaused || systemPaused(),
       });
       const s = settings();
       const wantDemo =
