@@ -67,3 +67,15 @@ it('re-arms the poll timer even when a round throws', async () => {
   expect(armed.length).toBe(1);
   driver.stop();
 });
+
+it('has finished every write when stop() resolves, so the folder can be removed at once', async () => {
+  for (let i = 0; i < 3; i++) {
+    const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-stop-'));
+    const core = createAppCore({ configDir, secrets: new MemorySecretStore(), demo: true, ports: { notifier: { notify: () => undefined } } });
+    await core.start();
+    await core.runDue();
+    await core.stop();
+    // rmSync fails with ENOTEMPTY if a write (e.g. alerts.json) lands while it runs.
+    expect(() => rmSync(configDir, { recursive: true })).not.toThrow();
+  }
+});

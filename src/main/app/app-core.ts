@@ -275,7 +275,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     demo = { simulator, accounts: demoAccounts };
   }
 
-  async function stopDemo(): Promise<void> {
+  /** `forget`: the user turned demo off, so its series and alert state go; on quit they are kept for next time. */
+  async function stopDemo(forget = true): Promise<void> {
     if (!demo) return;
     const { simulator, accounts: demoAccounts } = demo;
     demo = null;
@@ -283,7 +284,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     for (const a of demoAccounts) {
       poller.remove(a.id);
       clients.delete(a.id);
-      monitor?.forget(a.id);
+      if (forget) monitor?.forget(a.id);
     }
     await simulator.close();
   }
@@ -597,10 +598,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       historyTimer = null;
       for (const controller of ops.values()) controller.abort();
       poller.stop();
+      await stopDemo(false).catch(() => undefined);
+      // Every write is awaited here (save() chains after any still in flight): the caller may delete the folder next.
       await saveHistoryNow();
       await alertEngine.save();
       await settingsStore.flush();
-      await stopDemo().catch(() => undefined);
       started = false;
     },
     async runDue() {
