@@ -58,6 +58,8 @@ export function TimeChart({
           ticks: { stroke: grid },
           // Locale times and dates (uPlot's defaults are US-style); room for a second line with the date.
           size: 44,
+          // Locale labels ("11:05 AM") are wider than uPlot's defaults: keep ticks far enough apart not to collide.
+          space: 80,
           values: (_u, splits, _axis, _space, incr) => axisTimeLabels(splits, incr),
         },
         {
