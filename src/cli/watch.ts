@@ -58,7 +58,10 @@ export async function runWatch(args: CliArgs, accounts: CliAccount[], io: CliIo)
     let last = '';
     core.subscribe((event, payload) => {
       if (event === 'monitor:update') {
-        const line = snapshotLine(payload as MonitorSnapshot);
+        const snapshot = payload as MonitorSnapshot;
+        // Before the first answer there is nothing to say but "idle".
+        if (snapshot.accounts.every((a) => a.total === null && a.status.error === null)) return;
+        const line = snapshotLine(snapshot);
         // Status-only pushes repeat the same numbers; print changes.
         const key = line.slice(10);
         if (key !== last) io.out(line);
