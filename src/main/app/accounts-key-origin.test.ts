@@ -1,23 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../../shared/clock';
 import type { AccountView } from '../../shared/ipc-contract';
 import { dispatch } from '../ipc/dispatch';
-import { MemorySecretStore } from '../secrets';
-import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
-import { createAppCore, type PulsebarCore } from './app-core';
+import type { PulsebarCore } from './app-core';
 import { MAX_ACCOUNTS } from './accounts';
+import { startTestCore, useCleanups } from './core-test-support';
 
 /* A stored key only goes to the server it was entered for: the (untrusted) window cannot redirect it. */
 
 let sim: RunningSimulator;
 let core: PulsebarCore;
-let configDir: string;
+const cleanup = useCleanups(afterAll);
 const captured: string[] = [];
 const trap = createServer((req, res) => {
   captured.push(JSON.stringify(req.headers));
@@ -26,19 +21,10 @@ const trap = createServer((req, res) => {
 let trapUrl: string;
 
 beforeAll(async () => {
-  const clock = new ManualClock();
-  sim = await startSimulator({ seed: 2, clock });
+  ({ sim, core } = await startTestCore({ cleanup, dirPrefix: 'pulsebar-origin-', sim: { seed: 2 } }));
   await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+  cleanup(() => trap.close());
   trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
-  configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-origin-'));
-  core = createAppCore({ configDir, secrets: new MemorySecretStore(), clock, demo: false, timers: false, ports: { notifier: { notify: () => undefined } } });
-  await core.start();
-});
-afterAll(async () => {
-  await core.stop();
-  await sim.close();
-  trap.close();
-  rmSync(configDir, { recursive: true, force: true });
 });
 
 it('refuses to test or move a stored key to another server unless the key is entered again', async () => {

@@ -1,44 +1,38 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { ManualClock, systemClock } from '../../shared/clock';
+import { expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock';
 import type { MonitorSnapshot } from '../../shared/ipc-contract';
 import { MemorySecretStore } from '../secrets';
-import { startSimulator } from '../simulator';
 import { createAppCore } from './app-core';
+import { startTestCore, useCleanups } from './core-test-support';
 import { PollDriver, type TimerPort } from './poll-driver';
 import type { Poller } from './poller';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = useCleanups();
 
 it('keeps polling the good accounts when one stored account can no longer be used', async () => {
-  const clock = new ManualClock();
-  const sim = await startSimulator({ seed: 4, clock });
-  cleanups.push(() => sim.close());
-  const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-resilience-'));
-  cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
-  // As an older version might have saved it: a plain-http remote URL the clients now refuse.
-  writeFileSync(
-    path.join(configDir, 'settings.json'),
-    JSON.stringify({
-      version: 2,
-      accounts: [
-        { id: 'old', label: 'Old', provider: 'junkie', baseUrl: 'http://api.example.com/api/v2', targets: [] },
-        { id: 'good', label: 'Good', provider: 'junkie', baseUrl: sim.urls.junkie, targets: [] },
-      ],
-    }),
-  );
-  const secrets = new MemorySecretStore([
-    ['old', sim.keys.junkie],
-    ['good', sim.keys.junkie],
-  ]);
-  const core = createAppCore({ configDir, secrets, clock, demo: false, timers: false, ports: { notifier: { notify: () => undefined } } });
-  await core.start();
-  cleanups.push(() => core.stop());
+  const { core } = await startTestCore({
+    cleanup,
+    dirPrefix: 'pulsebar-resilience-',
+    sim: { seed: 4 },
+    beforeStart: async ({ configDir, secrets, sim }) => {
+      // As an older version might have saved it: a plain-http remote URL the clients now refuse.
+      writeFileSync(
+        path.join(configDir, 'settings.json'),
+        JSON.stringify({
+          version: 2,
+          accounts: [
+            { id: 'old', label: 'Old', provider: 'junkie', baseUrl: 'http://api.example.com/api/v2', targets: [] },
+            { id: 'good', label: 'Good', provider: 'junkie', baseUrl: sim.urls.junkie, targets: [] },
+          ],
+        }),
+      );
+      await secrets.set('old', sim.keys.junkie);
+      await secrets.set('good', sim.keys.junkie);
+    },
+  });
   await core.runDue();
   const snapshot: MonitorSnapshot = core.snapshot();
   const old = snapshot.accounts.find((a) => a.account.id === 'old')!;

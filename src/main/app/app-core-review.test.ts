@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../shared/clock';
+import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../shared/alerts';
 import type { IpcResult, MonitorSnapshot } from '../../shared/ipc-contract';
-import { dispatch } from '../ipc/dispatch';
 import { fixedOffsetLocalMinutes } from '../monitor/quiet-hours';
 import { seededRandom } from '../monitor/seeded-random';
-import { MemorySecretStore } from '../secrets';
-import { startSimulator } from '../simulator';
-import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
-import { createAppCore, type PulsebarCore } from './app-core';
+import type { SimulatorOptions } from '../simulator/types';
+import { startTestCore, useCleanups, value } from './core-test-support';
 import type { NotificationRequest } from './ports';
 
 /*
@@ -19,52 +12,25 @@ import type { NotificationRequest } from './ports';
  * HTTP on a ManualClock (timers off, core.runDue() by hand), like app-core.test.ts.
  */
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = useCleanups();
 
 async function setup(simOptions: SimulatorOptions = {}) {
-  const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
-  const sim: RunningSimulator = await startSimulator({ seed: 11, clock, ...simOptions });
-  cleanups.push(() => sim.close());
-  const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-review-'));
-  cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
   const notifications: NotificationRequest[] = [];
-  const core: PulsebarCore = createAppCore({
-    configDir,
-    secrets: new MemorySecretStore(),
-    clock,
-    demo: false,
+  const t = await startTestCore({
+    cleanup,
+    dirPrefix: 'pulsebar-review-',
+    now: Date.UTC(2026, 0, 5, 12, 0, 0),
+    sim: { seed: 11, ...simOptions },
     demoEvents: false,
-    timers: false,
     timeoutMs: 2_000,
     random: seededRandom(5),
     localMinutes: fixedOffsetLocalMinutes(0),
     ports: { notifier: { notify: (request) => void notifications.push(request) } },
   });
-  await core.start();
-  cleanups.push(() => core.stop());
-  const call = (channel: string, request?: unknown): Promise<IpcResult<unknown>> => dispatch(core, channel, request);
-  const run = async (ms: number): Promise<void> => {
-    const until = clock.now() + ms;
-    for (let i = 0; i < 20_000; i++) {
-      const next = core.nextDueAt();
-      if (next === null || next > until) break;
-      clock.set(Math.max(clock.now(), next));
-      await core.runDue();
-    }
-    clock.set(until);
-  };
   const add = async (request: Record<string, unknown>): Promise<string> =>
-    value<{ account: { id: string } }>(await call('accounts:add', request)).account.id;
-  const log = async (): Promise<AlertEvent[]> => value<AlertEvent[]>(await call('alerts:log'));
-  return { clock, sim, core, notifications, call, run, add, log };
-}
-
-function value<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
+    value<{ account: { id: string } }>(await t.call('accounts:add', request)).account.id;
+  const log = async (): Promise<AlertEvent[]> => value<AlertEvent[]>(await t.call('alerts:log'));
+  return { ...t, notifications, add, log };
 }
 
 describe('a target that always fails', () => {

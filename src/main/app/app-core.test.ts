@@ -1,16 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../shared/clock';
-import type { IpcResult } from '../../shared/ipc-contract';
+import { describe, expect, it } from 'vitest';
 import { fixedOffsetLocalMinutes } from '../monitor/quiet-hours';
 import { seededRandom } from '../monitor/seeded-random';
 import { MemorySecretStore } from '../secrets';
-import { startSimulator } from '../simulator';
-import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
+import type { SimulatorOptions } from '../simulator/types';
 import { dispatch } from '../ipc/dispatch';
-import { createAppCore, type PulsebarCore } from './app-core';
+import { createAppCore } from './app-core';
+import { startTestCore, tempConfigDir, useCleanups, value } from './core-test-support';
 import type { NotificationRequest, TrayModel } from './ports';
 
 /*
@@ -18,28 +15,18 @@ import type { NotificationRequest, TrayModel } from './ports';
  * accounts and keys, polling, history, alerts, notifications through a fake NotifierPort.
  */
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = useCleanups();
 
 async function setup(simOptions: SimulatorOptions = {}) {
-  const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
-  const sim: RunningSimulator = await startSimulator({ seed: 11, clock, ...simOptions });
-  cleanups.push(() => sim.close());
-  const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-core-'));
-  cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
-  const secrets = new MemorySecretStore();
   const notifications: NotificationRequest[] = [];
   const clicks: Array<() => void> = [];
   const trays: TrayModel[] = [];
   const shown: unknown[] = [];
-  const core: PulsebarCore = createAppCore({
-    configDir,
-    secrets,
-    clock,
-    demo: false,
-    timers: false,
+  const t = await startTestCore({
+    cleanup,
+    dirPrefix: 'pulsebar-core-',
+    now: Date.UTC(2026, 0, 5, 12, 0, 0),
+    sim: { seed: 11, ...simOptions },
     timeoutMs: 500,
     random: seededRandom(5),
     localMinutes: fixedOffsetLocalMinutes(0),
@@ -49,32 +36,9 @@ async function setup(simOptions: SimulatorOptions = {}) {
       window: { show: (target) => shown.push(target ?? null), hide: () => undefined, setDetached: () => undefined },
     },
   });
-  await core.start();
-  cleanups.push(() => core.stop());
   const events: Array<[string, unknown]> = [];
-  core.subscribe((event, payload) => events.push([event, payload]));
-  const responses: Array<IpcResult<unknown>> = [];
-  const call = async (channel: string, request?: unknown): Promise<IpcResult<unknown>> => {
-    const result = await dispatch(core, channel, request);
-    responses.push(result);
-    return result;
-  };
-  const run = async (ms: number): Promise<void> => {
-    const until = clock.now() + ms;
-    for (let i = 0; i < 20_000; i++) {
-      const next = core.nextDueAt();
-      if (next === null || next > until) break;
-      clock.set(Math.max(clock.now(), next));
-      await core.runDue();
-    }
-    clock.set(until);
-  };
-  return { clock, sim, configDir, secrets, core, notifications, clicks, trays, shown, events, responses, call, run };
-}
-
-function value<T>(result: IpcResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
+  t.core.subscribe((event, payload) => events.push([event, payload]));
+  return { ...t, notifications, clicks, trays, shown, events };
 }
 
 describe('app core', () => {
@@ -231,23 +195,21 @@ describe('app core', () => {
   });
 
   it('tells the user when the settings file was damaged and set aside', async () => {
-    const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-notice-'));
-    cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
+    const configDir = tempConfigDir('pulsebar-notice-', cleanup);
     writeFileSync(path.join(configDir, 'settings.json'), '{"version": 2, "accounts": [oops');
     const core = createAppCore({ configDir, secrets: new MemorySecretStore(), demo: false, timers: false, ports: { notifier: { notify: () => undefined } } });
     await core.start();
-    cleanups.push(() => core.stop());
+    cleanup(() => core.stop());
     const notices = value<string[]>(await dispatch(core, 'app:notices', undefined));
     expect(notices.join(' ')).toMatch(/settings file was damaged and was set aside/);
   });
 
   it('runs demo mode on an in-process simulator with keys in memory only', async () => {
-    const configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-demo-'));
-    cleanups.push(() => rmSync(configDir, { recursive: true, force: true }));
+    const configDir = tempConfigDir('pulsebar-demo-', cleanup);
     const secrets = new MemorySecretStore();
     const core = createAppCore({ configDir, secrets, timers: false, ports: { notifier: { notify: () => undefined } } });
     await core.start();
-    cleanups.push(() => core.stop());
+    cleanup(() => core.stop());
     expect(core.demoSimulator).not.toBeNull();
     await core.runDue();
     const snap = core.snapshot();

@@ -5,6 +5,7 @@ import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
+import { runFor } from './core-test-support';
 import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 
@@ -74,16 +75,7 @@ async function rig(
     results,
     statuses,
     account,
-    async run(ms) {
-      const until = clock.now() + ms;
-      for (let i = 0; i < 20_000; i++) {
-        const next = poller.nextDueAt();
-        if (next === null || next > until) break;
-        clock.set(Math.max(clock.now(), next));
-        await poller.runDue();
-      }
-      clock.set(until);
-    },
+    run: (ms) => runFor(clock, poller, ms),
     state: () => poller.status(account.id)!,
   };
 }

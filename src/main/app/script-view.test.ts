@@ -1,28 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../../shared/clock';
 import type { ScriptView } from '../../shared/ipc-contract';
-import { MemorySecretStore } from '../secrets';
-import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
-import { createAppCore, type PulsebarCore } from './app-core';
+import type { PulsebarCore } from './app-core';
+import { startTestCore, useCleanups } from './core-test-support';
 
 let sim: RunningSimulator;
 let core: PulsebarCore;
-let configDir: string;
+const cleanup = useCleanups(afterAll);
 beforeAll(async () => {
-  const clock = new ManualClock(Date.UTC(2026, 4, 20, 12));
-  sim = await startSimulator({ seed: 8, clock });
-  configDir = mkdtempSync(path.join(tmpdir(), 'pulsebar-script-'));
-  core = createAppCore({ configDir, secrets: new MemorySecretStore(), clock, demo: false, timers: false, ports: { notifier: { notify: () => undefined } } });
-  await core.start();
-});
-afterAll(async () => {
-  await core.stop();
-  await sim.close();
-  rmSync(configDir, { recursive: true, force: true });
+  ({ sim, core } = await startTestCore({ cleanup, dirPrefix: 'pulsebar-script-', now: Date.UTC(2026, 4, 20, 12), sim: { seed: 8 } }));
 });
 
 it('a LuaAuth script view carries its executions per day, also after a toggle', async () => {
