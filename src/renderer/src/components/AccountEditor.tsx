@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { describeFailure } from '../api';
 import { useAccounts } from '../stores/accounts-store';
+import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, draftFromTargets, targetsFromDraft, type TargetDraft } from './TargetFields';
-import { TestResultText } from './TestResultText';
 
 /** Edit an account. The stored key is never shown; typing a new one replaces it. */
 export function AccountEditor({ account, onDone }: { account: AccountView; onDone: () => void }) {
@@ -81,23 +81,14 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
         </label>
       )}
       <TargetFields provider={account.provider} draft={draft} onChange={setDraft} idPrefix={`edit-${account.id}`} />
-      {result && <TestResultText result={result} />}
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
+      <AccountFormFooter result={result} error={error} onCancel={onDone}>
         <button type="button" disabled={busy} onClick={runTest}>
           Test connection
         </button>
         <button type="submit" className="primary" disabled={busy}>
           Save
         </button>
-      </div>
+      </AccountFormFooter>
     </form>
   );
 }

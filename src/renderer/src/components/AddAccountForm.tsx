@@ -4,8 +4,8 @@ import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '.
 import { describeFailure } from '../api';
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
+import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, targetsFromDraft, type TargetDraft } from './TargetFields';
-import { TestResultText } from './TestResultText';
 
 /**
  * New account. The key lives in this form only until it is sent to main once; the field is then
@@ -102,23 +102,14 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
       )}
       <TargetFields provider={provider} draft={draft} onChange={setDraft} idPrefix="add" />
       <p className="muted small">The key is stored in your system keychain and is never shown again.</p>
-      {result && <TestResultText result={result} />}
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
+      <AccountFormFooter result={result} error={error} onCancel={onDone}>
         <button type="button" disabled={!key || busy !== null} onClick={runTest}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
         <button type="submit" className="primary" disabled={!key || busy !== null}>
           {busy === 'add' ? 'Adding…' : 'Add account'}
         </button>
-      </div>
+      </AccountFormFooter>
     </form>
   );
 }
