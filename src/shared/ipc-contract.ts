@@ -52,13 +52,22 @@ export interface TargetLive {
 export interface AccountLive {
   account: AccountView;
   status: AccountStatus;
+  /** The last total that came through; when `stale`, it is shown as such but no longer live. */
   total: number | null;
   targets: TargetLive[];
+  /**
+   * The account is not answering (key rejected, access refused, or no successful poll for
+   * max(3 × its poll interval, 5 min)): its `total` is left out of the grand total, `byProvider`
+   * and the "All accounts" history until it answers again. Absent means false.
+   */
+  stale?: boolean;
 }
 
 export interface MonitorSnapshot {
   at: number;
+  /** Sum of the accounts that are live (not `stale`). */
   total: number;
+  /** Per provider, live accounts only. */
   byProvider: Record<ProviderId, number>;
   accounts: AccountLive[];
   alertsPausedUntil: number | null;

@@ -88,6 +88,45 @@ describe('tray model', () => {
     expect(buildTrayModel(snapshot({ accounts: [], total: 0 }), { now: NOW }).menu.some((i) => i.label === 'No accounts yet')).toBe(true);
   });
 
+  it('marks stale accounts as not live, leaves them out of the title, and shows the error icon', () => {
+    const revoked: AccountLive = {
+      ...account('luaprot-1', 'luaprot', 'unauthorized', 80),
+      stale: true,
+    };
+    revoked.status = { ...revoked.status, error: { provider: 'luaprot', kind: 'unauthorized', status: 401, message: 'Invalid API key' } };
+    const snap = snapshot({ total: 1000, byProvider: { junkie: 1000, luaprot: 0, luaauth: 0 }, accounts: [account('junkie-1', 'junkie', 'ok', 1000), revoked] });
+    const model = buildTrayModel(snap, { now: NOW });
+    expect(model.icon).toBe('error');
+    expect(model.title).toBe('1,000');
+    expect(model.tooltip).toBe('Pulsebar — 1,000 live\nJunkie 1,000\nluaprot main: 80 (not live — key rejected)');
+    expect(model.menu.find((i) => i.id === 'account:luaprot-1')?.label).toBe('luaprot main (LuaProt): 80 (not live — key rejected)');
+    expect(model.menu[0]?.label).toBe('Live users: 1,000');
+
+    // LuaProt's IP whitelist, and an account that stopped answering 12 minutes ago.
+    const forbidden: AccountLive = { ...revoked, status: { ...revoked.status, error: { provider: 'luaprot', kind: 'forbidden', status: 403, message: 'not whitelisted' } } };
+    expect(buildTrayModel(snapshot({ accounts: [forbidden] }), { now: NOW }).menu.find((i) => i.id === 'account:luaprot-1')?.label).toContain(
+      '(not live — IP not whitelisted)',
+    );
+    const silent: AccountLive = { ...account('junkie-1', 'junkie', 'offline', 1000), stale: true };
+    silent.status = { ...silent.status, lastSuccessAt: NOW - 12 * 60_000 };
+    expect(buildTrayModel(snapshot({ accounts: [silent] }), { now: NOW }).menu.find((i) => i.id === 'account:junkie-1')?.label).toBe(
+      'junkie main (Junkie): 1,000 (not live — no answer for 12 min)',
+    );
+
+    // Nothing live at all: a dash, not a zero.
+    const none = buildTrayModel(snapshot({ total: 0, byProvider: { junkie: 0, luaprot: 0, luaauth: 0 }, accounts: [silent, revoked] }), { now: NOW });
+    expect(none.title).toBe('–');
+    expect(none.menu[0]?.label).toBe('Live users: –');
+    expect(none.tooltip.split('\n')[0]).toBe('Pulsebar — – live');
+  });
+
+  it('stays error while an account is stale even in a state that alone would not be (degraded, idle)', () => {
+    const degraded: AccountLive = { ...account('luaauth-1', 'luaauth', 'degraded', 50), stale: true };
+    expect(buildTrayModel(snapshot({ accounts: [degraded] }), { now: NOW, recentAlerts: [alert(NOW - 60_000)] }).icon).toBe('error');
+    const many = snapshot({ accounts: Array.from({ length: 4 }, (_, i) => ({ ...account(`a${i}`, 'luaauth', 'degraded', 5), stale: true })) });
+    expect(buildTrayModel(many, { now: NOW }).tooltip).toContain('4 accounts not live, left out of the total');
+  });
+
   it('keeps the tooltip within the 127 characters Windows shows', () => {
     const many = snapshot({ demo: true, paused: true, accounts: Array.from({ length: 9 }, (_, i) => account(`a${i}`, 'luaprot', 'offline', null)) });
     expect(buildTrayModel(many, { now: NOW }).tooltip.length).toBeLessThanOrEqual(127);

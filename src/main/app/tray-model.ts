@@ -21,8 +21,12 @@ export const ALERT_ICON_MS = 10 * 60_000;
 /** Windows truncates tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
 
-/** States that mean the numbers shown may be wrong or stale: the icon says so. */
+/** States that mean the numbers shown may be wrong or stale: the icon says so (as does a stale account). */
 const ERROR_STATES: ReadonlySet<AccountState> = new Set(['unauthorized', 'offline', 'rate_limited']);
+/** Stale accounts named one by one in the tooltip; more are counted. */
+const TOOLTIP_STALE_LINES = 2;
+
+const needsAttention = (a: AccountLive): boolean => a.stale === true || ERROR_STATES.has(a.status.state);
 
 export function trendArrow(trend: number | null): string {
   if (trend === null) return '';
@@ -36,16 +40,39 @@ const fmt = (count: number | null): string => (count === null ? '–' : count.to
 export function trayIconState(snapshot: MonitorSnapshot, recentAlerts: readonly AlertEvent[], now: number): TrayIconState {
   const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > now;
   if (snapshot.paused || alertsPaused) return 'paused';
-  if (snapshot.accounts.some((a) => ERROR_STATES.has(a.status.state))) return 'error';
+  if (snapshot.accounts.some(needsAttention)) return 'error';
   if (recentAlerts.some((e) => !e.silenced && now - e.at < ALERT_ICON_MS && e.at <= now)) return 'alert';
   return 'normal';
 }
 
-function tooltip(snapshot: MonitorSnapshot): string {
-  const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${fmt(snapshot.total)} live`];
-  const present = PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p));
+/**
+ * Why a stale account's total is not live, in a few words: the key or access was refused, or how long
+ * it has not answered.
+ */
+export function staleReason(account: AccountLive, now: number): string {
+  const { status } = account;
+  if (status.error?.kind === 'forbidden') return account.account.provider === 'luaprot' ? 'IP not whitelisted' : 'access refused';
+  if (status.state === 'unauthorized' || status.error?.kind === 'unauthorized' || status.lastSuccessAt === null) return 'key rejected';
+  const minutes = Math.max(1, Math.floor((now - status.lastSuccessAt) / 60_000));
+  return minutes < 120 ? `no answer for ${minutes} min` : `no answer for ${Math.floor(minutes / 60)} h`;
+}
+
+const notLive = (account: AccountLive, now: number): string => `(not live — ${staleReason(account, now)})`;
+
+/** The grand total, or a dash when every account with a count is stale (nothing live: not a zero). */
+function liveTotal(snapshot: MonitorSnapshot): string {
+  const withCount = snapshot.accounts.filter((a) => a.total !== null);
+  return withCount.length > 0 && withCount.every((a) => a.stale) ? fmt(null) : fmt(snapshot.total);
+}
+
+function tooltip(snapshot: MonitorSnapshot, now: number): string {
+  const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${liveTotal(snapshot)} live`];
+  const present = PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p && !a.stale));
   if (present.length > 0) lines.push(present.map((p) => `${PROVIDER_NAMES[p]} ${fmt(snapshot.byProvider[p])}`).join(' · '));
-  const troubled = snapshot.accounts.filter((a) => ERROR_STATES.has(a.status.state));
+  const stale = snapshot.accounts.filter((a) => a.stale);
+  if (stale.length > TOOLTIP_STALE_LINES) lines.push(`${stale.length} accounts not live, left out of the total`);
+  else for (const a of stale) lines.push(`${a.account.label}: ${fmt(a.total)} ${notLive(a, now)}`);
+  const troubled = snapshot.accounts.filter((a) => !a.stale && ERROR_STATES.has(a.status.state));
   if (troubled.length > 0) lines.push(`${troubled.length} account${troubled.length > 1 ? 's' : ''} need attention`);
   if (snapshot.paused) lines.push('Monitoring paused');
   const text = lines.join('\n');
@@ -67,13 +94,12 @@ function targetItem(account: AccountLive, target: TargetLive): TrayMenuItem {
   };
 }
 
-function accountItem(account: AccountLive): TrayMenuItem {
+function accountItem(account: AccountLive, now: number): TrayMenuItem {
   const state = STATE_WORDS[account.status.state];
+  const note = account.stale ? ` ${notLive(account, now)}` : state ? ` — ${state}` : '';
   return {
     id: `account:${account.account.id}`,
-    label: `${account.account.label} (${PROVIDER_NAMES[account.account.provider]}): ${fmt(account.total)}${
-      state ? ` — ${state}` : ''
-    }`,
+    label: `${account.account.label} (${PROVIDER_NAMES[account.account.provider]}): ${fmt(account.total)}${note}`,
     submenu: account.targets.length > 0 ? account.targets.map((t) => targetItem(account, t)) : undefined,
   };
 }
@@ -84,11 +110,11 @@ export function buildTrayModel(
 ): TrayModel {
   const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > options.now;
   const menu: TrayMenuItem[] = [
-    { id: 'total', label: `Live users: ${fmt(snapshot.total)}${snapshot.demo ? ' (demo)' : ''}`, enabled: false },
+    { id: 'total', label: `Live users: ${liveTotal(snapshot)}${snapshot.demo ? ' (demo)' : ''}`, enabled: false },
     { id: 'sep-1', label: '', type: 'separator' },
   ];
   if (snapshot.accounts.length === 0) menu.push({ id: 'no-accounts', label: 'No accounts yet', enabled: false });
-  for (const account of snapshot.accounts) menu.push(accountItem(account));
+  for (const account of snapshot.accounts) menu.push(accountItem(account, options.now));
   menu.push(
     { id: 'sep-2', label: '', type: 'separator' },
     { id: TRAY_ACTIONS.refresh, label: 'Refresh now', enabled: !snapshot.paused },
@@ -101,8 +127,8 @@ export function buildTrayModel(
   );
   return {
     icon: trayIconState(snapshot, options.recentAlerts ?? [], options.now),
-    tooltip: tooltip(snapshot),
-    title: fmt(snapshot.total),
+    tooltip: tooltip(snapshot, options.now),
+    title: liveTotal(snapshot),
     menu,
   };
 }
