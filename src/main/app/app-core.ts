@@ -565,6 +565,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         alertsPausedUntil,
         demo: () => demo !== null,
         paused: () => userPaused || systemPaused(),
+        intervalMs: (accountId) => poller.effectiveIntervalMs(accountId),
       });
       const s = settings();
       const wantDemo =

@@ -2,7 +2,9 @@
  * One direction: poll results → live state → history → alert engine → one
  * commit per poll round (snapshot push, fired alerts, tray, notifications).
  * A failed poll leaves the last count in place: it never becomes a zero, is
- * never appended to history and so can never trigger a drop alert.
+ * never appended to history and so can never trigger a drop alert. An account
+ * that stops answering for long (or whose key is rejected) is stale: its last
+ * count stays visible, marked, and leaves the grand total (see isStale).
  */
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
 import type { Clock } from '../../shared/clock';
@@ -16,7 +18,7 @@ import type {
   SeriesKey,
   TargetLive,
 } from '../../shared/ipc-contract';
-import { PROVIDERS, PROVIDER_NAMES, type ProviderId, type TargetKind } from '../../shared/model';
+import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
 import { History } from '../monitor/history';
 import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
 import type { PollResult } from './poller';
@@ -54,6 +56,34 @@ export interface AlertEngine {
  */
 export const MAX_HELD_ROUNDS = 3;
 
+/** An account whose last successful poll is older than this many of its poll intervals is stale... */
+export const STALE_INTERVALS = 3;
+/** ...and never sooner than this after it. */
+export const STALE_MIN_MS = 5 * 60_000;
+
+/** How long after its last successful poll an account polled every `intervalMs` becomes stale. */
+export function staleAfterMs(intervalMs: number | null): number {
+  return Math.max(STALE_INTERVALS * (intervalMs ?? 0), STALE_MIN_MS);
+}
+
+/**
+ * The one definition of a stale account, whose last total is shown (marked) but is no longer live:
+ * its key was rejected or access refused (polling halted) and no count came through since, or its
+ * last successful poll is older than staleAfterMs(its effective poll interval).
+ */
+export function isStale(input: {
+  state: AccountState;
+  /** A rejected key or refused access was seen and no count came through since (the key may have been replaced meanwhile). */
+  rejected: boolean;
+  /** Last successful poll (status), or when the total was last counted when the status has none. */
+  lastSuccessAt: number | null;
+  intervalMs: number | null;
+  now: number;
+}): boolean {
+  if (input.state === 'unauthorized' || input.rejected) return true;
+  return input.lastSuccessAt !== null && input.now - input.lastSuccessAt > staleAfterMs(input.intervalMs);
+}
+
 interface TargetState {
   kind: TargetKind;
   id: string;
@@ -70,6 +100,10 @@ interface AccountLiveState {
   composition: string | null;
   /** Consecutive rounds the total was held back because a target failed for a transient reason. */
   heldRounds: number;
+  /** When `total` was last counted from a poll. */
+  countedAt: number | null;
+  /** The key was rejected (or access refused) and no count came through since: stale even once the key is replaced. */
+  rejected: boolean;
   targets: Map<string, TargetState>;
 }
 
@@ -82,6 +116,8 @@ export interface MonitorServiceOptions {
   alertsPausedUntil: () => number | null;
   demo: () => boolean;
   paused: () => boolean;
+  /** An account's effective poll interval in ms (null when it is not polled), for staleness. */
+  intervalMs?: (accountId: string) => number | null;
 }
 
 /** IPC series keys ("total", "account:<id>", "target:<accountId>:<targetId>") → history keys. */
@@ -138,6 +174,8 @@ export class MonitorService {
         total: previous?.total ?? null,
         composition: previous?.composition ?? null,
         heldRounds: previous?.heldRounds ?? 0,
+        countedAt: previous?.countedAt ?? null,
+        rejected: previous?.rejected ?? false,
         targets,
       });
     }
@@ -150,6 +188,7 @@ export class MonitorService {
     const state = this.live.get(status.accountId);
     if (!state) return;
     state.status = status;
+    if (status.state === 'unauthorized') state.rejected = true;
     this.dirty = true;
   }
 
@@ -180,6 +219,7 @@ export class MonitorService {
       const state = this.live.get(result.accountId);
       if (!state) continue; // removed while its poll was in flight
       state.status = result.status;
+      if (result.status.state === 'unauthorized') state.rejected = true;
       const account = state.account;
       for (const t of result.targets) {
         let target = state.targets.get(t.id);
@@ -214,6 +254,8 @@ export class MonitorService {
       if (state.composition !== null && state.composition !== composition) restarted.push(accountKey(account.id));
       state.composition = composition;
       state.total = update.total;
+      state.countedAt = result.at;
+      state.rejected = false;
       if (!update.record) continue;
       if (history.append(accountKey(account.id), now, update.total)) {
         watched.push({
@@ -227,13 +269,13 @@ export class MonitorService {
     }
 
     const snapshot = this.snapshot(now);
-    if (results.length > 0 && this.live.size > 0 && [...this.live.values()].some((s) => s.total !== null)) {
-      // Accounts added or removed, demo on or off, a target left out of an account: the grand total jumps
-      // without anybody joining or leaving, so its rules must not compare across the change.
-      const composition = [...this.live.values()]
-        .filter((s) => s.total !== null)
-        .map((s) => `${s.account.id}{${s.composition ?? ''}}`)
-        .join('|');
+    // The grand total counts the live accounts only: a stale one's last total is no sample of "now".
+    const counted = [...this.live.values()].filter((s) => this.counts(s, now));
+    if (results.length > 0 && counted.length > 0) {
+      // Accounts added or removed, demo on or off, a target left out of an account, an account going
+      // stale or answering again: the grand total jumps without anybody joining or leaving, so its rules
+      // must not compare across the change.
+      const composition = counted.map((s) => `${s.account.id}{${s.composition ?? ''}}`).join('|');
       if (history.append(TOTAL_KEY, now, snapshot.total)) {
         if (this.totalComposition !== null && this.totalComposition !== composition) restarted.push(TOTAL_KEY);
         this.totalComposition = composition;
@@ -279,8 +321,9 @@ export class MonitorService {
     let total = 0;
     for (const state of this.live.values()) {
       const targets: TargetLive[] = [...state.targets.values()].map((t) => this.targetLive(state.account.id, t, now));
-      accounts.push({ account: state.account, status: state.status, total: state.total, targets });
-      if (state.total !== null) {
+      const stale = this.isStale(state, now);
+      accounts.push({ account: state.account, status: state.status, total: state.total, targets, stale });
+      if (state.total !== null && !stale) {
         total += state.total;
         byProvider[state.account.provider] += state.total;
       }
@@ -294,6 +337,22 @@ export class MonitorService {
       demo: this.options.demo(),
       paused: this.options.paused(),
     };
+  }
+
+  /** Whether the account is stale at `now` (see isStale). */
+  private isStale(state: AccountLiveState, now: number): boolean {
+    return isStale({
+      state: state.status.state,
+      rejected: state.rejected,
+      lastSuccessAt: state.status.lastSuccessAt ?? state.countedAt,
+      intervalMs: this.options.intervalMs?.(state.account.id) ?? null,
+      now,
+    });
+  }
+
+  /** Whether the account's total is part of the grand total at `now`. */
+  private counts(state: AccountLiveState, now: number): boolean {
+    return state.total !== null && !this.isStale(state, now);
   }
 
   historyRange(key: SeriesKey, range: HistoryRange): HistoryPoint[] {
