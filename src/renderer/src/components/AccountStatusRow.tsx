@@ -27,7 +27,9 @@ export function AccountStatusRow({
   const explanation = status.explanation ?? (status.error ? explainError(status.error) : null);
   const healthy = status.state === 'ok' || status.state === 'idle';
   // While polls fail the number is the last one that came through: say so instead of passing it off as live.
-  const stale = !healthy && live.total != null;
+  const lastKnown = (!healthy || live.stale === true) && live.total != null;
+  // Main left it out of the totals (key rejected, or no answer for long): say that too.
+  const notLive = live.stale === true && live.total != null;
   return (
     <li className={`account-status state-${status.state}`} aria-label={`${account.label} status`}>
       <div className="account-status-line">
@@ -40,13 +42,14 @@ export function AccountStatusRow({
         <span className="spacer" />
         <span className="state-word">{STATE_WORDS[status.state]}</span>
         <span
-          className={`account-total${stale ? ' stale' : ''}`}
+          className={`account-total${lastKnown ? ' stale' : ''}`}
           aria-label={`${account.label} live total`}
-          title={stale ? `Last known count, ${ago(status.lastSuccessAt)}` : undefined}
+          title={lastKnown ? `Last known count, ${ago(status.lastSuccessAt)}` : undefined}
         >
           {count(live.total)}
         </span>
       </div>
+      {notLive && <p className="stale-note">Not live: this last count is left out of the totals until the account answers again.</p>}
       {!healthy && explanation && (
         <div className="account-problem" role="status">
           <p className="problem-title">{explanation.title}</p>

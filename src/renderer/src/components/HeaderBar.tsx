@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, describeFailure } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
+import { liveTotal } from '../live-total';
 import { count } from '../time-format';
 import { Icon } from './Icon';
 
@@ -21,7 +22,7 @@ export function HeaderBar() {
       </span>
       {snapshot && (
         <span className="header-total" aria-hidden="true">
-          {count(snapshot.total)} live
+          {count(liveTotal(snapshot))} live
         </span>
       )}
       {snapshot?.demo && <span className="badge">Demo</span>}

@@ -5,6 +5,7 @@ import { HistoryPanel, type SeriesOption } from '../components/HistoryPanel';
 import { TargetCard } from '../components/TargetCard';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
+import { liveTotal, notLiveAccounts } from '../live-total';
 import { count } from '../time-format';
 
 /** The live picture: total, per-provider totals, account health, a card per target, history charts. */
@@ -39,20 +40,29 @@ export function OverviewView() {
     );
   }
 
+  const notLive = notLiveAccounts(snapshot);
   return (
     <div className="overview">
       <section className="totals" aria-label="Live totals">
         <div className="grand-total">
           <span className="muted">Live now</span>
           <output className="big-number" aria-label="Live total">
-            {count(snapshot.total)}
+            {count(liveTotal(snapshot))}
           </output>
+          {notLive.length > 0 && (
+            <span className="stale-note">
+              Leaves out {notLive.map((a) => a.account.label).join(', ')} (not live)
+            </span>
+          )}
         </div>
         <ul className="provider-totals">
           {PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p)).map((p) => (
             <li key={p}>
               <span className="muted">{PROVIDER_NAMES[p]}</span>{' '}
-              <strong aria-label={`${PROVIDER_NAMES[p]} total`}>{count(snapshot.byProvider[p])}</strong>
+              <strong aria-label={`${PROVIDER_NAMES[p]} total`}>
+                {/* Every account of this provider stale: nothing live, a dash rather than a zero. */}
+                {count(snapshot.accounts.some((a) => a.account.provider === p && !a.stale) ? snapshot.byProvider[p] : null)}
+              </strong>
             </li>
           ))}
         </ul>
