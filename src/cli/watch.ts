@@ -18,7 +18,8 @@ function clockTime(ms: number): string {
 export function snapshotLine(snapshot: MonitorSnapshot): string {
   const parts = snapshot.accounts.map((a) => {
     const state = a.status.state === 'ok' ? '' : ` [${a.status.state}${a.status.explanation ? `: ${a.status.explanation.title}` : ''}]`;
-    return `${PROVIDER_NAMES[a.account.provider]} ${a.account.label}: ${a.total ?? '?'}${state}`;
+    // A stale account's last total is not in the grand total: say so next to it.
+    return `${PROVIDER_NAMES[a.account.provider]} ${a.account.label}: ${a.total ?? '?'}${a.stale ? ' (not live)' : ''}${state}`;
   });
   return `${clockTime(snapshot.at)}  total ${snapshot.total}  |  ${parts.join('  |  ')}`;
 }
