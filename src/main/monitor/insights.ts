@@ -1,0 +1,115 @@
+import type { RangePoint } from './history';
+
+/**
+ * Insights from a series' history, as pure functions over chart points (raw samples, minute or
+ * hour buckets): peaks with their time, the average, this hour against the same hour yesterday and
+ * last week, and a 7 × 24 "when are my users online" heatmap in the user's time zone.
+ */
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** Windows a peak is reported for; "today" starts at local midnight. */
+export const PEAK_WINDOWS = ['today', '7d', '30d', '90d'] as const;
+export type PeakWindow = (typeof PEAK_WINDOWS)[number];
+
+export interface Peak {
+  value: number;
+  /** Epoch ms of the sample or bucket that held the peak. */
+  at: number;
+}
+
+/** Day of week (0 = Monday … 6 = Sunday) and hour (0–23) of an instant, in the user's zone. */
+export type LocalSlot = (ms: number) => { day: number; hour: number };
+/** Epoch ms of the local midnight that starts the day holding `ms`. */
+export type LocalMidnight = (ms: number) => number;
+
+export const systemLocalSlot: LocalSlot = (ms) => {
+  const d = new Date(ms);
+  return { day: (d.getDay() + 6) % 7, hour: d.getHours() };
+};
+export const systemLocalMidnight: LocalMidnight = (ms) => {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+};
+
+/** A fixed UTC offset (minutes), for tests and for the CLI's `--utc`. */
+export function fixedOffsetZone(offsetMinutes: number): { slot: LocalSlot; midnight: LocalMidnight } {
+  const shift = offsetMinutes * 60_000;
+  return {
+    slot: (ms) => {
+      const local = ms + shift;
+      const days = Math.floor(local / DAY);
+      // 1970-01-01 was a Thursday (Monday-based index 3).
+      return { day: (((days + 3) % 7) + 7) % 7, hour: Math.floor((local - days * DAY) / HOUR) };
+    },
+    midnight: (ms) => Math.floor((ms + shift) / DAY) * DAY - shift,
+  };
+}
+
+export interface Insights {
+  peak: Record<PeakWindow, Peak | null>;
+  /** Mean over the last 7 days of what is kept; null without data. */
+  average7d: number | null;
+  /** Mean of the last hour, and of the same hour one day and one week earlier. */
+  lastHour: number | null;
+  sameHourYesterday: number | null;
+  sameHourLastWeek: number | null;
+  /** heatmap[day][hour]: mean users in that local hour over the kept history (day 0 = Monday); null where no data. */
+  heatmap: Array<Array<number | null>>;
+}
+
+function windowStart(window: PeakWindow, now: number, midnight: LocalMidnight): number {
+  switch (window) {
+    case 'today':
+      return midnight(now);
+    case '7d':
+      return now - 7 * DAY;
+    case '30d':
+      return now - 30 * DAY;
+    case '90d':
+      return now - 90 * DAY;
+  }
+}
+
+function meanBetween(points: readonly RangePoint[], from: number, to: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const p of points) {
+    if (p.t > from && p.t <= to) {
+      sum += p.value;
+      n += 1;
+    }
+  }
+  return n === 0 ? null : sum / n;
+}
+
+/** Points must be in time order (as History.range returns them). */
+export function computeInsights(points: readonly RangePoint[], now: number, zone: { slot: LocalSlot; midnight: LocalMidnight }): Insights {
+  const peak = Object.fromEntries(PEAK_WINDOWS.map((w) => [w, null])) as Record<PeakWindow, Peak | null>;
+  const starts = PEAK_WINDOWS.map((w) => windowStart(w, now, zone.midnight));
+  const sums = Array.from({ length: 7 }, () => new Float64Array(24));
+  const counts = Array.from({ length: 7 }, () => new Uint32Array(24));
+  for (const p of points) {
+    if (p.t > now) continue;
+    PEAK_WINDOWS.forEach((w, i) => {
+      if (p.t < starts[i]!) return;
+      const current = peak[w];
+      // The later of equal peaks: "peaked at 120 at 21:00" is the news, not its first touch.
+      if (!current || p.max >= current.value) peak[w] = { value: p.max, at: p.t };
+    });
+    const { day, hour } = zone.slot(p.t);
+    sums[day]![hour]! += p.value;
+    counts[day]![hour]! += 1;
+  }
+  const heatmap = sums.map((row, d) => Array.from(row, (sum, h) => (counts[d]![h]! === 0 ? null : Math.round((sum / counts[d]![h]!) * 10) / 10)));
+  return {
+    peak,
+    average7d: meanBetween(points, now - 7 * DAY, now),
+    lastHour: meanBetween(points, now - HOUR, now),
+    sameHourYesterday: meanBetween(points, now - DAY - HOUR, now - DAY),
+    sameHourLastWeek: meanBetween(points, now - 7 * DAY - HOUR, now - 7 * DAY),
+    heatmap,
+  };
+}
