@@ -107,7 +107,8 @@ describe('History downsampling', () => {
 
 describe('History retention', () => {
   it('keeps raw samples 24 h and buckets 7 days, exactly at the boundaries', () => {
-    const h = new History();
+    // The minute tier alone (no hour tier): what the tiers below the hours keep.
+    const h = new History({ hourRetentionMs: 0 });
     h.append('a', T0, 1);
     h.append('a', T0 + 30_000, 2);
     h.prune(T0 + DAY_MS); // the sample at exactly now − 24 h stays
@@ -127,12 +128,53 @@ describe('History retention', () => {
   });
 
   it('appending alone keeps a series inside its retention, across a long gap', () => {
-    const h = new History();
+    const h = new History({ hourRetentionMs: 0 });
     h.append('a', T0, 50);
     h.append('a', T0 + 10 * DAY_MS, 5);
     expect(h.allTimeHigh('a')).toBe(5);
     expect(h.oldestAt('a')).toBe(T0 + 10 * DAY_MS);
     expect(h.range('a', T0, T0 + 11 * DAY_MS, 100)).toHaveLength(1);
+  });
+
+  it('keeps hourly buckets 90 days beyond the minutes: peaks, oldest time and charts reach back', () => {
+    const h = new History();
+    h.append('a', T0, 50);
+    h.append('a', T0 + 20 * 60_000, 70);
+    h.append('a', T0 + 10 * DAY_MS, 5);
+    // The minute buckets of T0 are gone (older than 7 days); its hour is kept.
+    expect(h.allTimeHigh('a')).toBe(70);
+    expect(h.allTimeHigh('a', Infinity, T0 + DAY_MS)).toBe(5);
+    expect(h.oldestAt('a')).toBe(Math.floor(T0 / HOUR_MS) * HOUR_MS);
+    const points = h.range('a', T0 - HOUR_MS, T0 + 11 * DAY_MS, 10_000);
+    expect(points).toHaveLength(2);
+    expect(points[0]).toMatchObject({ value: 60, min: 50, max: 70 });
+    expect(points[1]).toMatchObject({ t: T0 + 10 * DAY_MS, value: 5 });
+    // Folded into fewer bins, the old hour still weighs by its samples.
+    expect(h.range('a', T0, T0 + 11 * DAY_MS, 1)[0]).toMatchObject({ min: 5, max: 70 });
+    h.prune(T0 + 90 * DAY_MS + 2 * HOUR_MS);
+    expect(h.allTimeHigh('a')).toBe(5);
+    h.prune(T0 + 101 * DAY_MS);
+    expect(h.has('a')).toBe(false);
+  });
+
+  it('saves and loads the hour tier; an older file without it starts the hours from its minute buckets', () => {
+    const h = new History();
+    for (let i = 0; i < 3 * 60; i++) h.append('a', T0 + i * 60_000, i % 60);
+    h.append('a', T0 + 9 * DAY_MS, 1);
+    const again = History.fromJSON(JSON.parse(JSON.stringify(h.serialize())));
+    expect(again.range('a', T0, T0 + 10 * DAY_MS, 10_000)).toEqual(h.range('a', T0, T0 + 10 * DAY_MS, 10_000));
+    expect(again.range('a', T0, T0 + 3 * HOUR_MS, 10_000)).toHaveLength(3);
+
+    const recent = new History();
+    for (let i = 0; i < 3 * 60; i++) recent.append('a', T0 + i * 60_000, i % 60);
+    const old = recent.serialize();
+    for (const series of Object.values(old.series)) delete series.h;
+    const upgraded = History.fromJSON(JSON.parse(JSON.stringify(old)));
+    upgraded.append('a', T0 + 9 * DAY_MS, 1);
+    const hours = upgraded.range('a', T0, T0 + 3 * HOUR_MS, 10_000);
+    expect(hours.map((p) => p.max)).toEqual([59, 59, 59]);
+    expect(hours[0]!.value).toBeCloseTo(29.5, 0);
+    expect(() => History.fromJSON({ ...old, series: { a: { ...old.series['a']!, h: { h0: 1, n: [1], sum: [], min: [1], max: [1] } } } })).toThrow(/hour bucket lengths/);
   });
 
   it('caps raw samples per series', () => {

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
+import { HOUR_MS, HourBuckets, hourBucketsProblem, type HourBucketsJSON } from './hour-buckets';
 
 /**
  * Count history per series key (see series-key.ts): raw samples for the last
@@ -24,7 +25,7 @@ import { systemClock, type Clock } from '../../shared/clock';
  */
 
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
+export { HOUR_MS };
 export const DAY_MS = 24 * HOUR_MS;
 
 export interface HistoryOptions {
@@ -34,6 +35,8 @@ export interface HistoryOptions {
   bucketRetentionMs?: number;
   /** Hard cap of raw samples per series (oldest dropped first). Default 17 280 (24 h at one per 5 s). */
   maxRawSamples?: number;
+  /** How long hourly buckets are kept (peaks, averages and the heatmap of Insights). Default 90 days; 0 keeps none. */
+  hourRetentionMs?: number;
 }
 
 /** One real sample. */
@@ -63,6 +66,8 @@ const FORMAT_VERSION = 1;
 class Series {
   wide = false;
   lastAt = -Infinity;
+  /** The long tier: hourly buckets for 90 days (fed on every append, like the minute buckets). */
+  hours: HourBuckets;
 
   // Raw ring: logical i lives at (rawStart + i) % rawT.length.
   rawT: Float64Array;
@@ -89,9 +94,11 @@ class Series {
   constructor(
     private readonly maxRaw: number,
     private readonly maxBuckets: number,
+    maxHours: number,
     rawCapacity = Math.min(INITIAL_CAPACITY, maxRaw),
     bucketCapacity = Math.min(INITIAL_CAPACITY, maxBuckets),
   ) {
+    this.hours = new HourBuckets(maxHours);
     this.rawT = new Float64Array(rawCapacity);
     this.rawV = new Uint16Array(rawCapacity);
     this.bMin = new Uint16Array(bucketCapacity);
@@ -102,7 +109,23 @@ class Series {
   }
 
   get empty(): boolean {
-    return this.rawLen === 0 && this.bLen === 0;
+    return this.rawLen === 0 && this.bLen === 0 && this.hours.empty;
+  }
+
+  /** Time the minute tier (or, without it, the raw tier) starts: hours before it come from the hour tier. */
+  fineStart(): number {
+    if (this.bLen > 0) return this.firstMinute * MINUTE_MS;
+    return this.rawLen > 0 ? this.rawTime(0) : Infinity;
+  }
+
+  /** Refills hour `hour` from the minute buckets that fall in it (after a rewind emptied it). */
+  refillHour(hour: number): void {
+    const from = hour * 60;
+    for (let li = Math.max(0, from - this.firstMinute); li < this.bLen && this.firstMinute + li < from + 60; li++) {
+      const p = this.bIdx(li);
+      const n = this.bN[p]!;
+      if (n > 0) this.hours.add(hour, this.bucketMean(p), n, this.bMin[p]!, this.bMax[p]!);
+    }
   }
 
   widen(): void {
@@ -311,9 +334,13 @@ class Series {
         this.curSum = this.bucketMean(p) * this.curN;
       }
     }
+    const hour = Math.floor(now / HOUR_MS);
+    this.hours.truncateFrom(hour);
+    this.refillHour(hour);
     const newestRaw = this.rawLen > 0 ? this.rawTime(this.rawLen - 1) : -Infinity;
     const newestBucket = this.bLen > 0 ? (this.firstMinute + this.bLen - 1) * MINUTE_MS : -Infinity;
-    this.lastAt = Math.max(newestRaw, newestBucket);
+    const newestHour = this.hours.empty ? -Infinity : (this.hours.first + this.hours.len - 1) * HOUR_MS;
+    this.lastAt = Math.max(newestRaw, newestBucket, Math.min(newestHour, now));
   }
 
   dropBucketsBefore(minute: number): void {
@@ -328,7 +355,8 @@ class Series {
       this.bMax.byteLength +
       this.bLast.byteLength +
       this.bFrac.byteLength +
-      this.bN.byteLength
+      this.bN.byteLength +
+      this.hours.byteLength()
     );
   }
 }
@@ -337,18 +365,22 @@ export class History {
   readonly rawRetentionMs: number;
   readonly bucketRetentionMs: number;
   readonly maxRawSamples: number;
+  readonly hourRetentionMs: number;
   private readonly maxBuckets: number;
+  private readonly maxHours: number;
   private readonly series = new Map<string, Series>();
 
   constructor(options: HistoryOptions = {}) {
     this.rawRetentionMs = options.rawRetentionMs ?? DAY_MS;
     this.bucketRetentionMs = options.bucketRetentionMs ?? 7 * DAY_MS;
     this.maxRawSamples = options.maxRawSamples ?? 17_280;
-    if (!(this.rawRetentionMs > 0 && this.bucketRetentionMs >= MINUTE_MS && this.maxRawSamples >= 1)) {
+    this.hourRetentionMs = options.hourRetentionMs ?? 90 * DAY_MS;
+    if (!(this.rawRetentionMs > 0 && this.bucketRetentionMs >= MINUTE_MS && this.maxRawSamples >= 1 && (this.hourRetentionMs === 0 || this.hourRetentionMs >= HOUR_MS))) {
       throw new RangeError('invalid history options');
     }
     // Minutes a retention window can touch, counting the partial one at each end.
     this.maxBuckets = Math.ceil(this.bucketRetentionMs / MINUTE_MS) + 1;
+    this.maxHours = this.hourRetentionMs === 0 ? 0 : Math.ceil(this.hourRetentionMs / HOUR_MS) + 1;
   }
 
   /**
@@ -361,7 +393,7 @@ export class History {
     let s = this.series.get(key);
     if (s && at <= s.lastAt) return false;
     if (!s) {
-      s = new Series(this.maxRawSamples, this.maxBuckets);
+      s = new Series(this.maxRawSamples, this.maxBuckets, this.maxHours);
       this.series.set(key, s);
     }
     const v = Math.min(MAX_U32, Math.round(value));
@@ -371,6 +403,8 @@ export class History {
     s.dropRawBefore(at - this.rawRetentionMs);
     s.addToBucket(Math.floor(at / MINUTE_MS), v);
     s.dropBucketsBefore(Math.floor((at - this.bucketRetentionMs) / MINUTE_MS));
+    if (this.maxHours > 0) s.hours.add(Math.floor(at / HOUR_MS), v);
+    s.hours.dropBefore(Math.floor((at - this.hourRetentionMs) / HOUR_MS));
     return true;
   }
 
@@ -386,9 +420,11 @@ export class History {
   prune(now: number): void {
     const rawCutoff = now - this.rawRetentionMs;
     const bucketMinute = Math.floor((now - this.bucketRetentionMs) / MINUTE_MS);
+    const hourCutoff = Math.floor((now - this.hourRetentionMs) / HOUR_MS);
     for (const [key, s] of this.series) {
       s.dropRawBefore(rawCutoff);
       s.dropBucketsBefore(bucketMinute);
+      s.hours.dropBefore(hourCutoff);
       if (s.empty) this.series.delete(key);
     }
   }
@@ -465,6 +501,8 @@ export class History {
     const s = this.series.get(key);
     if (!s) return undefined;
     const firstRaw = s.rawLen > 0 ? s.rawTime(0) : Infinity;
+    const firstHour = s.hours.empty ? Infinity : s.hours.first * HOUR_MS;
+    if (firstHour + HOUR_MS <= s.fineStart()) return firstHour;
     if (s.bLen === 0) return Number.isFinite(firstRaw) ? firstRaw : undefined;
     // Every sample also went into a bucket; prefer the exact raw time when it is in the first minute.
     return Math.floor(firstRaw / MINUTE_MS) === s.firstMinute ? firstRaw : s.firstMinute * MINUTE_MS;
@@ -490,6 +528,11 @@ export class History {
       rawMax(fromMs, beforeMs);
       return high < 0 ? undefined : high;
     }
+    // Whole hours before the minute tier begins, inside [fromMs, beforeMs).
+    const fine = s.fineStart();
+    const hourFrom = Number.isFinite(fromMs) ? Math.ceil(fromMs / HOUR_MS) : -Infinity;
+    const hourTo = Math.min(Math.floor(fine / HOUR_MS), Number.isFinite(beforeMs) ? Math.floor(beforeMs / HOUR_MS) : Infinity);
+    for (const b of s.hours.between(hourFrom, hourTo)) if (b.max > high) high = b.max;
     for (let i = Math.max(0, fromMinute - s.firstMinute); i < s.bLen && s.firstMinute + i < cutMinute; i++) {
       const p = s.bIdx(i);
       if (s.bN[p]! > 0 && s.bMax[p]! > high) high = s.bMax[p]!;
@@ -516,6 +559,17 @@ export class History {
     const weight: number[] = [];
 
     const rawFrom = s.rawLen > 0 ? s.rawTime(0) : Infinity;
+    // Hours wholly before the minute tier begins (older than 7 days), then minutes, then raw samples.
+    const fine = s.fineStart();
+    for (const b of s.hours.between(Math.floor(fromMs / HOUR_MS), Math.floor(Math.min(fine, toMs + 1) / HOUR_MS))) {
+      const start = b.hour * HOUR_MS;
+      if (start + HOUR_MS > fine || start > toMs) break;
+      t.push(Math.max(start, fromMs));
+      mean.push(b.sum / b.n);
+      mins.push(b.min);
+      maxs.push(b.max);
+      weight.push(b.n);
+    }
     // Buckets for whole minutes before the raw samples begin (the minute that holds
     // the first raw sample comes from raw, so nothing is counted twice).
     const firstLi = Math.max(0, Math.floor(fromMs / MINUTE_MS) - s.firstMinute);
@@ -597,7 +651,7 @@ export class History {
         b.last.push(n ? s.bLast[p]! : 0);
         b.frac.push(n ? s.bFrac[p]! : 0);
       }
-      series[key] = { lastAt: s.lastAt, rt, rv, b };
+      series[key] = { lastAt: s.lastAt, rt, rv, b, h: s.hours.toJSON() };
     }
     return {
       format: FORMAT,
@@ -646,6 +700,7 @@ export class History {
     const s = new Series(
       this.maxRawSamples,
       this.maxBuckets,
+      this.maxHours,
       Math.min(this.maxRawSamples, Math.max(INITIAL_CAPACITY, times.length - skip)),
       Math.min(this.maxBuckets, Math.max(INITIAL_CAPACITY, n.length - skipB)),
     );
@@ -673,6 +728,20 @@ export class History {
       s.curN = s.bN[p]!;
       s.curSum = s.bucketMean(p) * s.curN;
     }
+    if (this.maxHours === 0) {
+      // no hour tier configured
+    } else if (raw.h === undefined) {
+      // A file from before the hour tier: start it from the minute buckets it has (7 days).
+      for (let i = 0; i < s.bLen; i++) {
+        const p = s.bIdx(i);
+        const n = s.bN[p]!;
+        if (n > 0) s.hours.add(Math.floor(((s.firstMinute + i) * MINUTE_MS) / HOUR_MS), s.bucketMean(p), n, s.bMin[p]!, s.bMax[p]!);
+      }
+    } else {
+      const problem = hourBucketsProblem(raw.h);
+      if (problem) return bad(problem);
+      s.hours = HourBuckets.fromJSON(raw.h as HourBucketsJSON, this.maxHours);
+    }
     s.lastAt = Math.max(lastAt, prev);
     return s;
   }
@@ -685,6 +754,8 @@ export interface SeriesJSON {
   rv: number[];
   /** Buckets from minute m0 (epoch minutes), one entry per minute. */
   b: { m0: number; n: number[]; min: number[]; max: number[]; last: number[]; frac: number[] };
+  /** Hourly buckets (90 days); absent in files written before they existed. */
+  h?: HourBucketsJSON;
 }
 
 export interface HistoryJSON {

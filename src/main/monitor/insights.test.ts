@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RangePoint } from './history';
-import { DAY, HOUR, computeInsights, fixedOffsetZone } from './insights';
+import { DAY_MS as DAY, HOUR_MS as HOUR } from './history';
+import { computeInsights, fixedOffsetZone } from './insights';
 
 // Monday 2026-11-30 00:00 UTC.
 const MONDAY = Date.UTC(2026, 10, 30);

@@ -1,13 +1,10 @@
-import type { RangePoint } from './history';
+import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from './history';
 
 /**
  * Insights from a series' history, as pure functions over chart points (raw samples, minute or
  * hour buckets): peaks with their time, the average, this hour against the same hour yesterday and
  * last week, and a 7 × 24 "when are my users online" heatmap in the user's time zone.
  */
-
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
 
 /** Windows a peak is reported for; "today" starts at local midnight. */
 export const PEAK_WINDOWS = ['today', '7d', '30d', '90d'] as const;
