@@ -9,7 +9,8 @@ import { systemClock, type Clock } from '../../shared/clock';
 import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } from '../../shared/ipc-contract';
 import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
 import type { LocalMinutes } from '../monitor/quiet-hours';
-import { loadHistory, saveHistory, type History } from '../monitor/history';
+import type { History } from '../monitor/history';
+import { HistoryStore } from '../monitor/history-store';
 import { createClient as defaultCreateClient } from '../providers';
 import type { ProviderClient } from '../providers/types';
 import { MemorySecretStore, type SecretStore } from '../secrets';
@@ -80,7 +81,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const createClient = options.createClient ?? (defaultCreateClient as ClientFactory);
   const ports = options.ports;
   const settingsStore = new SettingsStore({ dir: options.configDir, now: () => clock.now() });
-  const historyFile = path.join(options.configDir, 'history.json');
+  // Snapshot + journal: a save every 5 minutes appends a few kB instead of rewriting the whole history.
+  const historyStore = new HistoryStore(options.configDir, { clock });
   const listeners = new Set<EventListener>();
   const notices: string[] = [];
   const ops = new Map<string, AbortController>();
@@ -505,7 +507,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     if (!history) return;
     try {
       history.prune(clock.now());
-      await saveHistory(historyFile, history);
+      await historyStore.save(history);
     } catch (error) {
       log(`pulsebar: history could not be saved (${error instanceof Error ? error.name : 'error'})`);
     }
@@ -551,7 +553,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       if (started) return;
       const loaded = await settingsStore.load();
       if (loaded.notice) notices.push(loaded.notice.message);
-      const loadedHistory = await loadHistory(historyFile, { clock });
+      const loadedHistory = await historyStore.load();
       if (loadedHistory.notice) notices.push(loadedHistory.notice);
       history = loadedHistory.history;
       const alertNotice = await alertEngine.load();

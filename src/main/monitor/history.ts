@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
-import { HOUR_MS, HourBuckets, hourBucketsProblem, type HourBucketsJSON } from './hour-buckets';
+import { unring } from './ring-copy';
+import { HOUR_MS, HourBuckets, hourBucketsProblem, type HourBucketsJSON, type HourColumns } from './hour-buckets';
 
 /**
  * Count history per series key (see series-key.ts): raw samples for the last
@@ -369,6 +370,8 @@ export class History {
   private readonly maxBuckets: number;
   private readonly maxHours: number;
   private readonly series = new Map<string, Series>();
+  /** Appends since the last takeChanges(), when a store asked for them (incremental saves). */
+  private changes: HistoryChanges | null = null;
 
   constructor(options: HistoryOptions = {}) {
     this.rawRetentionMs = options.rawRetentionMs ?? DAY_MS;
@@ -404,6 +407,7 @@ export class History {
     s.addToBucket(Math.floor(at / MINUTE_MS), v);
     s.dropBucketsBefore(Math.floor((at - this.bucketRetentionMs) / MINUTE_MS));
     if (this.maxHours > 0) s.hours.add(Math.floor(at / HOUR_MS), v);
+    if (this.changes) this.noteChange(key, at, v);
     s.hours.dropBefore(Math.floor((at - this.hourRetentionMs) / HOUR_MS));
     return true;
   }
@@ -436,6 +440,7 @@ export class History {
    */
   rewind(now: number): void {
     if (!Number.isFinite(now)) return;
+    if (this.changes) this.changes.full = true;
     for (const [key, s] of this.series) {
       if (s.lastAt <= now) continue;
       s.truncateAfter(now);
@@ -452,6 +457,7 @@ export class History {
   }
 
   remove(key: string): void {
+    if (this.changes && this.series.has(key)) this.changes.full = true;
     this.series.delete(key);
   }
 
@@ -627,6 +633,104 @@ export class History {
     return total;
   }
 
+  /**
+   * Starts recording appends for incremental saves (see history-store.ts). Rewinds and removals
+   * cannot be replayed as appends: they mark the changes `full`, asking for a whole snapshot.
+   */
+  trackChanges(): void {
+    this.changes ??= emptyChanges();
+  }
+
+  /** The appends since the last call (or since trackChanges), and starts a new batch. */
+  takeChanges(): HistoryChanges {
+    const taken = this.changes ?? { ...emptyChanges(), full: true };
+    this.changes = emptyChanges();
+    return taken;
+  }
+
+  private noteChange(key: string, at: number, value: number): void {
+    const c = this.changes!;
+    if (c.full) return;
+    let i = c.keyIndex.get(key);
+    if (i === undefined) {
+      i = c.keys.length;
+      c.keys.push(key);
+      c.keyIndex.set(key, i);
+    }
+    c.series.push(i);
+    c.at.push(at);
+    c.value.push(value);
+    // Nobody saved for a very long time: a whole snapshot is cheaper than this list.
+    if (c.at.length > MAX_TRACKED_CHANGES) Object.assign(c, emptyChanges(), { full: true });
+  }
+
+  /** Every series as plain columns in time order: the binary codec's input. */
+  toColumns(): SeriesColumns[] {
+    return [...this.series.keys()].map((key) => this.columnsOf(key)!);
+  }
+
+  /** One series as plain columns (block copies out of the rings), or undefined when it is gone. */
+  columnsOf(key: string): SeriesColumns | undefined {
+    const s = this.series.get(key);
+    if (!s) return undefined;
+    const Counts = s.wide ? Uint32Array : Uint16Array;
+    const rawT = unring(s.rawT, s.rawStart, s.rawLen, new Float64Array(s.rawLen));
+    const rawV = unring(s.rawV, s.rawStart, s.rawLen, new Counts(s.rawLen));
+    const bucket = <T extends Uint8Array | Uint16Array | Uint32Array>(ring: T, out: T): T => unring(ring, s.bStart, s.bLen, out);
+    return {
+      key,
+      lastAt: s.lastAt,
+      wide: s.wide,
+      rawT,
+      rawV,
+      m0: s.firstMinute,
+      bN: bucket(s.bN, new Uint8Array(s.bLen)),
+      bFrac: bucket(s.bFrac, new Uint8Array(s.bLen)),
+      bMin: bucket(s.bMin, new Counts(s.bLen)),
+      bMax: bucket(s.bMax, new Counts(s.bLen)),
+      bLast: bucket(s.bLast, new Counts(s.bLen)),
+      hours: s.hours.toColumns(),
+    };
+  }
+
+  /** Rebuilds a history from `toColumns()` output (already checked by the codec). */
+  static fromColumns(columns: readonly SeriesColumns[], options: HistoryOptions = {}): History {
+    const h = new History(options);
+    for (const c of columns) {
+      const skip = Math.max(0, c.rawT.length - h.maxRawSamples);
+      const skipB = Math.max(0, c.bN.length - h.maxBuckets);
+      const s = new Series(
+        h.maxRawSamples,
+        h.maxBuckets,
+        h.maxHours,
+        Math.min(h.maxRawSamples, Math.max(INITIAL_CAPACITY, c.rawT.length - skip)),
+        Math.min(h.maxBuckets, Math.max(INITIAL_CAPACITY, c.bN.length - skipB)),
+      );
+      if (c.wide) s.widen();
+      for (let i = skip; i < c.rawT.length; i++) s.pushRaw(c.rawT[i]!, c.rawV[i]!);
+      s.firstMinute = c.m0 + skipB;
+      for (let i = skipB; i < c.bN.length; i++) {
+        const p = i - skipB;
+        s.bN[p] = c.bN[i]!;
+        s.bFrac[p] = c.bFrac[i]!;
+        s.bMin[p] = c.bMin[i]!;
+        s.bMax[p] = c.bMax[i]!;
+        s.bLast[p] = c.bLast[i]!;
+      }
+      s.bLen = c.bN.length - skipB;
+      if (s.bLen > 0) {
+        const p = s.bIdx(s.bLen - 1);
+        s.curMinute = s.firstMinute + s.bLen - 1;
+        s.curN = s.bN[p]!;
+        s.curSum = s.bucketMean(p) * s.curN;
+      }
+      if (h.maxHours > 0) s.hours = HourBuckets.fromColumns(c.hours, h.maxHours);
+      s.lastAt = c.lastAt;
+      if (!s.empty) h.series.set(c.key, s);
+    }
+    return h;
+  }
+
   /** Compact, versioned, JSON-safe snapshot. Times are delta-encoded. */
   serialize(): HistoryJSON {
     const series: Record<string, SeriesJSON> = {};
@@ -764,6 +868,41 @@ export interface HistoryJSON {
   rawRetentionMs: number;
   bucketRetentionMs: number;
   series: Record<string, SeriesJSON>;
+}
+
+/** Appends recorded for an incremental save: parallel arrays, keys by index. */
+export interface HistoryChanges {
+  /** A rewind or removal happened, or too much piled up: only a whole snapshot is right. */
+  full: boolean;
+  keys: string[];
+  keyIndex: Map<string, number>;
+  series: number[];
+  at: number[];
+  value: number[];
+}
+
+/** Past this many pending appends (≈ a day of 154 series at 30 s), the next save is a whole snapshot. */
+const MAX_TRACKED_CHANGES = 500_000;
+
+function emptyChanges(): HistoryChanges {
+  return { full: false, keys: [], keyIndex: new Map(), series: [], at: [], value: [] };
+}
+
+/** One series as plain columns, oldest first (see History.toColumns). */
+export interface SeriesColumns {
+  key: string;
+  lastAt: number;
+  wide: boolean;
+  rawT: Float64Array;
+  rawV: Uint16Array | Uint32Array;
+  /** Epoch minute of bN[0]. */
+  m0: number;
+  bN: Uint8Array;
+  bFrac: Uint8Array;
+  bMin: Uint16Array | Uint32Array;
+  bMax: Uint16Array | Uint32Array;
+  bLast: Uint16Array | Uint32Array;
+  hours: HourColumns;
 }
 
 export class HistoryFormatError extends Error {

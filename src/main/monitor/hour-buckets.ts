@@ -1,3 +1,5 @@
+import { unring } from './ring-copy';
+
 /**
  * The long tier of a series' history: one bucket per hour (sum, sample count, min, max) kept for
  * 90 days beyond the minute buckets' 7, so peaks, averages and the weekly heatmap reach back three
@@ -132,14 +134,41 @@ export class HourBuckets {
     return out;
   }
 
-  static fromJSON(data: HourBucketsJSON, maxHours: number): HourBuckets {
-    const skip = Math.max(0, data.n.length - maxHours);
-    const h = new HourBuckets(maxHours, Math.min(maxHours, Math.max(INITIAL_CAPACITY, data.n.length - skip)));
-    for (let i = skip; i < data.n.length; i++) {
-      if (data.n[i]! > 0) h.add(data.h0 + i, data.sum[i]! / data.n[i]!, data.n[i]!, data.min[i]!, data.max[i]!);
+  toColumns(): HourColumns {
+    const copy = <T extends Float64Array | Uint32Array>(ring: T, out: T): T => unring(ring, this.start, this.len, out);
+    return {
+      h0: this.first,
+      n: copy(this.n, new Uint32Array(this.len)),
+      sum: copy(this.sum, new Float64Array(this.len)),
+      min: copy(this.min, new Uint32Array(this.len)),
+      max: copy(this.max, new Uint32Array(this.len)),
+    };
+  }
+
+  static fromColumns(c: HourColumns, maxHours: number): HourBuckets {
+    const skip = Math.max(0, c.n.length - maxHours);
+    const h = new HourBuckets(maxHours, Math.min(maxHours, Math.max(INITIAL_CAPACITY, c.n.length - skip)));
+    for (let i = skip; i < c.n.length; i++) {
+      if (c.n[i]! > 0) h.add(c.h0 + i, c.sum[i]! / c.n[i]!, c.n[i]!, c.min[i]!, c.max[i]!);
     }
     return h;
   }
+
+  static fromJSON(data: HourBucketsJSON, maxHours: number): HourBuckets {
+    return HourBuckets.fromColumns(
+      { h0: data.h0, n: Uint32Array.from(data.n), sum: Float64Array.from(data.sum), min: Uint32Array.from(data.min), max: Uint32Array.from(data.max) },
+      maxHours,
+    );
+  }
+}
+
+/** The hour tier as typed columns, oldest first (the binary codec's form). */
+export interface HourColumns {
+  h0: number;
+  n: Uint32Array;
+  sum: Float64Array;
+  min: Uint32Array;
+  max: Uint32Array;
 }
 
 export interface HourBucketsJSON {
