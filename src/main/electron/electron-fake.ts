@@ -156,6 +156,7 @@ export class FakeBrowserWindow
     this.destroyed = true;
   });
   loadURL = vi.fn<Electron.BrowserWindow['loadURL']>((url) => {
+    if (current.loadError.value) return Promise.reject(current.loadError.value);
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
   });
@@ -280,6 +281,8 @@ function createFake() {
     trays: [] as FakeTray[],
     notifications: [] as FakeNotification[],
     notificationsSupported: { value: true },
+    /** When set, every loadURL fails with it (a missing page, a dev server down). */
+    loadError: { value: null as Error | null },
     network,
   };
 }
