@@ -49,6 +49,10 @@ describe('registerIpc', () => {
     const other = new FakeWebContents();
     other.mainFrame.url = PAGE;
     await expect(fake.module.ipcMain.invoke(wireName('app:version'), { sender: other, senderFrame: other.mainFrame })).resolves.toEqual(refused);
+    // Each check holds on its own: the sender is checked even if the frame looked like the window's.
+    await expect(
+      fake.module.ipcMain.invoke(wireName('app:version'), { sender: other, senderFrame: window.webContents.mainFrame }),
+    ).resolves.toEqual(refused);
     expect(core.handled()).toBe(false);
   });
 
