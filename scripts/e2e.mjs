@@ -11,25 +11,18 @@
  * exits 0 without claiming a pass.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRenderer } from './web-bridge-build.mjs';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const chromium = process.env.PULSEBAR_CHROMIUM ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const playwright = resolve(root, 'node_modules/.bin/playwright');
 const withKeyring = resolve(root, 'scripts/with-keyring.sh');
-
-/** The Electron binary npm installed, or null (ELECTRON_SKIP_BINARY_DOWNLOAD=1 leaves none). */
-function electronBinary() {
-  const pathFile = resolve(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = resolve(root, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -53,7 +46,7 @@ function runUnderKeyring(playwrightArgs, env) {
 }
 
 async function runElectron() {
-  const binary = electronBinary();
+  const { binary } = findElectronBinary(root);
   if (!binary) {
     console.log('e2e:electron: not run: no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD)');
     process.exit(0);

@@ -1,12 +1,11 @@
 import { app, session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 /**
  * App-wide hardening, installed before any window exists: no new windows, no
- * navigation away from the app, no <webview>, no permissions (camera, geolocation…).
+ * navigation away from the app, no <webview>, no permissions (camera, geolocation…), and the
+ * Content-Security-Policy header on every response (the dev server's too; app:// sets its own as well).
  */
-export function hardenApp(isAppUrl: (url: string) => boolean, dev: boolean): void {
-  const policy = dev ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY_HEADER;
+export function hardenApp(isAppUrl: (url: string) => boolean, policy: string): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] },

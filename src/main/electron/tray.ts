@@ -2,9 +2,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeIm
 import { drawTrayIcon } from '../app/tray-icon-image';
 import type { TrayIconState, TrayMenuItem, TrayModel, TrayPort } from '../app/ports';
 
-const isMac = process.platform === 'darwin';
-
-function iconFor(state: TrayIconState): NativeImage {
+function iconFor(state: TrayIconState, isMac: boolean): NativeImage {
   if (isMac) {
     // Template images follow the menu bar's light/dark appearance; state shows in the title instead.
     const image = nativeImage.createFromBuffer(drawTrayIcon(state, 32, true), { scaleFactor: 2 });
@@ -33,11 +31,16 @@ function toMenu(items: TrayMenuItem[], onClick: (id: string) => void): MenuItemC
 }
 
 /** The tray icon. The menu is rebuilt on every update: Linux only shows a menu set again with setContextMenu. */
-export function createTray(options: { onClick: (tray: Tray) => void; onMenu: (id: string) => void }): TrayPort & { tray: Tray } {
+export function createTray(options: {
+  onClick: (tray: Tray) => void;
+  onMenu: (id: string) => void;
+  platform?: NodeJS.Platform;
+}): TrayPort & { tray: Tray } {
+  const isMac = (options.platform ?? process.platform) === 'darwin';
   const icons = new Map<TrayIconState, NativeImage>();
   const icon = (state: TrayIconState) => {
     let image = icons.get(state);
-    if (!image) icons.set(state, (image = iconFor(state)));
+    if (!image) icons.set(state, (image = iconFor(state, isMac)));
     return image;
   };
   const tray = new Tray(icon('normal'));

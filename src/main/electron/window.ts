@@ -15,9 +15,9 @@ export interface PanelWindow extends WindowPort {
  */
 export function createPanelWindow(options: {
   preloadPath: string;
-  load: (window: BrowserWindow) => Promise<void>;
-  onNavigate: (target: { accountId: string; targetId?: string }) => void;
-  onDetachedChange: (detached: boolean) => void;
+  /** The app's page: app://pulsebar/index.html, or the dev server's URL under `npm run dev`. */
+  url: string;
+  onLoadFailed: (error: unknown) => void;
   /** Off in packaged builds: DevTools would give anyone at the keyboard the renderer's IPC authority. */
   devTools: boolean;
 }): PanelWindow {
@@ -44,7 +44,7 @@ export function createPanelWindow(options: {
       devTools: options.devTools,
     },
   });
-  void options.load(window);
+  window.loadURL(options.url).catch(options.onLoadFailed);
 
   // A panel hides when it loses focus, like other tray apps; a detached window stays.
   window.on('blur', () => {
@@ -71,9 +71,9 @@ export function createPanelWindow(options: {
       if (window.isVisible() && window.isFocused()) window.hide();
       else showAt(trayBounds);
     },
-    show(target) {
+    // The core pushes `navigate` to the page itself when there is a target; the window only shows.
+    show() {
       showAt();
-      if (target) options.onNavigate(target);
     },
     hide() {
       window.hide();
@@ -84,7 +84,6 @@ export function createPanelWindow(options: {
       window.setSkipTaskbar(!value);
       window.setAlwaysOnTop(!value);
       if (value) window.setMinimumSize(360, 480);
-      options.onDetachedChange(value);
     },
   };
 }
