@@ -93,14 +93,32 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
 export function processIo(): CliIo {
   let interrupt: () => void = () => undefined;
   const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  process.once('SIGINT', () => interrupt());
-  process.once('SIGTERM', () => interrupt());
+  let stopped = false;
+  let keepAlive: NodeJS.Timeout | undefined;
+  // `on`, not `once`: with its last listener gone Node restores the default action, and a child
+  // process was seen dying of the very SIGINT it was handling. A second Ctrl-C ends at once (130).
+  const onSignal = () => {
+    if (stopped) process.exit(130);
+    stopped = true;
+    clearInterval(keepAlive);
+    interrupt();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    interrupted,
+    /**
+     * Waiting for Ctrl-C must hold the process open: a pending promise and signal listeners do not,
+     * and the poller's timers are unref()'d (so the app can quit). Without this `watch` on real
+     * accounts ended after its first request with "unsettled top-level await" (exit 13).
+     */
+    get interrupted() {
+      if (!stopped) keepAlive ??= setInterval(() => undefined, 1 << 30);
+      return interrupted;
+    },
   };
 }
 
