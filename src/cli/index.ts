@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { isProviderError } from '../main/providers';
 import { KeytarSecretStore, type SecretStore } from '../main/secrets';
 import { resolveConfigDir, SettingsStore } from '../main/settings';
-import { explainError } from '../shared/errors';
 import { PROVIDER_NAMES } from '../shared/model';
 import { parseCli, UsageError, type CliArgs } from './args';
 import { accountsFromEnv, type CliAccount } from './cli-accounts';
+import { explainForCli, refusedBeforeSending } from './cli-errors';
 import { runAction, type CliIo } from './commands';
 import { demoAccounts } from './demo-accounts';
 import { runLive } from './live';
@@ -72,12 +72,12 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
     }
     if (isProviderError(error)) {
       const info = error.info;
-      if (info.kind === 'invalid_input') {
+      if (refusedBeforeSending(info)) {
         io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]}: not sent — ${info.message}`);
         return 2;
       }
       const status = info.status !== undefined ? `HTTP ${info.status}` : 'no HTTP status';
-      const { title, advice } = explainError(info);
+      const { title, advice } = explainForCli(info);
       io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]} error (${status}${info.request ? `, ${info.request}` : ''}): ${info.message}`);
       io.err(`  ${title}`);
       io.err(`  ${advice}`);

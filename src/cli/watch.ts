@@ -7,7 +7,7 @@ import { resolveConfigDir, SettingsStore } from '../main/settings';
 import { PROVIDER_NAMES, PROVIDERS } from '../shared/model';
 import type { MonitorSnapshot } from '../shared/ipc-contract';
 import { UsageError, type CliArgs } from './args';
-import type { CliAccount } from './cli-accounts';
+import { selectAccounts, type CliAccount } from './cli-accounts';
 import type { CliIo } from './commands';
 
 function clockTime(ms: number): string {
@@ -29,10 +29,11 @@ export function snapshotLine(snapshot: MonitorSnapshot): string {
  * on a private copy of the settings so it never races the app over its files;
  * alert rules and quiet hours come from the user's settings when there are any.
  */
-export async function runWatch(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
-  if (accounts.length === 0) {
+export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: CliIo): Promise<void> {
+  if (allAccounts.length === 0) {
     throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
   }
+  const accounts = selectAccounts(allAccounts, args);
   const dir = await mkdtemp(path.join(tmpdir(), 'pulsebar-watch-'));
   try {
     const userSettings = args.demo ? null : await new SettingsStore({ dir: resolveConfigDir() }).load().catch(() => null);

@@ -338,9 +338,17 @@ export class Poller {
     return this.pausedAll;
   }
 
+  /**
+   * Cancels every request and schedules nothing more. Each account's last status stays readable
+   * through status(): the CLI's `live` reads them after stopping, and clearing them here made a
+   * rate-limited account look like "offline, no error".
+   */
   stop(): void {
-    for (const runtime of this.accounts.values()) runtime.abort.abort();
-    this.accounts.clear();
+    for (const runtime of this.accounts.values()) {
+      runtime.abort.abort();
+      runtime.cycle = null;
+      runtime.halted = true;
+    }
   }
 
   status(accountId: string): AccountStatus | null {
