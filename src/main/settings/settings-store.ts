@@ -1,9 +1,10 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { salvageSettings } from './settings-salvage';
+import { asidePath } from './set-aside';
 import { defaultSettings, migrateSettings, SETTINGS_VERSION, settingsSchema, versionOf, type Settings } from './settings-schema';
 import { removeStaleTempFiles } from './stale-temp-files';
 import { collectUnknownFields, NO_UNKNOWN_FIELDS, withUnknownFields, type UnknownFields } from './unknown-fields';
@@ -282,18 +283,9 @@ export class SettingsStore {
     }
   }
 
-  /** A free name beside the file: settings.<label>-<time>.json, then -1, -2… */
-  async #asidePath(label: 'corrupt' | 'newer'): Promise<string> {
-    const stamp = new Date(this.#now()).toISOString().replace(/[:.]/g, '-');
-    const base = path.basename(this.#fileName, '.json');
-    let target = path.join(this.dir, `${base}.${label}-${stamp}.json`);
-    for (let n = 1; await exists(target); n += 1) target = path.join(this.dir, `${base}.${label}-${stamp}-${n}.json`);
-    return target;
-  }
-
   /** Copies the file aside as it is (before a repaired version replaces it); null when it cannot. */
   async #copyAside(): Promise<string | null> {
-    const target = await this.#asidePath('corrupt');
+    const target = await asidePath(this.path, 'corrupt', this.#now());
     return copyFile(this.path, target, fsConstants.COPYFILE_EXCL).then(
       () => target,
       () => null,
@@ -301,7 +293,7 @@ export class SettingsStore {
   }
 
   async #setAside(kind: 'corrupt' | 'newer_version', reason: string): Promise<SettingsLoadResult> {
-    const target = await this.#asidePath(kind === 'corrupt' ? 'corrupt' : 'newer');
+    const target = await asidePath(this.path, kind === 'corrupt' ? 'corrupt' : 'newer', this.#now());
 
     let moved = true;
     try {
@@ -325,11 +317,4 @@ export class SettingsStore {
       ...(moved ? { setAsidePath: target } : {}),
     });
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

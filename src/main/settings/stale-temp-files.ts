@@ -8,7 +8,10 @@ import path from 'node:path';
  */
 export const STALE_TEMP_MS = 60_000;
 
-/** Removes crash leftovers of `fileName` in `dir` (settings.json, history.json, alerts.json). */
+/**
+ * Removes crash leftovers of `fileName` in `dir` (settings.json, history.json, alerts.json).
+ * `nowMs` is compared with file modification times, so it should be the wall clock.
+ */
 export async function removeStaleTempFiles(dir: string, fileName: string, nowMs: number): Promise<void> {
   const pattern = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
   const names = await readdir(dir).catch(() => [] as string[]);
