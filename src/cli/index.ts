@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { isProviderError } from '../main/providers';
 import { KeytarSecretStore, type SecretStore } from '../main/secrets';
-import { resolveConfigDir, SettingsStore } from '../main/settings';
+import { resolveConfigDir, SettingsStore, type Settings } from '../main/settings';
 import { PROVIDER_NAMES } from '../shared/model';
 import { parseCli, UsageError, type CliArgs } from './args';
 import { accountsFromEnv, type CliAccount } from './cli-accounts';
@@ -23,25 +23,43 @@ export interface CliEnvironment {
   secrets?: SecretStore;
 }
 
-async function accountsFromSettings(env: Record<string, string | undefined>, secrets: SecretStore): Promise<CliAccount[]> {
-  const store = new SettingsStore({ dir: resolveConfigDir({ env }) });
-  const { settings } = await store.load();
+/**
+ * The app's settings, read-only: the CLI may run beside the app and never moves, repairs or
+ * rewrites its files. What could not be read is said once on stderr. Null when unreadable.
+ */
+async function loadUserSettings(env: Record<string, string | undefined>, io: CliIo): Promise<Settings | null> {
+  try {
+    const { settings, notice } = await new SettingsStore({ dir: resolveConfigDir({ env }), readOnly: true }).load();
+    if (notice) io.err(`pulsebar: ${notice.message}`);
+    return settings;
+  } catch (error) {
+    io.err(`pulsebar: the app's settings could not be read (${(error as Error).message}).`);
+    return null;
+  }
+}
+
+async function accountsFromSettings(settings: Settings | null, secrets: SecretStore): Promise<CliAccount[]> {
   const accounts: CliAccount[] = [];
-  for (const config of settings.accounts) {
+  for (const config of settings?.accounts ?? []) {
     const key = await secrets.get(config.id);
     if (key) accounts.push({ config, key });
   }
   return accounts;
 }
 
-async function resolveAccounts(args: CliArgs, environment: CliEnvironment): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
+async function resolveAccounts(
+  args: CliArgs,
+  environment: CliEnvironment,
+  settings: () => Promise<Settings | null>,
+): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
   if (args.demo) return demoAccounts();
   const fromEnv = accountsFromEnv(environment.env);
   if (fromEnv.length > 0) return { accounts: fromEnv };
+  const saved = await settings();
   let secrets = environment.secrets;
   if (!secrets) secrets = new KeytarSecretStore();
   try {
-    return { accounts: await accountsFromSettings(environment.env, secrets) };
+    return { accounts: await accountsFromSettings(saved, secrets) };
   } catch (error) {
     throw new UsageError(
       `${(error as Error).message}\nFor headless use set PULSEBAR_JUNKIE_KEY / PULSEBAR_LUAPROT_KEY / PULSEBAR_LUAAUTH_KEY, or try --demo.`,
@@ -58,10 +76,13 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
       io.out(USAGE);
       return 0;
     }
-    const resolved = await resolveAccounts(args, environment);
+    // Read at most once, and only when needed (accounts, or watch's alert rules).
+    let saved: Promise<Settings | null> | undefined;
+    const settings = () => (saved ??= loadUserSettings(environment.env, io));
+    const resolved = await resolveAccounts(args, environment, settings);
     close = resolved.close;
     if (args.command === 'live') await runLive(args, resolved.accounts, io);
-    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io);
+    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings());
     else await runAction(args, resolved.accounts, io);
     return 0;
   } catch (error) {

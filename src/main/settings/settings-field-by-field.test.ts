@@ -170,3 +170,27 @@ describe('settings load field by field', () => {
     expect(text).not.toContain('sk_acc');
   });
 });
+
+describe('read-only settings (the CLI beside the app)', () => {
+  it('reads field by field but never creates, moves, copies, repairs or cleans anything, and refuses changes', async () => {
+    const text = await write({ version: SETTINGS_VERSION, accounts: [account('a', { baseUrl: 'ftp://x' })], token: 'sk_never_rewritten_here' });
+    const leftover = path.join(dir, 'settings.json.12345');
+    await writeFile(leftover, '{"half');
+    const store = new SettingsStore({ dir, now: () => NOW, readOnly: true });
+    const { settings, notice } = await store.load();
+    expect(settings.accounts).toEqual([account('a', { baseUrl: DEFAULT_BASE_URLS.luaprot })]);
+    expect(notice?.message).toMatch(/could not be read and were not used: account "Label a": baseUrl.*the file was left as it is/);
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.json.12345']);
+    expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(text);
+    await expect(store.update({ theme: 'dark' })).rejects.toThrow(/read-only/);
+
+    await write('{"version": 2, "accounts": [');
+    const damaged = await new SettingsStore({ dir, readOnly: true }).load();
+    expect(damaged.notice?.message).toMatch(/is damaged .* it was not used and was left as it is/);
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.json.12345']);
+
+    const missing = path.join(dir, 'not-there');
+    expect((await new SettingsStore({ dir: missing, readOnly: true }).load()).notice).toBeNull();
+    await expect(readdir(missing)).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -49,6 +49,11 @@ export interface SettingsStoreOptions {
   fileName?: string;
   /** Clock for set-aside file names. */
   now?: () => number;
+  /**
+   * Read the file, never change it (the CLI beside the app): nothing is created, moved, copied,
+   * repaired or cleaned, and save/update refuse. Problems are still named in the notice.
+   */
+  readOnly?: boolean;
 }
 
 // Field names that would hold a credential; dropped on write even if a future schema let one through.
@@ -101,6 +106,7 @@ export class SettingsStore {
   readonly path: string;
   readonly #fileName: string;
   readonly #now: () => number;
+  readonly #readOnly: boolean;
   readonly #listeners = new Set<SettingsListener>();
   #current: Settings | undefined;
   /** Fields of the loaded file this version does not know: written back at every save. */
@@ -114,6 +120,7 @@ export class SettingsStore {
     this.#fileName = options.fileName ?? SETTINGS_FILE_NAME;
     this.path = path.join(this.dir, this.#fileName);
     this.#now = options.now ?? Date.now;
+    this.#readOnly = options.readOnly ?? false;
   }
 
   /**
@@ -123,8 +130,10 @@ export class SettingsStore {
    * file as it was is kept beside it.
    */
   async load(): Promise<SettingsLoadResult> {
-    await mkdir(this.dir, { recursive: true });
-    await removeStaleTempFiles(this.dir, this.#fileName, this.#now());
+    if (!this.#readOnly) {
+      await mkdir(this.dir, { recursive: true });
+      await removeStaleTempFiles(this.dir, this.#fileName, this.#now());
+    }
 
     let text: string;
     try {
@@ -156,6 +165,13 @@ export class SettingsStore {
     }
     if (version === SETTINGS_VERSION && isPlainObject(raw)) this.#unknown = collectUnknownFields(raw, (key) => SECRET_FIELD.test(key));
 
+    if (this.#readOnly) {
+      const notice: SettingsNotice | null =
+        problems.length > 0
+          ? { kind: 'corrupt', message: `Some of your settings (${this.path}) could not be read and were not used: ${listProblems(problems)}. Everything else was; the file was left as it is.` }
+          : null;
+      return this.#start(settings, notice);
+    }
     const notices: string[] = [];
     if (problems.length > 0) {
       const copy = await this.#copyAside();
@@ -234,6 +250,7 @@ export class SettingsStore {
 
   async #commit(candidate: unknown): Promise<Settings> {
     this.get();
+    if (this.#readOnly) throw new SettingsValidationError('Settings were not changed: this copy of the settings is read-only.');
     if (!isPlainObject(candidate)) throw new SettingsValidationError('Settings were not changed: expected an object.');
     const parsed = settingsSchema.safeParse({ ...candidate, version: SETTINGS_VERSION });
     if (!parsed.success) throw new SettingsValidationError(`Settings were not changed: ${reasonOf(parsed.error)}`);
@@ -293,6 +310,10 @@ export class SettingsStore {
   }
 
   async #setAside(kind: 'corrupt' | 'newer_version', reason: string): Promise<SettingsLoadResult> {
+    if (this.#readOnly) {
+      const why = kind === 'corrupt' ? `is damaged (${reason})` : `was written by a newer version of Pulsebar (${reason})`;
+      return this.#start(defaultSettings(), { kind, message: `Your settings file (${this.path}) ${why}; it was not used and was left as it is.` });
+    }
     const target = await asidePath(this.path, kind === 'corrupt' ? 'corrupt' : 'newer', this.#now());
 
     let moved = true;
