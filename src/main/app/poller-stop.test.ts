@@ -29,7 +29,8 @@ it('stop() cancels polling but keeps each account\'s last status (a long rate li
     targets: sim.control.targets().luaprot.hubIds.map((id) => ({ kind: 'hub' as const, id })),
   };
   const poller = new Poller({ clock, intervalMs: () => 30_000 });
-  poller.upsert(account, createClient('luaprot', { baseUrl: sim.urls.luaprot, apiKey: sim.keys.luaprot, timeoutMs: 3_000 }));
+  const client = createClient('luaprot', { baseUrl: sim.urls.luaprot, apiKey: sim.keys.luaprot, timeoutMs: 3_000 });
+  poller.upsert(account, client);
   sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 120, count: 10 });
   await runFor(clock, poller, 1_000);
   expect(poller.status('lp')?.state).toBe('rate_limited');
@@ -44,4 +45,11 @@ it('stop() cancels polling but keeps each account\'s last status (a long rate li
   clock.advance(10 * 60_000);
   await poller.runDue();
   expect(sim.control.requestLog('luaprot').length).toBe(sent);
+
+  // An account added again after stop() (the app core restarting, with its cached client) is polled afresh.
+  sim.control.clearFaults('all');
+  poller.upsert(account, client);
+  await runFor(clock, poller, 5_000);
+  expect(poller.status('lp')).toMatchObject({ state: 'ok', error: null });
+  expect(sim.control.requestLog('luaprot').length).toBeGreaterThan(sent);
 });
