@@ -126,6 +126,14 @@ describe('cli: live and rate limits', () => {
     expect(r.slept.reduce((a, b) => a + b, 0)).toBeLessThan(10_000);
   });
 
+  it('waits out a short rate limit once, says so, and counts the account (exit 0)', async () => {
+    sim.control.injectFault('luaauth', { type: 'rate_limit_burst', retryAfterSeconds: 1, count: 1 });
+    const r = await run('live', '--json', '--account', 'luaauth');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Rate limited by LuaAuth; retrying in \d s…/);
+    expect(JSON.parse(r.out).accounts[0]).toMatchObject({ status: 'ok', error: null, total: expect.any(Number) });
+  });
+
   it('says a long rate limit in the text table too, exit 1', async () => {
     sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 120, count: 1 });
     const r = await run('live');
