@@ -69,3 +69,29 @@ export function pickAccount(accounts: CliAccount[], provider: ProviderId, label?
   }
   return ofProvider[0]!;
 }
+
+/**
+ * The accounts `live` and `watch` cover: all of them, or those `--provider` and `--account` name
+ * (a label matches exactly, else ignoring case, like pickAccount). Naming nothing that exists is
+ * bad usage: silently showing every account instead would answer a different question.
+ */
+export function selectAccounts(accounts: CliAccount[], filter: { provider?: ProviderId; account?: string }): CliAccount[] {
+  let chosen = accounts;
+  if (filter.provider !== undefined) {
+    const provider = filter.provider;
+    chosen = chosen.filter((a) => a.config.provider === provider);
+    if (chosen.length === 0 && accounts.length > 0) {
+      throw new UsageError(`--provider ${provider}: no ${PROVIDER_NAMES[provider]} account is configured.`);
+    }
+  }
+  const label = filter.account;
+  if (label !== undefined) {
+    const exact = chosen.filter((a) => a.config.label === label);
+    const matched = exact.length > 0 ? exact : chosen.filter((a) => a.config.label.toLowerCase() === label.toLowerCase());
+    if (matched.length === 0 && chosen.length > 0) {
+      throw new UsageError(`--account "${label}" matches no account. Known: ${chosen.map((a) => `"${a.config.label}"`).join(', ')}.`);
+    }
+    chosen = matched;
+  }
+  return chosen;
+}

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../main/providers';
 import { startSimulator } from '../main/simulator';
@@ -95,12 +97,85 @@ describe('cli: live', () => {
   });
 
   it('exits 1 naming provider, status and message when a provider fails', async () => {
-    const r = await run('live', '--json', '--account', 'x');
-    expect(r.code).toBe(0); // --account is ignored by live: it lists every account
     sim.control.injectFault('junkie', { type: 'status', status: 502 });
     const failed = await run('live');
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(/Junkie error \(HTTP 502/);
+  });
+});
+
+describe('cli: live and rate limits', () => {
+  it('reports a long rate limit as rate_limited with the error in words and exits 1, without waiting it out', async () => {
+    sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 120, count: 1 });
+    const r = await run('live', '--json');
+    expect(r.code).toBe(1);
+    const live = JSON.parse(r.out);
+    const luaprot = live.accounts.find((a: { provider: string }) => a.provider === 'luaprot');
+    expect(luaprot).toMatchObject({ status: 'rate_limited', total: null, error: expect.stringMatching(/LuaProt is rate limiting requests/) });
+    expect(luaprot.error).toMatch(/120 s/);
+    // The others were counted and the grand total is theirs alone.
+    const others = live.accounts.filter((a: { provider: string }) => a.provider !== 'luaprot');
+    for (const a of others) expect(a).toMatchObject({ status: 'ok', total: expect.any(Number) });
+    expect(live.total).toBe(others.reduce((sum: number, a: { total: number }) => sum + a.total, 0));
+    expect(r.err).toContain('LuaProt error (HTTP 429');
+    // The CLI exits now: it must not promise a retry that will not happen.
+    expect(r.err).not.toMatch(/retrying/i);
+    expect(r.out).not.toMatch(/retrying/i);
+    expect(r.err).toMatch(/run the command again/i);
+    // Given up at the 429, not after the 60 s deadline: nothing was slept toward it.
+    expect(r.slept.reduce((a, b) => a + b, 0)).toBeLessThan(10_000);
+  });
+
+  it('waits out a short rate limit once, says so, and counts the account (exit 0)', async () => {
+    sim.control.injectFault('luaauth', { type: 'rate_limit_burst', retryAfterSeconds: 1, count: 1 });
+    const r = await run('live', '--json', '--account', 'luaauth');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Rate limited by LuaAuth; retrying in \d s…/);
+    expect(JSON.parse(r.out).accounts[0]).toMatchObject({ status: 'ok', error: null, total: expect.any(Number) });
+  });
+
+  it('says a long rate limit in the text table too, exit 1', async () => {
+    sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 120, count: 1 });
+    const r = await run('live');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/LuaProt — LuaProt\s+rate_limited\s+\?/);
+    expect(r.err).not.toMatch(/retrying/i);
+  });
+
+  it('filters live by --account and refuses an unknown label naming the option (exit 2)', async () => {
+    // (LuaAuth: the simulator's LuaProt allows few requests a minute, and other tests need them.)
+    const one = await run('live', '--json', '--account', 'luaauth');
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out).accounts.map((a: { provider: string }) => a.provider)).toEqual(['luaauth']);
+    const before = sim.control.requestLog().length;
+    const none = await run('live', '--json', '--account', 'x');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('--account "x" matches no account. Known: "Junkie", "LuaProt", "LuaAuth".');
+    expect(sim.control.requestLog().length).toBe(before);
+  });
+});
+
+describe('cli: a refusal after sending is a provider error', () => {
+  it('reports LuaAuth field errors the provider sent back as exit 1, not "not sent"', async () => {
+    // A LuaAuth that refuses a field the client let through (its rules are stricter than the docs).
+    const server = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ success: false, error: { message: 'Unauthorized or invalid request', code: -1, failed: [{ field: 'key', errors: ['key is too long'] }] } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = env;
+    env = { PULSEBAR_LUAAUTH_KEY: 'la_test_key_123456', PULSEBAR_LUAAUTH_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    try {
+      const r = await run('message', '--provider', 'luaauth', '--session', 'abc', '--command', 'ping');
+      expect(r.code).toBe(1);
+      expect(r.err).not.toContain('not sent');
+      expect(r.err).not.toMatch(/Not sent/);
+      expect(r.err).toContain('LuaAuth error (HTTP 400');
+      expect(r.err).toContain('key: key is too long');
+    } finally {
+      env = saved;
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
@@ -246,6 +321,9 @@ describe('cli: actions', () => {
     const r = await run('sessions', '--provider', 'luaprot', '--target', hub);
     expect(r.code).toBe(1);
     expect(r.err).toContain('LuaProt error (HTTP 429');
+    // Issue 9: the CLI exits here, so it must not say "Retrying in 120 s".
+    expect(r.err).not.toMatch(/retrying/i);
+    expect(r.err).toMatch(/asked to wait 120 s.*\n.*run the command again/is);
   });
 
   it('disconnects one and many, each provider', async () => {

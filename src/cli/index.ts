@@ -5,11 +5,11 @@
 import { pathToFileURL } from 'node:url';
 import { isProviderError } from '../main/providers';
 import { KeytarSecretStore, type SecretStore } from '../main/secrets';
-import { resolveConfigDir, SettingsStore } from '../main/settings';
-import { explainError } from '../shared/errors';
+import { resolveConfigDir, SettingsStore, type Settings } from '../main/settings';
 import { PROVIDER_NAMES } from '../shared/model';
 import { parseCli, UsageError, type CliArgs } from './args';
 import { accountsFromEnv, type CliAccount } from './cli-accounts';
+import { explainForCli, refusedBeforeSending } from './cli-errors';
 import { runAction, type CliIo } from './commands';
 import { demoAccounts } from './demo-accounts';
 import { runLive } from './live';
@@ -23,25 +23,43 @@ export interface CliEnvironment {
   secrets?: SecretStore;
 }
 
-async function accountsFromSettings(env: Record<string, string | undefined>, secrets: SecretStore): Promise<CliAccount[]> {
-  const store = new SettingsStore({ dir: resolveConfigDir({ env }) });
-  const { settings } = await store.load();
+/**
+ * The app's settings, read-only: the CLI may run beside the app and never moves, repairs or
+ * rewrites its files. What could not be read is said once on stderr. Null when unreadable.
+ */
+async function loadUserSettings(env: Record<string, string | undefined>, io: CliIo): Promise<Settings | null> {
+  try {
+    const { settings, notice } = await new SettingsStore({ dir: resolveConfigDir({ env }), readOnly: true }).load();
+    if (notice) io.err(`pulsebar: ${notice.message}`);
+    return settings;
+  } catch (error) {
+    io.err(`pulsebar: the app's settings could not be read (${(error as Error).message}).`);
+    return null;
+  }
+}
+
+async function accountsFromSettings(settings: Settings | null, secrets: SecretStore): Promise<CliAccount[]> {
   const accounts: CliAccount[] = [];
-  for (const config of settings.accounts) {
+  for (const config of settings?.accounts ?? []) {
     const key = await secrets.get(config.id);
     if (key) accounts.push({ config, key });
   }
   return accounts;
 }
 
-async function resolveAccounts(args: CliArgs, environment: CliEnvironment): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
+async function resolveAccounts(
+  args: CliArgs,
+  environment: CliEnvironment,
+  settings: () => Promise<Settings | null>,
+): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
   if (args.demo) return demoAccounts();
   const fromEnv = accountsFromEnv(environment.env);
   if (fromEnv.length > 0) return { accounts: fromEnv };
+  const saved = await settings();
   let secrets = environment.secrets;
   if (!secrets) secrets = new KeytarSecretStore();
   try {
-    return { accounts: await accountsFromSettings(environment.env, secrets) };
+    return { accounts: await accountsFromSettings(saved, secrets) };
   } catch (error) {
     throw new UsageError(
       `${(error as Error).message}\nFor headless use set PULSEBAR_JUNKIE_KEY / PULSEBAR_LUAPROT_KEY / PULSEBAR_LUAAUTH_KEY, or try --demo.`,
@@ -58,10 +76,13 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
       io.out(USAGE);
       return 0;
     }
-    const resolved = await resolveAccounts(args, environment);
+    // Read at most once, and only when needed (accounts, or watch's alert rules).
+    let saved: Promise<Settings | null> | undefined;
+    const settings = () => (saved ??= loadUserSettings(environment.env, io));
+    const resolved = await resolveAccounts(args, environment, settings);
     close = resolved.close;
     if (args.command === 'live') await runLive(args, resolved.accounts, io);
-    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io);
+    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings());
     else await runAction(args, resolved.accounts, io);
     return 0;
   } catch (error) {
@@ -72,12 +93,12 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
     }
     if (isProviderError(error)) {
       const info = error.info;
-      if (info.kind === 'invalid_input') {
+      if (refusedBeforeSending(info)) {
         io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]}: not sent — ${info.message}`);
         return 2;
       }
       const status = info.status !== undefined ? `HTTP ${info.status}` : 'no HTTP status';
-      const { title, advice } = explainError(info);
+      const { title, advice } = explainForCli(info);
       io.err(`pulsebar: ${PROVIDER_NAMES[info.provider]} error (${status}${info.request ? `, ${info.request}` : ''}): ${info.message}`);
       io.err(`  ${title}`);
       io.err(`  ${advice}`);
@@ -93,14 +114,32 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
 export function processIo(): CliIo {
   let interrupt: () => void = () => undefined;
   const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  process.once('SIGINT', () => interrupt());
-  process.once('SIGTERM', () => interrupt());
+  let stopped = false;
+  let keepAlive: NodeJS.Timeout | undefined;
+  // `on`, not `once`: with its last listener gone Node restores the default action, and a child
+  // process was seen dying of the very SIGINT it was handling. A second Ctrl-C ends at once (130).
+  const onSignal = () => {
+    if (stopped) process.exit(130);
+    stopped = true;
+    clearInterval(keepAlive);
+    interrupt();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    interrupted,
+    /**
+     * Waiting for Ctrl-C must hold the process open: a pending promise and signal listeners do not,
+     * and the poller's timers are unref()'d (so the app can quit). Without this `watch` on real
+     * accounts ended after its first request with "unsettled top-level await" (exit 13).
+     */
+    get interrupted() {
+      if (!stopped) keepAlive ??= setInterval(() => undefined, 1 << 30);
+      return interrupted;
+    },
   };
 }
 

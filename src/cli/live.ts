@@ -1,12 +1,12 @@
 import { systemClock } from '../shared/clock';
-import { explainError } from '../shared/errors';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
 import { Poller, type PollResult } from '../main/app/poller';
 import { createClient } from '../main/providers';
 import { ProviderError } from '../main/providers/errors';
 import { SHORT_RETRY_AFTER_MS, type CliIo } from './commands';
 import { UsageError, type CliArgs } from './args';
-import type { CliAccount } from './cli-accounts';
+import { selectAccounts, type CliAccount } from './cli-accounts';
+import { explainForCli } from './cli-errors';
 import { table } from './output';
 
 /** Gives up waiting for an account's first count after this long (timeouts and back-off included). */
@@ -34,14 +34,19 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
   const poller = new Poller({
     clock: systemClock,
     intervalMs: () => 3_600_000,
-    onResult: (result) => {
-      const error = result.status.error;
-      if (error?.kind === 'rate_limited' && !retried.has(result.accountId) && (error.retryAfterMs ?? 1000) <= SHORT_RETRY_AFTER_MS) {
-        retried.add(result.accountId);
-        io.err(`Rate limited by ${PROVIDER_NAMES[error.provider]}; retrying in ${Math.ceil((error.retryAfterMs ?? 1000) / 1000)} s…`);
+    onResult: (result) => results.set(result.accountId, result),
+    // A rate limit is a status, not a result: the poller keeps the request and waits. The CLI
+    // waits once for a short one; a longer one (or a second) is this account's answer now.
+    onStatus: (status) => {
+      const error = status.error;
+      if (status.state !== 'rate_limited' || error?.kind !== 'rate_limited' || results.has(status.accountId)) return;
+      const wait = error.retryAfterMs ?? 1000;
+      if (!retried.has(status.accountId) && wait <= SHORT_RETRY_AFTER_MS) {
+        retried.add(status.accountId);
+        io.err(`Rate limited by ${PROVIDER_NAMES[error.provider]}; retrying in ${Math.ceil(wait / 1000)} s…`);
         return;
       }
-      results.set(result.accountId, result);
+      results.set(status.accountId, { accountId: status.accountId, at: io.now(), targets: [], total: null, complete: false, status });
     },
   });
   for (const account of accounts) {
@@ -84,7 +89,7 @@ export function liveJson(accounts: CliAccount[], results: PollResult[]): LiveJso
       provider: a.config.provider,
       label: a.config.label,
       status: r.status.state,
-      error: r.status.explanation?.title ?? null,
+      error: r.status.error ? explainForCli(r.status.error, r.status.explanation).title : null,
       total: r.total,
       targets: r.targets.map((t) => ({ id: t.id, kind: t.kind, label: t.label, count: t.count })),
     };
@@ -92,10 +97,11 @@ export function liveJson(accounts: CliAccount[], results: PollResult[]): LiveJso
   return { total: rows.reduce((sum, a) => sum + (a.total ?? 0), 0), accounts: rows };
 }
 
-export async function runLive(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
-  if (accounts.length === 0) {
+export async function runLive(args: CliArgs, allAccounts: CliAccount[], io: CliIo): Promise<void> {
+  if (allAccounts.length === 0) {
     throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
   }
+  const accounts = selectAccounts(allAccounts, args);
   const results = await collectCounts(accounts, io);
   const live = liveJson(accounts, results);
   if (args.json) {
@@ -120,7 +126,7 @@ export async function runLive(args: CliArgs, accounts: CliAccount[], io: CliIo):
   const failed = results.find((r) => r.status.error && r.total === null);
   if (failed?.status.error) {
     for (const r of results) {
-      if (r.status.error && r.total === null && r !== failed) io.err(`pulsebar: ${explainError(r.status.error).title}`);
+      if (r.status.error && r.total === null && r !== failed) io.err(`pulsebar: ${explainForCli(r.status.error, r.status.explanation).title}`);
     }
     throw new ProviderError(failed.status.error);
   }

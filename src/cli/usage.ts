@@ -2,7 +2,7 @@
 export const USAGE = `Usage: pulsebar <command> [options]      (npm run cli -- <command> ...)
 
 Commands (P is junkie, luaprot or luaauth):
-  live [--json]                                   live counts of every account and target
+  live [--provider P] [--account LABEL] [--json]  live counts of every account and target (or those named)
   sessions --provider P --target ID [--search S] [--page N] [--limit N] [--from N] [--key K] [--json]
                                                   (LuaProt: --key K alone lists one user key's sessions)
   info --provider P --session ID [--json]
@@ -14,10 +14,10 @@ Commands (P is junkie, luaprot or luaauth):
   disconnect-all --provider luaprot (--hub ID | --key KEY)
   disconnect-all --provider luaauth --sessions ID,ID,...
   script --provider luaauth --script ID [--enable | --disable] [--set FIELD=VALUE ...] [--json]
-  watch [--interval SECONDS]                      counts and alerts as they happen
+  watch [--interval SECONDS] [--provider P] [--account LABEL]   counts and alerts as they happen; Ctrl-C stops
 
 Options:
-  --account LABEL   pick one account when a provider has several
+  --account LABEL   pick one account when a provider has several (live/watch: only that account)
   --demo            run against the built-in simulator (no keys needed)
   --json            machine-readable output
   -h, --help        this text

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../main/app/app-core';
 import { MemorySecretStore } from '../main/secrets';
-import { resolveConfigDir, SettingsStore } from '../main/settings';
+import { SettingsStore, type Settings } from '../main/settings';
 import { PROVIDER_NAMES, PROVIDERS } from '../shared/model';
 import type { MonitorSnapshot } from '../shared/ipc-contract';
 import { UsageError, type CliArgs } from './args';
-import type { CliAccount } from './cli-accounts';
+import { selectAccounts, type CliAccount } from './cli-accounts';
 import type { CliIo } from './commands';
 
 function clockTime(ms: number): string {
@@ -27,24 +27,25 @@ export function snapshotLine(snapshot: MonitorSnapshot): string {
 /**
  * `watch`: the app's own core (poller, history, alert rules) headless. It runs
  * on a private copy of the settings so it never races the app over its files;
- * alert rules and quiet hours come from the user's settings when there are any.
+ * alert rules and quiet hours come from the user's settings (`userSettings`, read
+ * read-only from the config folder the CLI was given) when there are any.
  */
-export async function runWatch(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
-  if (accounts.length === 0) {
+export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: CliIo, userSettings: Settings | null): Promise<void> {
+  if (allAccounts.length === 0) {
     throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
   }
+  const accounts = selectAccounts(allAccounts, args);
   const dir = await mkdtemp(path.join(tmpdir(), 'pulsebar-watch-'));
   try {
-    const userSettings = args.demo ? null : await new SettingsStore({ dir: resolveConfigDir() }).load().catch(() => null);
     const store = new SettingsStore({ dir });
     await store.load();
     const interval = args.interval;
     await store.update({
       accounts: accounts.map((a) => a.config),
-      alerts: userSettings?.settings.alerts ?? {},
+      alerts: userSettings?.alerts ?? {},
       pollIntervalSeconds: interval
         ? Object.fromEntries(PROVIDERS.map((p) => [p, Math.max(5, Math.min(3600, interval))]))
-        : (userSettings?.settings.pollIntervalSeconds ?? {}),
+        : (userSettings?.pollIntervalSeconds ?? {}),
     });
     await store.flush();
 

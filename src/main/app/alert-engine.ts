@@ -3,10 +3,12 @@
  * and alert log to the MonitorService: keeps the engine state and the last 200
  * events between polls and persists both to <configDir>/alerts.json.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { AlertEvent, AlertRule, AlertScope, QuietHours } from '../../shared/alerts';
 import type { AccountConfig } from '../../shared/model';
+import { asidePath, removeStaleTempFiles } from '../settings';
 import { AlertLog } from '../monitor/alert-log';
 import {
   defaultAlertRules,
@@ -20,6 +22,9 @@ import {
 import type { History } from '../monitor/history';
 import type { LocalMinutes } from '../monitor/quiet-hours';
 import type { AlertEngine, WatchedSeries } from './monitor-service';
+
+/** The engine-state layout this build writes; a file with a higher one comes from a newer Pulsebar. */
+const ALERT_STATE_VERSION = emptyAlertState().version;
 
 export interface RulesAlertEngineOptions {
   /** Rules from settings; when none are saved, defaults on the grand total and each account apply. */
@@ -106,22 +111,54 @@ export class RulesAlertEngine implements AlertEngine {
     return this.log.list();
   }
 
+  /**
+   * Reads alerts.json. A damaged file is moved aside (alerts.corrupt-<time>.json) rather than
+   * overwritten by the next save; engine state from a newer Pulsebar is copied aside
+   * (alerts.newer-<time>.json) and not used; either way the returned notice says so.
+   * Crash leftovers of earlier saves (alerts.json.<n>) are removed first.
+   */
   async load(): Promise<string | null> {
-    if (!this.options.file) return null;
+    const file = this.options.file;
+    if (!file) return null;
+    await removeStaleTempFiles(path.dirname(file), path.basename(file), Date.now());
     let text: string;
     try {
-      text = await readFile(this.options.file, 'utf8');
-    } catch {
-      return null;
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      return `The alert log (${file}) could not be read (${(error as Error).message}); alerts start with an empty log.`;
     }
+    let data: { log?: unknown; state?: unknown };
     try {
-      const data = JSON.parse(text) as { log?: unknown; state?: AlertEngineState };
-      this.log = AlertLog.fromJSON(data.log);
-      if (data.state && data.state.version === 1 && typeof data.state.rules === 'object') this.state = data.state;
-      return null;
-    } catch {
-      return 'The alert log could not be read and starts empty.';
+      const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+      data = parsed as typeof data;
+    } catch (error) {
+      const aside = await asidePath(file, 'corrupt', Date.now());
+      const moved = await rename(file, aside).then(
+        () => true,
+        () => false,
+      );
+      return moved
+        ? `The alert log was damaged (${(error as Error).message}) and was set aside as ${aside}; alerts start with an empty log.`
+        : `The alert log was damaged (${(error as Error).message}) and could not be set aside; alerts start with an empty log.`;
     }
+    this.log = AlertLog.fromJSON(data.log);
+    const state = data.state as { version?: unknown; rules?: unknown } | undefined;
+    if (state && typeof state.version === 'number' && state.version > ALERT_STATE_VERSION) {
+      const aside = await asidePath(file, 'newer', Date.now());
+      const copied = await copyFile(file, aside).then(
+        () => true,
+        () => false,
+      );
+      return (
+        `The alert state was written by a newer version of Pulsebar (version ${state.version}); ` +
+        `${copied ? `it was set aside as ${aside} and` : 'it could not be set aside and'} alert rules start afresh here. ` +
+        'Update Pulsebar to use it again.'
+      );
+    }
+    if (state && state.version === ALERT_STATE_VERSION && typeof state.rules === 'object') this.state = state as AlertEngineState;
+    return null;
   }
 
   /** Serialised writes: the newest state always lands last. */

@@ -182,6 +182,8 @@ export function minIntervalMs(budget: RateBudget, perCycle: number): number {
 
 export class Poller {
   private readonly accounts = new Map<string, AccountRuntime>();
+  /** Each account's status when stop() was called, for reading after it. */
+  private readonly stoppedStatuses = new Map<string, AccountStatus>();
   private pausedAll = false;
   /** The latest clock reading, to notice the wall clock stepping back or leaping ahead. */
   private lastSeen: number | null = null;
@@ -338,14 +340,22 @@ export class Poller {
     return this.pausedAll;
   }
 
+  /**
+   * Cancels every request and forgets the accounts (an upsert afterwards starts afresh), but each
+   * account's last status stays readable through status(): the CLI's `live` reads them after
+   * stopping, and losing them made a rate-limited account look like "offline, no error".
+   */
   stop(): void {
-    for (const runtime of this.accounts.values()) runtime.abort.abort();
+    for (const runtime of this.accounts.values()) {
+      runtime.abort.abort();
+      this.stoppedStatuses.set(runtime.config.id, { ...this.statusOf(runtime), nextPollAt: null });
+    }
     this.accounts.clear();
   }
 
   status(accountId: string): AccountStatus | null {
     const runtime = this.accounts.get(accountId);
-    return runtime ? this.statusOf(runtime) : null;
+    return runtime ? this.statusOf(runtime) : (this.stoppedStatuses.get(accountId) ?? null);
   }
 
   /** The effective interval: the settings value, never below what the budget allows for this many targets. */

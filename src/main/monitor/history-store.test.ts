@@ -130,6 +130,16 @@ describe('history store', () => {
     expect((await readdir(dir)).some((f) => f.startsWith('history.bin.corrupt-'))).toBe(true);
   });
 
+  it('sets a snapshot from a newer Pulsebar aside as newer, not as damaged', async () => {
+    const h = new History();
+    fill(h, T0, 5);
+    const bytes = encodeHistory(h.toColumns());
+    bytes.writeUInt32LE(7, 4);
+    await writeFile(join(dir, 'history.bin'), bytes);
+    const loaded = await new HistoryStore(dir, { clock: new ManualClock(T0) }).load();
+    expect(loaded.notice).toMatch(/newer version of Pulsebar; it was set aside as .*history\.bin\.newer-/);
+  });
+
   it('ignores a journal line cut off by a crash, and names unreadable ones', async () => {
     const clock = new ManualClock(T0 + HOUR_MS);
     const store = new HistoryStore(dir, { clock });

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { createGzip, gunzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
-import { History, loadHistory, type HistoryOptions, type LoadedHistory, type SeriesColumns } from './history';
+import { removeStaleTempFiles } from '../settings/stale-temp-files';
+import { History, HistoryFormatError, loadHistory, type HistoryOptions, type LoadedHistory, type SeriesColumns } from './history';
 import { decodeHistory, encodeHistoryChunks } from './history-codec';
 
 /**
@@ -87,6 +88,8 @@ export class HistoryStore {
   }
 
   async load(): Promise<LoadedHistory> {
+    // Temp files of a snapshot write a crash interrupted (history.bin.<n>) would stay forever otherwise.
+    await removeStaleTempFiles(path.dirname(this.snapshotPath), HISTORY_SNAPSHOT_FILE, Date.now());
     const loaded = await this.loadSnapshot();
     const history = loaded.history;
     const skipped = await this.replayJournal(history);
@@ -121,7 +124,8 @@ export class HistoryStore {
       this.needSnapshot = false;
       return { history: History.fromColumns(decoded.series, this.options.history) };
     } catch (error) {
-      const setAsidePath = `${this.snapshotPath}.corrupt-${this.clock.now()}`;
+      const newer = error instanceof HistoryFormatError && /unsupported binary history version/.test(error.message);
+      const setAsidePath = `${this.snapshotPath}.${newer ? 'newer' : 'corrupt'}-${this.clock.now()}`;
       const moved = await rename(this.snapshotPath, setAsidePath).then(
         () => true,
         () => false,
@@ -129,7 +133,9 @@ export class HistoryStore {
       this.needSnapshot = true;
       return {
         history: new History(this.options.history),
-        notice: moved
+        notice: newer
+          ? `History was written by a newer version of Pulsebar; ${moved ? `it was set aside as ${setAsidePath} and` : 'it could not be set aside and'} history starts empty here. Update Pulsebar to see it again.`
+          : moved
           ? `History file was unreadable (${describeError(error)}); it was set aside as ${setAsidePath} and history starts empty.`
           : `History file was unreadable (${describeError(error)}) and could not be set aside; history starts empty.`,
         ...(moved ? { setAsidePath } : {}),

@@ -1,8 +1,10 @@
 import { readFile, rename } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
+import { removeStaleTempFiles } from '../settings/stale-temp-files';
 import { unring } from './ring-copy';
 import { HOUR_MS, HourBuckets, hourBucketsProblem, type HourBucketsJSON, type HourColumns } from './hour-buckets';
 
@@ -938,6 +940,8 @@ export async function loadHistory(
   options: { clock?: Clock; history?: HistoryOptions } = {},
 ): Promise<LoadedHistory> {
   const clock = options.clock ?? systemClock;
+  // Temp files of a save a crash interrupted (history.json.<n>) would stay forever otherwise.
+  await removeStaleTempFiles(dirname(path), basename(path), Date.now());
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -948,7 +952,11 @@ export async function loadHistory(
   try {
     // Accept plain JSON too (hand-edited or older files); gzip starts with 1f 8b.
     const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
-    const history = History.fromJSON(JSON.parse(text), options.history);
+    const data: unknown = JSON.parse(text);
+    if (isRecord(data) && data.format === FORMAT && typeof data.version === 'number' && data.version > FORMAT_VERSION) {
+      return await setAsideNewer(path, data.version, clock, options.history);
+    }
+    const history = History.fromJSON(data, options.history);
     history.prune(clock.now());
     return { history };
   } catch (err) {
@@ -967,6 +975,25 @@ export async function loadHistory(
       ...(moved ? { setAsidePath } : {}),
     };
   }
+}
+
+/**
+ * History from a newer Pulsebar: kept aside intact and named as such (not "unreadable"); history
+ * starts empty here. The file name stays `<path>.corrupt-<time>` like any set-aside history.
+ */
+async function setAsideNewer(path: string, version: number, clock: Clock, history?: HistoryOptions): Promise<LoadedHistory> {
+  const setAsidePath = `${path}.corrupt-${clock.now()}`;
+  const moved = await rename(path, setAsidePath).then(
+    () => true,
+    () => false,
+  );
+  return {
+    history: new History(history),
+    notice:
+      `History was written by a newer version of Pulsebar (format ${version}); ` +
+      `${moved ? `it was set aside as ${setAsidePath} and` : 'it could not be set aside and'} history starts empty here. Update Pulsebar to see it again.`,
+    ...(moved ? { setAsidePath } : {}),
+  };
 }
 
 function describe(err: unknown): string {

@@ -87,6 +87,24 @@ const boundsSchema = z.object({
   height: z.int().positive(),
 });
 
+export const pollIntervalsSchema = z.object({
+  junkie: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.junkie),
+  luaprot: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaprot),
+  luaauth: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaauth),
+});
+
+export const alertSettingsSchema = z.object({
+  rules: z.array(alertRuleSchema).default(() => []),
+  quietHours: quietHoursSchema.default(() => ({ ...DEFAULT_QUIET_HOURS })),
+  /** Epoch ms until which alerts are silenced; null when not paused. */
+  pausedUntil: z.number().finite().nullable().default(null),
+});
+
+export const windowStateSchema = z.object({
+  detached: z.boolean().default(false),
+  bounds: boundsSchema.optional(),
+});
+
 /** The current layout. Every field has a default so a file missing a newer field still loads. */
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -94,21 +112,8 @@ export const settingsSchema = z.object({
     .array(accountSchema)
     .default(() => [])
     .refine((accounts) => new Set(accounts.map((a) => a.id)).size === accounts.length, 'account ids must be unique'),
-  pollIntervalSeconds: z
-    .object({
-      junkie: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.junkie),
-      luaprot: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaprot),
-      luaauth: interval.default(DEFAULT_POLL_INTERVAL_SECONDS.luaauth),
-    })
-    .default(() => ({ ...DEFAULT_POLL_INTERVAL_SECONDS })),
-  alerts: z
-    .object({
-      rules: z.array(alertRuleSchema).default(() => []),
-      quietHours: quietHoursSchema.default(() => ({ ...DEFAULT_QUIET_HOURS })),
-      /** Epoch ms until which alerts are silenced; null when not paused. */
-      pausedUntil: z.number().finite().nullable().default(null),
-    })
-    .default(() => ({ rules: [], quietHours: { ...DEFAULT_QUIET_HOURS }, pausedUntil: null })),
+  pollIntervalSeconds: pollIntervalsSchema.default(() => ({ ...DEFAULT_POLL_INTERVAL_SECONDS })),
+  alerts: alertSettingsSchema.default(() => ({ rules: [], quietHours: { ...DEFAULT_QUIET_HOURS }, pausedUntil: null })),
   notifications: z.boolean().default(true),
   launchAtLogin: z.boolean().default(false),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -119,12 +124,7 @@ export const settingsSchema = z.object({
   demoMode: z.boolean().default(false),
   /** The user turned demo mode off: don't start it again just because there are no accounts. */
   demoDeclined: z.boolean().default(false),
-  window: z
-    .object({
-      detached: z.boolean().default(false),
-      bounds: boundsSchema.optional(),
-    })
-    .default(() => ({ detached: false })),
+  window: windowStateSchema.default(() => ({ detached: false })),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

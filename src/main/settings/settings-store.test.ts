@@ -129,13 +129,17 @@ describe('SettingsStore', () => {
     await writeFile(path.join(dir, 'settings.json'), '[]');
     await new SettingsStore({ dir, now }).load();
     await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ version: SETTINGS_VERSION, theme: 42 }));
-    const { notice } = await new SettingsStore({ dir, now }).load();
+    const { settings, notice } = await new SettingsStore({ dir, now }).load();
     expect(notice?.kind).toBe('corrupt');
     expect(notice?.message).toMatch(/theme/);
+    // Field by field: only the bad theme is reset; the file is repaired in place and a copy kept.
+    expect(settings.theme).toBe('system');
     expect((await readdir(dir)).sort()).toEqual([
       'settings.corrupt-2026-01-01T00-00-00-000Z-1.json',
       'settings.corrupt-2026-01-01T00-00-00-000Z.json',
+      'settings.json',
     ]);
+    expect(await readFile(path.join(dir, 'settings.corrupt-2026-01-01T00-00-00-000Z.json'), 'utf8')).toBe('[]');
   });
 
   it('does not overwrite a file from a newer version: sets it aside intact and says so', async () => {

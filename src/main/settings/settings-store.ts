@@ -1,9 +1,13 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { salvageSettings } from './settings-salvage';
+import { asidePath } from './set-aside';
 import { defaultSettings, migrateSettings, SETTINGS_VERSION, settingsSchema, versionOf, type Settings } from './settings-schema';
+import { removeStaleTempFiles } from './stale-temp-files';
+import { collectUnknownFields, NO_UNKNOWN_FIELDS, withUnknownFields, type UnknownFields } from './unknown-fields';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -45,13 +49,19 @@ export interface SettingsStoreOptions {
   fileName?: string;
   /** Clock for set-aside file names. */
   now?: () => number;
+  /**
+   * Read the file, never change it (the CLI beside the app): nothing is created, moved, copied,
+   * repaired or cleaned, and save/update refuse. Problems are still named in the notice.
+   */
+  readOnly?: boolean;
 }
 
 // Field names that would hold a credential; dropped on write even if a future schema let one through.
 const SECRET_FIELD = /^(api[-_]?key|apikey|secret|token|password)$/i;
-// write-file-atomic's temp files: "<file>.<32-bit number>". Only ones older than this are removed,
-// since another Pulsebar process (the CLI beside the app) may be mid-write.
-const STALE_TEMP_MS = 60_000;
+/** At most this many damaged fields are listed in a notice; the rest are counted. */
+const MAX_PROBLEMS_NAMED = 5;
+/** A UTF-8 byte order mark, as Windows Notepad writes at the start of a file; JSON.parse refuses it. */
+const BOM = '\uFEFF';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -71,8 +81,14 @@ function hasSecretField(value: unknown): boolean {
   return Object.entries(value).some(([k, v]) => SECRET_FIELD.test(k) || hasSecretField(v));
 }
 
-function serialize(settings: Settings): string {
+function serialize(settings: Record<string, unknown>): string {
   return `${JSON.stringify(settings, (key, value: unknown) => (SECRET_FIELD.test(key) ? undefined : value), 2)}\n`;
+}
+
+function listProblems(problems: string[]): string {
+  const named = problems.slice(0, MAX_PROBLEMS_NAMED).join('; ');
+  const more = problems.length - MAX_PROBLEMS_NAMED;
+  return more > 0 ? `${named}; and ${more} more` : named;
 }
 
 function reasonOf(error: unknown): string {
@@ -90,8 +106,11 @@ export class SettingsStore {
   readonly path: string;
   readonly #fileName: string;
   readonly #now: () => number;
+  readonly #readOnly: boolean;
   readonly #listeners = new Set<SettingsListener>();
   #current: Settings | undefined;
+  /** Fields of the loaded file this version does not know: written back at every save. */
+  #unknown: UnknownFields = NO_UNKNOWN_FIELDS;
   #generation = 0;
   #writtenGeneration = 0;
   #writes: Promise<void> = Promise.resolve();
@@ -101,12 +120,20 @@ export class SettingsStore {
     this.#fileName = options.fileName ?? SETTINGS_FILE_NAME;
     this.path = path.join(this.dir, this.#fileName);
     this.#now = options.now ?? Date.now;
+    this.#readOnly = options.readOnly ?? false;
   }
 
-  /** Reads the file (migrating older layouts); a missing file gives defaults, a bad one is set aside. */
+  /**
+   * Reads the file (migrating older layouts). A missing file gives defaults; one that is not JSON
+   * at all, or comes from a newer version, is set aside whole. Otherwise it is read field by field:
+   * what is valid is kept, what is not is reset or left out, named in the notice, and a copy of the
+   * file as it was is kept beside it.
+   */
   async load(): Promise<SettingsLoadResult> {
-    await mkdir(this.dir, { recursive: true });
-    await this.#removeStaleTempFiles();
+    if (!this.#readOnly) {
+      await mkdir(this.dir, { recursive: true });
+      await removeStaleTempFiles(this.dir, this.#fileName, this.#now());
+    }
 
     let text: string;
     try {
@@ -118,7 +145,7 @@ export class SettingsStore {
 
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(text.startsWith(BOM) ? text.slice(BOM.length) : text);
     } catch (error) {
       return this.#setAside('corrupt', `it is not valid JSON (${reasonOf(error)})`);
     }
@@ -127,34 +154,57 @@ export class SettingsStore {
     if (version !== 'invalid' && version > SETTINGS_VERSION) return this.#setAside('newer_version', `version ${version}`);
 
     let settings: Settings;
+    let problems: string[] = [];
     try {
       settings = migrateSettings(raw);
     } catch (error) {
-      return this.#setAside('corrupt', reasonOf(error));
+      // v1 has the current fields and rules (fewer of them), so both read field by field; v0's
+      // layout differs and an unversioned file that fails is set aside whole.
+      if (!isPlainObject(raw) || (version !== SETTINGS_VERSION && version !== 1)) return this.#setAside('corrupt', reasonOf(error));
+      ({ settings, problems } = salvageSettings(raw));
     }
+    if (version === SETTINGS_VERSION && isPlainObject(raw)) this.#unknown = collectUnknownFields(raw, (key) => SECRET_FIELD.test(key));
 
-    if (hasSecretField(raw)) {
-      // The key must leave the disk now, not at the next unrelated change.
-      const result = this.#start(settings, {
-        kind: 'keys_removed',
-        message:
-          'Your settings file contained API keys; they were removed from it. ' +
-          'Enter them again in Accounts so they are kept in the OS keychain.',
-      });
-      this.#generation += 1;
-      try {
-        await this.#enqueueWrite();
-      } catch (error) {
-        result.notice = {
-          kind: 'keys_removed',
-          message:
-            `Your settings file contains API keys that could not be removed yet (${reasonOf(error)}); ` +
-            'they will be removed at the next change. Enter them again in Accounts so they are kept in the OS keychain.',
-        };
-      }
-      return result;
+    if (this.#readOnly) {
+      const notice: SettingsNotice | null =
+        problems.length > 0
+          ? { kind: 'corrupt', message: `Some of your settings (${this.path}) could not be read and were not used: ${listProblems(problems)}. Everything else was; the file was left as it is.` }
+          : null;
+      return this.#start(settings, notice);
     }
-    return this.#start(settings, null);
+    const notices: string[] = [];
+    if (problems.length > 0) {
+      const copy = await this.#copyAside();
+      notices.push(
+        `Some of your settings could not be read and were reset or left out: ${listProblems(problems)}. ` +
+          `Everything else was kept. ${copy ? `The file as it was is saved as ${copy}.` : 'A copy of the file as it was could not be saved.'}`,
+      );
+    }
+    const keysFound = hasSecretField(raw);
+    if (keysFound) {
+      notices.push(
+        'Your settings file contained API keys; they were removed from it. ' +
+          'Enter them again in Accounts so they are kept in the OS keychain.',
+      );
+    }
+    if (notices.length === 0) return this.#start(settings, null);
+
+    const kind: SettingsNotice['kind'] = problems.length > 0 ? 'corrupt' : 'keys_removed';
+    const result = this.#start(settings, { kind, message: notices.join(' ') });
+    // Write the repaired file now: the key must leave the disk now, not at the next unrelated change,
+    // and a repaired file is not reported again at every start.
+    this.#generation += 1;
+    try {
+      await this.#enqueueWrite();
+    } catch (error) {
+      if (keysFound) {
+        notices[notices.length - 1] =
+          `Your settings file contains API keys that could not be removed yet (${reasonOf(error)}); ` +
+          'they will be removed at the next change. Enter them again in Accounts so they are kept in the OS keychain.';
+        result.notice = { kind, message: notices.join(' ') };
+      }
+    }
+    return result;
   }
 
   /** The current settings (deeply frozen). */
@@ -200,6 +250,7 @@ export class SettingsStore {
 
   async #commit(candidate: unknown): Promise<Settings> {
     this.get();
+    if (this.#readOnly) throw new SettingsValidationError('Settings were not changed: this copy of the settings is read-only.');
     if (!isPlainObject(candidate)) throw new SettingsValidationError('Settings were not changed: expected an object.');
     const parsed = settingsSchema.safeParse({ ...candidate, version: SETTINGS_VERSION });
     if (!parsed.success) throw new SettingsValidationError(`Settings were not changed: ${reasonOf(parsed.error)}`);
@@ -230,7 +281,7 @@ export class SettingsStore {
     // A later change already reached the disk: this queued write has nothing left to do.
     if (!settings || generation <= this.#writtenGeneration) return;
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.path, serialize(settings), { mode: 0o600, fsync: true });
+    await writeFileAtomic(this.path, serialize(withUnknownFields(settings, this.#unknown)), { mode: 0o600, fsync: true });
     await this.#syncDir();
     this.#writtenGeneration = Math.max(this.#writtenGeneration, generation);
   }
@@ -249,12 +300,21 @@ export class SettingsStore {
     }
   }
 
+  /** Copies the file aside as it is (before a repaired version replaces it); null when it cannot. */
+  async #copyAside(): Promise<string | null> {
+    const target = await asidePath(this.path, 'corrupt', this.#now());
+    return copyFile(this.path, target, fsConstants.COPYFILE_EXCL).then(
+      () => target,
+      () => null,
+    );
+  }
+
   async #setAside(kind: 'corrupt' | 'newer_version', reason: string): Promise<SettingsLoadResult> {
-    const stamp = new Date(this.#now()).toISOString().replace(/[:.]/g, '-');
-    const base = path.basename(this.#fileName, '.json');
-    const label = kind === 'corrupt' ? 'corrupt' : 'newer';
-    let target = path.join(this.dir, `${base}.${label}-${stamp}.json`);
-    for (let n = 1; await exists(target); n += 1) target = path.join(this.dir, `${base}.${label}-${stamp}-${n}.json`);
+    if (this.#readOnly) {
+      const why = kind === 'corrupt' ? `is damaged (${reason})` : `was written by a newer version of Pulsebar (${reason})`;
+      return this.#start(defaultSettings(), { kind, message: `Your settings file (${this.path}) ${why}; it was not used and was left as it is.` });
+    }
+    const target = await asidePath(this.path, kind === 'corrupt' ? 'corrupt' : 'newer', this.#now());
 
     let moved = true;
     try {
@@ -278,21 +338,4 @@ export class SettingsStore {
       ...(moved ? { setAsidePath: target } : {}),
     });
   }
-
-  async #removeStaleTempFiles(): Promise<void> {
-    const pattern = new RegExp(`^${this.#fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => pattern.test(n))) {
-      const file = path.join(this.dir, name);
-      const info = await stat(file).catch(() => null);
-      if (info && this.#now() - info.mtimeMs > STALE_TEMP_MS) await unlink(file).catch(() => undefined);
-    }
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
