@@ -8,7 +8,9 @@ import type { AlertEvent } from '../../shared/alerts';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } from '../../shared/ipc-contract';
 import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
-import type { LocalMinutes } from '../monitor/quiet-hours';
+import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
+import { ChannelService } from '../alerts/channels/channel-service';
+import type { ChannelDelivery } from '../alerts/channels/channel-delivery';
 import type { History } from '../monitor/history';
 import { HistoryStore } from '../monitor/history-store';
 import { createClient as defaultCreateClient } from '../providers';
@@ -53,6 +55,8 @@ export interface CreateAppCoreOptions {
   timers?: TimerPort | false;
   /** Local wall clock for quiet hours (default the machine's zone). */
   localMinutes?: LocalMinutes;
+  /** Alert channel delivery (tests pass one without real waits between retries). */
+  channelDelivery?: ChannelDelivery;
   /** Jitter source for back-off (seeded in tests). */
   random?: () => number;
   /** How often history is written to disk while running. Default 5 minutes. */
@@ -136,6 +140,15 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     return until !== null && until > clock.now() ? until : null;
   };
 
+  // Alerts beyond the desktop (Discord, webhook, ntfy): queued in the background, never awaited here.
+  const channels = new ChannelService({
+    channels: () => settings().channels,
+    save: async (next) => void (await settingsStore.update((s) => ({ ...s, channels: next }))),
+    secrets: options.secrets,
+    now: () => clock.now(),
+    ...(options.channelDelivery ? { delivery: options.channelDelivery } : {}),
+  });
+
   const notifier = createAlertNotifier({
     notifier: ports.notifier,
     enabled: () => settings().notifications,
@@ -173,6 +186,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     if (fired.length > 0) {
       emit('alerts:fired', fired);
       notifier.notify(fired);
+      channels.deliver(fired, {
+        paused: alertsPausedUntil() !== null,
+        quiet: isQuietTime(settings().alerts.quietHours, (options.localMinutes ?? systemLocalMinutes)(clock.now())),
+      });
     }
     ports.tray?.update(buildTrayModel(snapshot, { recentAlerts: alertEngine.recent(), now: clock.now() }));
   }

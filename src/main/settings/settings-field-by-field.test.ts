@@ -193,4 +193,21 @@ describe('read-only settings (the CLI beside the app)', () => {
     expect((await new SettingsStore({ dir: missing, readOnly: true }).load()).notice).toBeNull();
     await expect(readdir(missing)).rejects.toThrow(/ENOENT/);
   });
+
+  it('an invalid alert channel drops only that channel; the others keep their choices', async () => {
+    await write({
+      version: SETTINGS_VERSION,
+      accounts: [account('a')],
+      channels: [
+        { id: 'c1', kind: 'discord', label: 'Team', kinds: ['drop'], respectQuietHours: false },
+        { id: 'c2', kind: 'carrier-pigeon', label: 'Bad' },
+        { id: 'c3', kind: 'ntfy', label: 'Phone' },
+      ],
+    });
+    const loaded = await load();
+    expect(loaded.settings.accounts.map((a) => a.id)).toEqual(['a']);
+    expect(loaded.settings.channels.map((c) => c.id)).toEqual(['c1', 'c3']);
+    expect(loaded.settings.channels[0]).toMatchObject({ kinds: ['drop'], respectQuietHours: false, enabled: true });
+    expect(loaded.notice?.message).toMatch(/alert channel #2: left out/);
+  });
 });

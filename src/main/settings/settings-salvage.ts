@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_CHANNELS } from '../../shared/alert-channels';
+import { channelConfigSchema } from '../alerts/channels/channel-config';
 import { DEFAULT_BASE_URLS, type AccountConfig } from '../../shared/model';
 import {
   accountSchema,
@@ -145,13 +147,35 @@ function salvageAlerts(raw: unknown, problems: string[]): Record<string, unknown
   return { ...alerts, rules };
 }
 
+/** Alert channels one by one: a bad one is left out alone (its URL stays in the keychain under its id). */
+function salvageChannels(raw: unknown, problems: string[]): unknown[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) {
+    problems.push('channels: not a list — no alert channels kept');
+    return undefined;
+  }
+  const channels: unknown[] = [];
+  const seen = new Set<string>();
+  raw.slice(0, MAX_CHANNELS).forEach((item, i) => {
+    const parsed = channelConfigSchema.safeParse(item);
+    if (!parsed.success) problems.push(`alert channel #${i + 1}: left out (${firstIssue(parsed.error)})`);
+    else if (seen.has(parsed.data.id)) problems.push(`alert channel #${i + 1}: left out (its id is used by an earlier channel)`);
+    else {
+      seen.add(parsed.data.id);
+      channels.push(parsed.data);
+    }
+  });
+  if (raw.length > MAX_CHANNELS) problems.push(`channels: only the first ${MAX_CHANNELS} kept`);
+  return channels;
+}
+
 /**
  * Builds valid settings from a parsed file of the current layout (or v1, whose fields are a subset
  * of it with the same rules) that failed the strict schema.
  */
 export function salvageSettings(raw: Record<string, unknown>): SalvagedSettings {
   const problems: string[] = [];
-  const top = validFields(settingsSchema.shape, raw, '', problems, ['version', 'accounts', 'pollIntervalSeconds', 'alerts', 'window']);
+  const top = validFields(settingsSchema.shape, raw, '', problems, ['version', 'accounts', 'pollIntervalSeconds', 'alerts', 'window', 'channels']);
   const candidate: Record<string, unknown> = {
     ...top,
     version: SETTINGS_VERSION,
@@ -159,6 +183,7 @@ export function salvageSettings(raw: Record<string, unknown>): SalvagedSettings 
     pollIntervalSeconds: salvageObject(pollIntervalsSchema.shape, raw.pollIntervalSeconds, 'pollIntervalSeconds', problems),
     alerts: salvageAlerts(raw.alerts, problems),
     window: salvageObject(windowStateSchema.shape, raw.window, 'window', problems),
+    channels: salvageChannels(raw.channels, problems),
   };
   // Every piece was validated on its own; parsing the whole fills the defaults and proves the sum valid.
   return { settings: settingsSchema.parse(candidate), problems };

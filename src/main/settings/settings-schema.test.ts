@@ -16,6 +16,7 @@ describe('settings schema', () => {
       demoMode: false,
       demoDeclined: false,
       window: { detached: false },
+      channels: [],
     });
   });
 

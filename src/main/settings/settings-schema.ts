@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_CHANNELS } from '../../shared/alert-channels';
+import { channelConfigSchema } from '../alerts/channels/channel-config';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../../shared/model';
@@ -125,6 +127,12 @@ export const settingsSchema = z.object({
   /** The user turned demo mode off: don't start it again just because there are no accounts. */
   demoDeclined: z.boolean().default(false),
   window: windowStateSchema.default(() => ({ detached: false })),
+  /** Alert channels (Discord, webhook, ntfy); their URLs are in the keychain, never here. */
+  channels: z
+    .array(channelConfigSchema)
+    .max(MAX_CHANNELS)
+    .default(() => [])
+    .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'channel ids must be unique'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -145,7 +153,7 @@ sameFields<z.infer<typeof alertSpecSchema>, AlertRuleSpec>(true);
 sameFields<z.infer<typeof alertRuleSchema>, AlertRule>(true);
 sameFields<z.infer<typeof quietHoursSchema>, QuietHours>(true);
 sameFields<Settings['alerts'], AlertSettings>(true);
-sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window'>, AppPreferences>(true);
+sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window' | 'channels'>, AppPreferences>(true);
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({ version: SETTINGS_VERSION });

@@ -1,4 +1,4 @@
-import type { ChannelKind } from './channel-kinds';
+import type { ChannelKind, ChannelStatus, DeliveryResult } from '../../../shared/alert-channels';
 import { channelRequest, type ChannelMessage } from './channel-payloads';
 import { attempt } from './channel-sender';
 
@@ -17,22 +17,7 @@ export interface ChannelEndpoint {
   url: string;
 }
 
-export interface ChannelStatus {
-  state: 'idle' | 'ok' | 'retrying' | 'failing';
-  lastDeliveredAt: number | null;
-  lastFailedAt: number | null;
-  /** The last failure in words (channel, HTTP status, the receiver's message); null after a success. */
-  lastError: string | null;
-  /** Messages waiting in this channel's queue. */
-  queued: number;
-}
-
-export interface DeliveryResult {
-  ok: boolean;
-  attempts: number;
-  status?: number;
-  error?: string;
-}
+export type { ChannelStatus, DeliveryResult };
 
 export interface ChannelDeliveryOptions {
   now?: () => number;

@@ -1,6 +1,6 @@
 import type { AlertEvent, AlertRuleSpec, AlertScope } from '../../../shared/alerts';
 import { PROVIDER_NAMES } from '../../../shared/model';
-import type { ChannelKind } from './channel-kinds';
+import type { ChannelKind } from '../../../shared/alert-channels';
 
 /**
  * What each channel kind receives for one poll cycle's alerts. Pure: the same events always make

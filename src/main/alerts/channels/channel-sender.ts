@@ -1,5 +1,5 @@
 import ky from 'ky';
-import { CHANNEL_KIND_INFO, type ChannelKind } from './channel-kinds';
+import { CHANNEL_KIND_INFO, type ChannelKind } from '../../../shared/alert-channels';
 import type { ChannelRequest } from './channel-payloads';
 
 /**

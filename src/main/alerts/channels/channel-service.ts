@@ -1,8 +1,17 @@
 import type { AlertEvent } from '../../../shared/alerts';
 import type { SecretStore } from '../../secrets';
-import { channelConfigSchema, channelSecretId, MAX_CHANNELS, type ChannelConfig } from './channel-config';
-import { createChannelDelivery, type ChannelDelivery, type ChannelEndpoint, type ChannelStatus, type DeliveryResult } from './channel-delivery';
-import { CHANNEL_KIND_INFO, type ChannelKind } from './channel-kinds';
+import { channelConfigSchema, channelSecretId, type ChannelConfig } from './channel-config';
+import { createChannelDelivery, type ChannelDelivery, type ChannelEndpoint } from './channel-delivery';
+import {
+  CHANNEL_KIND_INFO,
+  MAX_CHANNELS,
+  type ChannelKind,
+  type ChannelPatch,
+  type ChannelStatus,
+  type ChannelView,
+  type DeliveryResult,
+  type NewChannel,
+} from '../../../shared/alert-channels';
 import { testEvent } from './channel-payloads';
 import { routeAlerts, type RouteContext } from './channel-router';
 import { checkChannelUrl, maskChannelUrl } from './channel-url';
@@ -11,17 +20,6 @@ import { checkChannelUrl, maskChannelUrl } from './channel-url';
  * Alert channels as the app and the CLI use them: configs from settings, URLs from the keychain
  * (held in memory once read), delivery in the background. The window only ever sees a masked URL.
  */
-
-export interface ChannelView extends ChannelConfig {
-  /** "https://discord.com/…abcd"; null when no URL is stored (keychain cleared). */
-  maskedUrl: string | null;
-  status: ChannelStatus;
-}
-
-export type NewChannel = Omit<ChannelConfig, 'id' | 'enabled' | 'kinds' | 'scopeTypes' | 'accountIds' | 'respectQuietHours'> &
-  Partial<Pick<ChannelConfig, 'enabled' | 'kinds' | 'scopeTypes' | 'accountIds' | 'respectQuietHours'>> & { url: string };
-
-export type ChannelPatch = Partial<Omit<ChannelConfig, 'id' | 'kind'>> & { id: string; url?: string };
 
 export class ChannelError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import { CHANNEL_KIND_INFO, MAX_CHANNEL_URL_LENGTH, type ChannelKind } from './channel-kinds';
+import { CHANNEL_KIND_INFO, MAX_CHANNEL_URL_LENGTH, type ChannelKind } from '../../../shared/alert-channels';
 
 /**
  * Channel URLs are secrets (a Discord webhook URL is all anyone needs to post as it), so they are
