@@ -14,6 +14,7 @@ import {
   type ProviderId,
   type TargetConfig,
 } from '../../shared/model';
+import { stripTrailingSlashes } from '../providers/paths';
 import type { ClientOptions, ProviderClient } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
@@ -85,7 +86,7 @@ function cleanTargets(targets: readonly TargetConfig[]): TargetConfig[] {
 
 function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): string {
   const url = baseUrl?.trim() || DEFAULT_BASE_URLS[provider];
-  return url.replace(/\/+$/, '');
+  return stripTrailingSlashes(url);
 }
 
 function failure(info: ProviderErrorInfo): TestResult {
