@@ -38,7 +38,11 @@ async function importKeytar(): Promise<KeytarApi> {
 function describe(error: unknown, secret?: string): string {
   let text = error instanceof Error ? error.message : String(error);
   if (secret) text = text.split(secret).join('[redacted]');
-  return text.trim().replace(/\.+$/, '') || 'unknown error';
+  // Trailing dots dropped by hand: /\.+$/ backtracks quadratically on a long run of dots.
+  text = text.trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '.') end--;
+  return text.slice(0, end) || 'unknown error';
 }
 
 /**
