@@ -5,23 +5,9 @@
  * no meaning in any field, so they are named here instead of failing deep inside a provider call.
  */
 import { z } from 'zod';
+import { hasLoneSurrogate } from '../../shared/well-formed-text';
 
-/** True when `text` holds half of a surrogate pair on its own (linear scan, no pattern). */
-export function hasLoneSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0xd800 || code > 0xdfff) continue;
-    if (code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return true;
-  }
-  return false;
-}
+export { hasLoneSurrogate };
 
 export function tooLongMessage(what: string, max: number): string {
   return `${what} is too long (at most ${max} characters)`;
