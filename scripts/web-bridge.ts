@@ -294,7 +294,12 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
       } catch {
         return send(res, 400, { ok: false, error: { kind: 'invalid_request', message: 'body must be JSON' } });
       }
-      const channel = decodeURIComponent(path.slice('/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(path.slice('/ipc/'.length));
+      } catch {
+        return send(res, 400, { ok: false, error: { kind: 'invalid_request', message: 'channel: not a valid channel name' } });
+      }
       return send(res, 200, await dispatch(core, channel, request, { log }));
     }
 

@@ -119,6 +119,12 @@ describe('the web bridge token', () => {
     expect((await call('/events', { headers: { cookie, origin: bridge.url }, stream: true })).status).toBe(200);
   });
 
+  it('a malformed channel name is a 400 naming it, not a bridge error', async () => {
+    const answer = await ipc('%E0%A4%A', { origin: bridge.url, cookie });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { message: 'channel: not a valid channel name' } });
+  });
+
   it('answers 413 to an IPC body over the limit (was: connection reset)', async () => {
     const big = JSON.stringify({ request: { text: 'x'.repeat(IPC_BODY_MAX_BYTES + 10) } });
     const answer = await ipc('sessions:message', { origin: bridge.url, cookie }, big);

@@ -271,6 +271,8 @@ describe('requests are plain data', () => {
   it('names where the non-plain value was', async () => {
     const result = await dispatch(echoCore(), 'sessions:list', { accountId: 'a', targetId: 't', filter: new Map() });
     expect(!result.ok && result.error.message).toMatch(/filter: a Map is not accepted here/);
+    const nested = await dispatch(echoCore(), 'alerts:setRules', { rules: [{ id: 'r', scope: { type: 'total' }, spec: new Date() }] });
+    expect(!nested.ok && nested.error.message).toMatch(/rules\.0\.spec: a Date is not accepted here/);
   });
 });
 

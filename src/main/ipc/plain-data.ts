@@ -22,29 +22,38 @@ function kindOf(value: object): string {
 }
 
 /** "path: what is wrong" for the first value that is not plain data, or null when all of it is. */
-export function plainDataProblem(value: unknown, path: string[] = [], depth = 0): string | null {
+export function plainDataProblem(value: unknown): string | null {
+  const found = firstProblem(value, 0);
+  if (!found) return null;
+  return found.path.length > 0 ? `${found.path.reverse().join('.')}: ${found.what}` : found.what;
+}
+
+/** The path is built only on the way back from a problem, so a large valid request costs one walk. */
+function firstProblem(value: unknown, depth: number): { path: string[]; what: string } | null {
   if (value === null || value === undefined) return null;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return null;
-  const where = path.length > 0 ? `${path.join('.')}: ` : '';
-  if (type !== 'object') return `${where}a ${type} cannot be sent; send plain data (text, numbers, true/false, lists, objects)`;
-  if (depth >= MAX_DEPTH) return `${where}nested more than ${MAX_DEPTH} levels deep`;
+  if (type !== 'object') return { path: [], what: `a ${type} cannot be sent; send plain data (text, numbers, true/false, lists, objects)` };
+  if (depth >= MAX_DEPTH) return { path: [], what: `nested more than ${MAX_DEPTH} levels deep` };
   const object = value as object;
   if (Array.isArray(object)) {
-    if (Object.getPrototypeOf(object) !== Array.prototype) return `${where}${kindOf(object)} is not a plain list`;
+    if (Object.getPrototypeOf(object) !== Array.prototype) return { path: [], what: `${kindOf(object)} is not a plain list` };
     for (let i = 0; i < object.length; i++) {
-      const problem = plainDataProblem(object[i], [...path, String(i)], depth + 1);
-      if (problem) return problem;
+      const found = firstProblem(object[i], depth + 1);
+      if (found) return { path: [...found.path, String(i)], what: found.what };
     }
     return null;
   }
   if (!isPlainObject(object)) {
-    return `${where}${kindOf(object)} is not accepted here; send plain data (text, numbers, true/false, lists, objects)`;
+    return { path: [], what: `${kindOf(object)} is not accepted here; send plain data (text, numbers, true/false, lists, objects)` };
   }
-  for (const [key, item] of Object.entries(object)) {
-    const shown = key.length > QUOTED_INPUT_MAX ? `${key.slice(0, QUOTED_INPUT_MAX)}…` : key;
-    const problem = plainDataProblem(item, [...path, shown], depth + 1);
-    if (problem) return problem;
+  for (const key in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+    const found = firstProblem((object as Record<string, unknown>)[key], depth + 1);
+    if (found) {
+      const shown = key.length > QUOTED_INPUT_MAX ? `${key.slice(0, QUOTED_INPUT_MAX)}…` : key;
+      return { path: [...found.path, shown], what: found.what };
+    }
   }
   return null;
 }
