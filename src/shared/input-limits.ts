@@ -2,7 +2,7 @@
  * Length limits of the text the window (or the browser bridge, or the CLI) may send to main.
  * Every IPC string is checked against one of these before any other rule — and above all before
  * any pattern — runs, so no input can make main spend more than linear time on it. One source
- * for each limit: the IPC schemas and the window's forms read them from here.
+ * for each limit: the IPC schemas read them from here (in src/shared, so the window can too).
  */
 
 /** Ids, labels, names, commands, session search and filter values. */
