@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig, type Project } from '@playwright/test';
 
 /**
@@ -10,6 +11,9 @@ import { defineConfig, type Project } from '@playwright/test';
 const port = Number(process.env.PULSEBAR_E2E_PORT ?? 5199);
 const baseURL = `http://127.0.0.1:${port}`;
 const electron = process.env.PULSEBAR_E2E_ELECTRON === '1';
+// The bridge's per-run token. Set once here, in the runner: the bridge it starts and the workers
+// it forks (which load this file again, and keep the inherited value) all read the same one.
+process.env.PULSEBAR_BRIDGE_TOKEN ??= randomBytes(24).toString('base64url');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -53,6 +57,7 @@ export default defineConfig({
     ? undefined
     : {
         command: `node_modules/.bin/tsx scripts/web-bridge.ts --port ${port} --secrets keychain --test-hooks`,
+        // Without the token it answers 403, which Playwright counts as "up".
         url: `${baseURL}/__bridge/client.js`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -4,7 +4,9 @@
  *   invoke(channel, request) → POST /ipc/<channel> {request} → IpcResult
  *   on(event, listener)      ← Server-Sent Events on /events, data = {event, payload}
  * Served same-origin by scripts/web-bridge.ts and injected as <script src> into
- * index.html, so the page's CSP (script-src 'self') holds. This replaces only
+ * index.html, so the page's CSP (script-src 'self') holds. Both requests carry the
+ * bridge's token as the HttpOnly cookie set when the page was first opened with
+ * ?token=… (same-origin fetch and EventSource send it); this script never sees it. This replaces only
  * Electron's IPC transport; the renderer bundle is the one Electron loads.
  */
 (function () {

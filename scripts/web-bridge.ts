@@ -8,12 +8,19 @@
  * With --test-hooks (e2e only) it also records what the OS would have shown:
  *   GET /__test/info, GET /__test/notifications, GET /__test/window, POST /__test/reset
  *
+ * Any program on this computer can reach a loopback port and write any Origin header it likes, so
+ * every request needs this run's token (as Jupyter does): it is printed in the URL the bridge shows
+ * (`/?token=…`); that first page load sets it as an HttpOnly, SameSite=Strict cookie and redirects
+ * to the clean URL, and the page's requests carry the cookie from then on. Programs (the e2e
+ * fixtures) may send it as an `x-pulsebar-token` header instead. The token comes from
+ * PULSEBAR_BRIDGE_TOKEN when set (the e2e runner shares one with its fixtures), else it is random.
+ *
  *   tsx scripts/web-bridge.ts [--port 5178] [--host 127.0.0.1] [--config-dir DIR] [--demo]
  *                             [--secrets auto|keychain|memory] [--keychain-service NAME] [--test-hooks]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +47,8 @@ const TYPES: Record<string, string> = {
 };
 
 export interface WebBridgeOptions {
+  /** This run's access token (16–256 of A–Z a–z 0–9 _ -); random when omitted. */
+  token?: string;
   port?: number;
   host?: string;
   /** Settings and history directory; a fresh temp dir (removed on close) when omitted. */
@@ -59,7 +68,11 @@ export interface RecordedNotification extends NotificationRequest {
 }
 
 export interface RunningWebBridge {
+  /** The origin, without the token. */
   url: string;
+  /** The URL to open: the origin with `?token=…`; the first load trades it for a cookie. */
+  openUrl: string;
+  token: string;
   port: number;
   secretsKind: SecretStore['kind'];
   close(): Promise<void>;
@@ -78,20 +91,52 @@ async function chooseSecrets(mode: WebBridgeOptions['secrets'], service: string,
   }
 }
 
-function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** Largest IPC request body; the biggest legitimate one (10,000 session ids) is well under it. */
+export const IPC_BODY_MAX_BYTES = 1_000_000;
+/** Past this much an oversized body is no longer read to its end (to answer 413) but cut off. */
+const DRAIN_MAX_BYTES = 64 * IPC_BODY_MAX_BYTES;
+
+/** The request header programs may send the token in (the page uses the cookie). */
+export const TOKEN_HEADER = 'x-pulsebar-token';
+/** Cookies ignore the port, so each bridge's cookie is named for its port. */
+export const tokenCookieName = (port: number): string => `pulsebar-token-${port}`;
+
+/**
+ * The body as text, or null when it is over `limit`: the rest is read and dropped so the client,
+ * still sending, gets a 413 answer rather than a connection reset.
+ */
+function readBody(req: IncomingMessage, limit = IPC_BODY_MAX_BYTES): Promise<string | null> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        fail(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= limit) chunks.push(c);
+      else if (size > DRAIN_MAX_BYTES) req.destroy();
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
+}
+
+/** Compares in constant time (hashes first, so lengths never differ). */
+function sameToken(given: string, token: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+function isUsableToken(token: string): boolean {
+  if (token.length < 16 || token.length > 256) return false;
+  for (const ch of token) if (!/[A-Za-z0-9_-]/.test(ch)) return false;
+  return true;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
@@ -102,6 +147,8 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 
 export async function startWebBridge(options: WebBridgeOptions = {}): Promise<RunningWebBridge> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!isUsableToken(token)) throw new Error('the bridge token must be 16–256 characters of A–Z, a–z, 0–9, _ and -');
   const host = options.host ?? '127.0.0.1';
   // The bridge has the app's full authority (keys, actions): it only ever listens on this computer.
   if (!isLoopbackHost(host)) throw new Error(`--host must be a loopback address (127.0.0.1, localhost, ::1), not "${host}"`);
@@ -203,6 +250,27 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
     }
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
+    const cookieName = tokenCookieName(port);
+
+    // The URL the bridge printed: trade the token for a cookie, then show the clean URL.
+    const offered = url.searchParams.get('token');
+    if (offered !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!sameToken(offered, token)) return refuse(res, path, 'the token in this URL is not this run\'s');
+      url.searchParams.delete('token');
+      // One leading "/" only: "//host" would send the browser to another site.
+      let first = 0;
+      while (path[first] === '/') first++;
+      res.writeHead(303, {
+        location: `/${path.slice(first)}${url.search}`,
+        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      });
+      return void res.end();
+    }
+    const presented = cookieValue(req.headers.cookie, cookieName) ?? req.headers[TOKEN_HEADER];
+    if (typeof presented !== 'string' || !sameToken(presented, token)) {
+      return refuse(res, path, 'no token or a wrong one');
+    }
 
     if (path.startsWith('/ipc/') && req.method === 'POST') {
       // Another site open in the same browser must not drive the app: our own origin and JSON only
@@ -215,15 +283,33 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
       }
       let request: unknown;
       try {
-        request = (JSON.parse((await readBody(req)) || '{}') as { request?: unknown }).request;
+        const body = await readBody(req);
+        if (body === null) {
+          return send(res, 413, {
+            ok: false,
+            error: { kind: 'invalid_request', message: `request body over ${IPC_BODY_MAX_BYTES / 1_000_000} MB refused; send less at once` },
+          });
+        }
+        request = (JSON.parse(body || '{}') as { request?: unknown }).request;
       } catch {
         return send(res, 400, { ok: false, error: { kind: 'invalid_request', message: 'body must be JSON' } });
       }
-      const channel = decodeURIComponent(path.slice('/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(path.slice('/ipc/'.length));
+      } catch {
+        return send(res, 400, { ok: false, error: { kind: 'invalid_request', message: 'channel: not a valid channel name' } });
+      }
       return send(res, 200, await dispatch(core, channel, request, { log }));
     }
 
     if (path === '/events' && req.method === 'GET') {
+      // EventSource sends Origin only across origins, and Sec-Fetch-Site says where the request came from.
+      const from = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
+      if ((from !== undefined && !hosts.has(String(from).replace(/^http:\/\//, ''))) || (site !== undefined && site !== 'same-origin')) {
+        return send(res, 403, 'cross-origin event stream refused', 'text/plain');
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -276,6 +362,13 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  /** 403 with a way out: IPC gets an IpcResult the page can show, anything else a plain page. */
+  function refuse(res: ServerResponse, path: string, why: string): void {
+    const message = `Pulsebar web bridge: ${why}. Open the URL the bridge printed when it started (it ends in ?token=…).`;
+    if (path.startsWith('/ipc/')) return send(res, 403, { ok: false, error: { kind: 'invalid_request', message } });
+    return send(res, 403, message, 'text/plain; charset=utf-8');
+  }
+
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, host, () => ok());
@@ -286,6 +379,8 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
 
   return {
     url: origin,
+    openUrl: `${origin}/?token=${token}`,
+    token,
     port,
     secretsKind: secrets.kind,
     async close() {
@@ -309,6 +404,7 @@ async function main(): Promise<void> {
   const rendererDir = await ensureRenderer({ quiet: true });
   const secretsArg = argValue(args, '--secrets');
   const bridge = await startWebBridge({
+    ...(process.env.PULSEBAR_BRIDGE_TOKEN ? { token: process.env.PULSEBAR_BRIDGE_TOKEN } : {}),
     port: Number(argValue(args, '--port') ?? process.env.PORT ?? 5178),
     host: argValue(args, '--host') ?? '127.0.0.1',
     ...(argValue(args, '--config-dir') ? { configDir: argValue(args, '--config-dir')! } : {}),
@@ -318,7 +414,7 @@ async function main(): Promise<void> {
     testHooks: args.includes('--test-hooks'),
     rendererDir,
   });
-  console.log(`Pulsebar web bridge: ${bridge.url}  (keys in ${bridge.secretsKind === 'keychain' ? 'the OS keychain' : 'memory'})`);
+  console.log(`Pulsebar web bridge: ${bridge.openUrl}  (keys in ${bridge.secretsKind === 'keychain' ? 'the OS keychain' : 'memory'})`);
   const stop = () => void bridge.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -39,7 +39,16 @@ function hooksFor(request: APIRequestContext, available: boolean): Hooks {
   };
 }
 
+/** The bridge's per-run token (playwright.config.ts sets it for the bridge and the workers). */
+const BRIDGE_TOKEN = process.env.PULSEBAR_BRIDGE_TOKEN ?? '';
+
 export const test = base.extend<{ hooks: Hooks; app: Page }>({
+  // Test hooks and other direct calls to the bridge send its token as a header; the page has its cookie.
+  request: async ({ playwright, baseURL }, use) => {
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-pulsebar-token': BRIDGE_TOKEN } });
+    await use(context);
+    await context.dispose();
+  },
   page: async ({ page }, use, testInfo) => {
     if (testInfo.project.name !== 'electron') return use(page);
     const userData = await mkdtemp(join(tmpdir(), 'pulsebar-e2e-electron-'));
@@ -63,7 +72,8 @@ export const test = base.extend<{ hooks: Hooks; app: Page }>({
   // The opened window, after a fresh core: every spec starts here.
   app: async ({ page, hooks }, use, testInfo) => {
     void hooks;
-    if (testInfo.project.name !== 'electron') await page.goto('/');
+    // The URL the bridge prints: the token is traded for a cookie and the page lands on "/".
+    if (testInfo.project.name !== 'electron') await page.goto(`/?token=${BRIDGE_TOKEN}`);
     await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
     await use(page);
   },

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { explainError, type ProviderErrorInfo } from '../../shared/errors';
+import { hasLoneSurrogate } from '../../shared/well-formed-text';
 import type { AccountView, TestResult } from '../../shared/ipc-contract';
 import {
   DEFAULT_BASE_URLS,
@@ -14,6 +15,7 @@ import {
   type ProviderId,
   type TargetConfig,
 } from '../../shared/model';
+import { stripTrailingSlashes } from '../providers/paths';
 import type { ClientOptions, ProviderClient } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
@@ -85,7 +87,7 @@ function cleanTargets(targets: readonly TargetConfig[]): TargetConfig[] {
 
 function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): string {
   const url = baseUrl?.trim() || DEFAULT_BASE_URLS[provider];
-  return url.replace(/\/+$/, '');
+  return stripTrailingSlashes(url);
 }
 
 function failure(info: ProviderErrorInfo): TestResult {
@@ -168,6 +170,11 @@ export class AccountsService {
     }
     const targets = cleanTargets(request.targets);
     this.checkKinds(provider, targets);
+    checkText('label', request.label);
+    for (const t of targets) {
+      checkText('target id', t.id);
+      if (t.label !== undefined) checkText('target label', t.label);
+    }
     const existing = new Set(this.all().map((a) => a.id));
     let id = newAccountId(provider);
     while (existing.has(id)) id = newAccountId(provider);
@@ -179,15 +186,32 @@ export class AccountsService {
       targets,
       ...(provider === 'junkie' ? { autoTargets: request.autoTargets ?? targets.length === 0 } : {}),
     };
+    // Validated before anything is saved: building the client checks the base URL and the key the
+    // way every request will (a ProviderError of kind invalid_input names what is wrong).
+    this.client(account, request.key);
     // Key first: if the keychain refuses, nothing half-made is left in settings.
     await this.options.secrets.set(id, request.key);
+    const undo = async (): Promise<void> => {
+      await this.options.settings
+        .update((s: Settings) => ({ ...s, accounts: s.accounts.filter((a) => a.id !== id) }))
+        .catch(() => undefined);
+      await this.options.secrets.delete(id).catch(() => false);
+    };
     try {
       await this.options.settings.update((s: Settings) => ({ ...s, accounts: [...s.accounts, account] }));
     } catch (error) {
-      await this.options.secrets.delete(id).catch(() => false);
+      await undo();
       throw error;
     }
-    const test = await this.testWith(account, request.key);
+    let test: TestResult;
+    try {
+      // A provider refusal is a result (the account stays, with the failed test shown); anything
+      // thrown is not, and must not leave a saved account nobody was told about (no onChange).
+      test = await this.testWith(account, request.key);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
     this.options.onChange?.({ type: 'added', accountId: id, keyChanged: true });
     return { account: viewOf(account, true, false), test };
   }
@@ -414,6 +438,13 @@ export class AccountsService {
         `targets: ${PROVIDER_NAMES[provider]} targets must be ${[...ALLOWED_KINDS[provider]].join(' or ')} (got "${bad.kind}")`,
       );
     }
+  }
+}
+
+/** Refuses text that cannot be sent or stored faithfully (the IPC edge does too; the CLI calls in here directly). */
+function checkText(what: string, value: string): void {
+  if (hasLoneSurrogate(value)) {
+    throw invalidRequest(`${what}: holds a broken Unicode character (half of a surrogate pair); type or paste it again`);
   }
 }
 

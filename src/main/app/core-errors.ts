@@ -1,6 +1,7 @@
 import type { IpcError } from '../../shared/ipc-contract';
 import type { ProviderErrorInfo } from '../../shared/errors';
 import { PROVIDERS, type ProviderId } from '../../shared/model';
+import { redactKeys } from '../providers/key-redaction';
 
 /**
  * An error raised by the core itself whose message is written for the user and
@@ -53,9 +54,7 @@ export function asProviderErrorInfo(error: unknown): ProviderErrorInfo | null {
   return null;
 }
 
-/** Removes every occurrence of each secret from a text (belt and braces for messages built from errors). */
+/** Removes every echo of each secret from a text (belt and braces for messages built from errors). */
 export function redact(text: string, secrets: Iterable<string>): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out;
+  return redactKeys(text, secrets);
 }

@@ -9,6 +9,7 @@ import type { AppCore } from '../app/ports';
 import { CoreError, providerErrorInfo } from '../app/core-errors';
 import { SecretStoreError } from '../secrets';
 import { describeIssues, requestSchemas } from './ipc-schemas';
+import { plainDataProblem } from './plain-data';
 
 const channels = new Set<string>(REQUEST_CHANNELS);
 
@@ -30,6 +31,10 @@ export async function dispatch(
   if (!isRequestChannel(channel)) {
     const shown = typeof channel === 'string' ? `"${channel.slice(0, 60)}"` : typeof channel;
     return { ok: false, error: { kind: 'invalid_request', message: `channel: unknown channel ${shown}` } };
+  }
+  const notPlain = plainDataProblem(request);
+  if (notPlain) {
+    return { ok: false, error: { kind: 'invalid_request', message: `Invalid ${channel} request: ${notPlain}` } };
   }
   const parsed = requestSchemas[channel].safeParse(request);
   if (!parsed.success) {

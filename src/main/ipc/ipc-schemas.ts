@@ -7,29 +7,35 @@ import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
-import { apiKeyProblem } from '../providers/api-key-rules';
+import {
+  ACCELERATOR_MAX,
+  BASE_URL_MAX,
+  CLOCK_TIME_MAX,
+  ID_MAX,
+  JSON_DATA_MAX,
+  LUAPROT_TEXT_MAX,
+  QUOTED_INPUT_MAX,
+  SERIES_KEY_MAX,
+} from '../../shared/input-limits';
+import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
+import { boundedString } from './ipc-strings';
 
-export const ID_MAX = 200;
-export const LUAPROT_TEXT_MAX = 100;
+export { ID_MAX, LUAPROT_TEXT_MAX };
 export const POLL_INTERVAL_MIN_SECONDS = 5;
 export const POLL_INTERVAL_MAX_SECONDS = 3600;
 /** A bulk action over ids: LuaAuth accepts arrays; far more than a screenful is almost surely a bug. */
 export const BULK_IDS_MAX = 10_000;
 
 const id = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
+  boundedString(what, ID_MAX)
     .trim()
-    .min(1, { error: `${what} must not be empty` })
-    .max(ID_MAX, { error: `${what} must be at most ${ID_MAX} characters` });
+    .min(1, { error: `${what} must not be empty` });
 
 const provider = z.enum(PROVIDERS, { error: `provider must be one of ${PROVIDERS.join(', ')}` });
 
-const httpUrl = z
-  .string({ error: 'baseUrl must be a string' })
+const httpUrl = boundedString('baseUrl', BASE_URL_MAX)
   .trim()
-  .max(2000, { error: 'baseUrl is too long' })
   .superRefine((value, ctx) => {
     // The clients' own rule (https, or http to this computer only), so the window hears it before saving.
     try {
@@ -39,22 +45,22 @@ const httpUrl = z
     }
   });
 
-const apiKey = z
-  .string({ error: 'key must be a string' })
+const apiKey = boundedString('key', API_KEY_MAX_LENGTH, {
+  tooLong: `The API key is longer than ${API_KEY_MAX_LENGTH} characters; check what was pasted.`,
+})
   .trim()
   .superRefine((value, ctx) => {
     const problem = apiKeyProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const label = (what: string) =>
-  z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(ID_MAX);
+const label = (what: string) => boundedString(what, ID_MAX).trim().min(1, { error: `${what} must not be empty` });
 
 const targetKind = z.enum(['script', 'hub', 'key', 'project'], { error: 'kind must be script, hub, key or project' });
 const target: z.ZodType<TargetConfig> = z.strictObject({
   kind: targetKind,
   id: id('target id'),
-  label: z.string().trim().max(ID_MAX).optional(),
+  label: boundedString('target label', ID_MAX).trim().optional(),
 });
 const targets = z.array(target).max(500, { error: 'at most 500 targets per account' });
 
@@ -69,17 +75,14 @@ const pageLimit = z
   .int({ error: 'limit must be an integer' })
   .min(1, { error: 'limit must be between 1 and 50' })
   .max(50, { error: 'limit must be between 1 and 50' });
-const search = z.string({ error: 'search must be a string' }).max(ID_MAX);
+const search = boundedString('search', ID_MAX);
 
-const luaprotText = z
-  .string({ error: 'text must be a string' })
-  .min(1, { error: 'text must be 1 to 100 characters' })
-  .max(LUAPROT_TEXT_MAX, { error: `text must be 1 to ${LUAPROT_TEXT_MAX} characters` });
-const command = z.string({ error: 'command must be a string' }).trim().min(1, { error: 'command must not be empty' }).max(ID_MAX);
+const luaprotText = boundedString('text', LUAPROT_TEXT_MAX, {
+  tooLong: `text must be 1 to ${LUAPROT_TEXT_MAX} characters`,
+}).min(1, { error: `text must be 1 to ${LUAPROT_TEXT_MAX} characters` });
+const command = boundedString('command', ID_MAX).trim().min(1, { error: 'command must not be empty' });
 /** LuaAuth message data travels as JSON text from the window; checked to be JSON here. */
-const jsonText = z
-  .string({ error: 'data must be JSON text' })
-  .max(64_000, { error: 'data is too long' })
+const jsonText = boundedString('data', JSON_DATA_MAX, { typeError: 'data must be JSON text' })
   .refine(
     (value) => {
       try {
@@ -98,7 +101,11 @@ const scope = z.union([z.strictObject({ hubId: id('hubId') }), z.strictObject({ 
 });
 const sessionIds = z.array(id('session id')).min(1, { error: 'sessionIds must not be empty' }).max(BULK_IDS_MAX);
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time must be HH:MM (00:00–23:59)' });
+const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
+const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
+  /^([01]\d|2[0-3]):[0-5]\d$/,
+  { error: CLOCK_TIME_RULE },
+);
 const quietHours: z.ZodType<QuietHours> = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
   start: clockTime,
@@ -107,13 +114,15 @@ const quietHours: z.ZodType<QuietHours> = z.strictObject({
 
 const positive = (what: string, max: number) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, { error: `${what} must be ≥ 0` }).max(max);
-const alertScope: z.ZodType<AlertScope> = z.union(
+// Split on `type`, so a refusal names the field at fault rather than only "scope".
+const alertScope: z.ZodType<AlertScope> = z.discriminatedUnion(
+  'type',
   [
     z.strictObject({ type: z.literal('target'), accountId: id('accountId'), targetId: id('targetId') }),
     z.strictObject({ type: z.literal('account'), accountId: id('accountId') }),
     z.strictObject({ type: z.literal('total') }),
   ],
-  { error: 'scope must be a target, an account or the total' },
+  { error: 'scope type must be target, account or total' },
 );
 const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
 const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
@@ -164,9 +173,7 @@ const interval = z
 const MODIFIER = /\b(Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)\b/i;
 
 /** Electron accelerators: modifiers and a key joined by "+", e.g. "CommandOrControl+Shift+P". */
-const accelerator = z
-  .string()
-  .max(100)
+const accelerator = boundedString('globalShortcut', ACCELERATOR_MAX)
   .regex(/^[A-Za-z0-9]+(\+[A-Za-z0-9]+)*$|^[A-Za-z]+(\+[A-Za-z]+)*\+[^\s+]$/, {
     error: 'globalShortcut must be an accelerator such as CommandOrControl+Shift+P',
   })
@@ -182,11 +189,25 @@ const preferences = z.strictObject({
   notifications: z.boolean().optional(),
   launchAtLogin: z.boolean().optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
-  globalShortcut: z.union([accelerator, z.null()]).optional(),
+  globalShortcut: accelerator.nullable().optional(),
   luaauthCountMode: z.enum(['sessions', 'script_total']).optional(),
 });
 
 const accountId = id('accountId');
+
+/**
+ * "total", "provider:<id>", "account:<id>" or "target:<accountId>:<targetId>" (ids non-empty, one
+ * line). Checked by hand: the pattern it replaces (`target:.+:.+`) backtracked quadratically.
+ */
+export function isSeriesKey(key: string): boolean {
+  if (key === 'total') return true;
+  if (key.includes('\n') || key.includes('\r') || key.includes('\u2028') || key.includes('\u2029')) return false;
+  for (const prefix of ['account:', 'provider:']) if (key.startsWith(prefix)) return key.length > prefix.length;
+  if (!key.startsWith('target:')) return false;
+  const rest = key.slice('target:'.length);
+  const colon = rest.indexOf(':', 1);
+  return colon > 0 && colon < rest.length - 1;
+}
 
 export type RequestSchemas = { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
 
@@ -219,15 +240,16 @@ export const requestSchemas: RequestSchemas = {
   }),
   'accounts:remove': z.strictObject({ id: id('id') }),
   'accounts:discover': z.strictObject({ id: id('id') }),
-  'monitor:refresh': z.union([none, z.strictObject({ accountId: accountId.optional() })]).transform((v) => v ?? {}),
+  // No payload means "every account"; otherwise the object's own fields are checked, so a refusal names them.
+  'monitor:refresh': z.preprocess(
+    (value) => (value === undefined || value === null ? {} : value),
+    z.strictObject({ accountId: accountId.optional() }, { error: 'the request must be {} or { accountId }' }),
+  ),
   'monitor:pause': z.strictObject({ paused: z.boolean({ error: 'paused must be true or false' }) }),
   'monitor:history': z.strictObject({
-    key: z
-      .string({ error: 'key must be a series key' })
-      .max(2 * ID_MAX + 20)
-      .regex(/^(total|account:.+|target:.+:.+|provider:.+)$/, {
-        error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
-      }),
+    key: boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be a series key' }).refine(isSeriesKey, {
+      error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
+    }),
     range: z.enum(['1h', '24h', '7d'], { error: 'range must be 1h, 24h or 7d' }),
   }),
   'providers:capabilities': none,
@@ -240,10 +262,10 @@ export const requestSchemas: RequestSchemas = {
     from: z.number({ error: 'from must be a number' }).int().min(0).max(10_000_000).optional(),
     filter: z
       .strictObject({
-        key: z.string().max(ID_MAX).optional(),
-        roblox_id: z.string().max(ID_MAX).optional(),
-        place_id: z.string().max(ID_MAX).optional(),
-        job_id: z.string().max(ID_MAX).optional(),
+        key: boundedString('filter key', ID_MAX).optional(),
+        roblox_id: boundedString('roblox_id', ID_MAX).optional(),
+        place_id: boundedString('place_id', ID_MAX).optional(),
+        job_id: boundedString('job_id', ID_MAX).optional(),
       })
       .optional(),
   }),
@@ -283,7 +305,7 @@ export const requestSchemas: RequestSchemas = {
     scriptId: id('scriptId'),
     patch: z
       .strictObject({
-        name: z.string().trim().min(1, { error: 'name must not be empty' }).max(ID_MAX).optional(),
+        name: boundedString('name', ID_MAX).trim().min(1, { error: 'name must not be empty' }).optional(),
         free_for_all: z.boolean().optional(),
         use_heartbeat: z.boolean().optional(),
         kick_outdated: z.boolean().optional(),
@@ -309,13 +331,21 @@ export const requestSchemas: RequestSchemas = {
   'window:detach': z.strictObject({ detached: z.boolean({ error: 'detached must be true or false' }) }),
 };
 
+/** Longest issue text shown: zod quotes unknown keys whole, and a request may hold a 10 MB one. */
+const ISSUE_TEXT_MAX = 300;
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** "field.path: what is expected" for each issue, e.g. "limit: limit must be between 1 and 50". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
+      const path = issue.path.map((part) => shorten(String(part), QUOTED_INPUT_MAX)).join('.');
+      const message = shorten(issue.message, ISSUE_TEXT_MAX);
+      return path ? `${path}: ${message}` : message;
     })
     .join('; ');
 }

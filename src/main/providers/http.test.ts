@@ -135,6 +135,23 @@ describe('timeouts, cancellation, observation', () => {
     expect(error.message).not.toContain(KEY);
   });
 
+  it.each([
+    ['URL-encoded', (k: string) => encodeURIComponent(k)],
+    ['lower-cased', (k: string) => k.toLowerCase()],
+    ['upper-cased', (k: string) => k.toUpperCase()],
+    ['truncated', (k: string) => k.slice(0, 10)],
+    ['base64', (k: string) => Buffer.from(k).toString('base64')],
+  ])('a key echoed back %s is redacted from the error', async (_form, echo) => {
+    const key = 'Sk/Live+Secret_123456';
+    reply = json(401, { success: false, message: `Key ${echo(key)} is not valid`, failed: [{ key: echo(key) }] });
+    const client = createClient('luaprot', { baseUrl: base, apiKey: key });
+    const error = (await client.hubs().catch((e: unknown) => e)) as ProviderError;
+    expect(error.info.kind).toBe('unauthorized');
+    const shown = JSON.stringify(error.info) + error.message;
+    expect(shown).toContain('[redacted]');
+    expect(shown).not.toContain(echo(key).slice(0, 8));
+  });
+
   it('schema failures name the field path', async () => {
     reply = json(200, { success: true, sessions: [{ id: 'a', created_at: 'yesterday' }] });
     const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
@@ -164,6 +181,29 @@ describe('what a key may meet on the way', () => {
       expect((error as ProviderError).info.message).toContain('does not follow redirects');
       expect(JSON.stringify((error as ProviderError).info)).not.toContain(KEY);
       expect(other).toEqual([]);
+    } finally {
+      elsewhere.close();
+      elsewhere.closeAllConnections();
+    }
+  });
+
+  it('never shows where a redirect pointed (a Location can carry anything)', async () => {
+    const elsewhere = createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/login?next=%2Fsteal&session=abc123xyz`;
+      reply = (_req, res) => {
+        res.writeHead(301, { location: target });
+        res.end();
+      };
+      const client = createClient('junkie', { baseUrl: base, apiKey: KEY });
+      const error = (await client.liveCounts().catch((e: unknown) => e)) as ProviderError;
+      expect(isProviderError(error, 'provider_refused')).toBe(true);
+      const shown = JSON.stringify(error.info) + error.message;
+      expect(shown).toContain('HTTP 301');
+      expect(shown).not.toContain('/login');
+      expect(shown).not.toContain('abc123xyz');
+      expect(shown).not.toContain(String((elsewhere.address() as AddressInfo).port));
     } finally {
       elsewhere.close();
       elsewhere.closeAllConnections();

@@ -7,6 +7,7 @@ import type { Classifier, Exchange } from './error-mapping';
 import { ProviderError, abortError, invalidInput } from './errors';
 import { readJson } from './json-text';
 import { apiKeyProblem } from './api-key-rules';
+import { keyRedactor } from './key-redaction';
 import { UrlInputError, buildUrl, normalizeBaseUrl, type QueryValue } from './paths';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -84,8 +85,9 @@ function formatIssues(error: z.ZodError): string {
 /** Largest answer read (a LuaProt hub with 100 000 sessions is about 20 MB); more is refused, not buffered. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+/** Carries no Location: a redirect target can hold anything (the key, a token) and never reaches the user. */
 class RedirectRefused extends Error {
-  constructor(readonly location: string | null) {
+  constructor() {
     super('redirect refused');
   }
 }
@@ -141,8 +143,9 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
     redirect: 'manual',
   });
 
-  // Belt and braces: whatever a provider echoes back, the key never leaves in an error.
-  const redact = (text: string): string => (apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text);
+  // Belt and braces: whatever a provider echoes back — the key in any case or encoding, or 8+
+  // characters of it — never leaves in an error (see key-redaction.ts).
+  const redact = keyRedactor(apiKey);
 
   const redactDeep = (value: unknown): unknown =>
     typeof value === 'string'
@@ -199,8 +202,7 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
       status = response.status;
       if (status >= 300 && status < 400) {
         await response.body?.cancel().catch(() => undefined);
-        const location = response.headers.get('location');
-        throw new RedirectRefused(location);
+        throw new RedirectRefused();
       }
       const text = await readCapped(response, MAX_BODY_BYTES);
       exchange = { request, status, headers: response.headers, body: readJson(text, profile.lenientJson) };
@@ -212,7 +214,7 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
           provider,
           request,
           status,
-          message: `The server answered with a redirect${error.location ? ` to ${error.location}` : ''}. Pulsebar does not follow redirects, so the key only goes to the base URL you set; correct the account's base URL.`,
+          message: `The server answered with a redirect (HTTP ${status}). Pulsebar does not follow redirects, so the key only goes to the base URL you set; check the account's base URL (https://, host and path as the provider documents them).`,
         });
       }
       if (error instanceof BodyTooLarge) {

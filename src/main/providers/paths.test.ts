@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UrlInputError, buildQuery, buildUrl, encodePathSegment, normalizeBaseUrl } from './paths';
+import { UrlInputError, buildQuery, buildUrl, encodePathSegment, normalizeBaseUrl, stripTrailingSlashes } from './paths';
 
 describe('encodePathSegment', () => {
   it.each([
@@ -52,6 +52,35 @@ describe('buildUrl / normalizeBaseUrl', () => {
     expect(() => normalizeBaseUrl('ftp://x')).toThrow(/http/);
     expect(() => normalizeBaseUrl('not a url')).toThrow(/not a valid URL/);
     expect(() => normalizeBaseUrl('https://x/?a=1')).toThrow(/"\?"/);
+  });
+
+  it('quotes at most a short prefix of a refused base URL (10 MB in is not 10 MB out)', () => {
+    const huge = `x${'y'.repeat(10 * 1024 * 1024)}`;
+    expect(() => normalizeBaseUrl(huge)).toThrow(/not a valid URL/);
+    try {
+      normalizeBaseUrl(huge);
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(200);
+    }
+    try {
+      normalizeBaseUrl(`${'a'.repeat(1024 * 1024)}://host`);
+    } catch (error) {
+      expect((error as Error).message).toMatch(/http:\/\/ or https:\/\//);
+      expect((error as Error).message.length).toBeLessThan(300);
+    }
+  });
+
+  it('drops trailing slashes without a pattern', () => {
+    expect(stripTrailingSlashes('https://x/api//')).toBe('https://x/api');
+    expect(stripTrailingSlashes('///')).toBe('');
+    expect(stripTrailingSlashes('a')).toBe('a');
+    expect(stripTrailingSlashes(`${'/'.repeat(100_000)}x`)).toBe(`${'/'.repeat(100_000)}x`);
+  });
+
+  it('refuses a lone UTF-16 surrogate in a query value with a named input error, not a URIError', () => {
+    expect(() => buildQuery({ search: 'bob\uD800' })).toThrow(UrlInputError);
+    expect(() => buildQuery({ search: 'bob\uD800' })).toThrow(/search holds text that cannot be sent/);
+    expect(buildQuery({ search: 'emoji \u{1F600}' })).toBe('?search=emoji%20%F0%9F%98%80');
   });
 
   it('encodes query values and skips undefined ones', () => {

@@ -4,6 +4,8 @@
  * ky nor the URL parser can turn an id into a different route.
  */
 
+import { quoteInput } from '../../shared/quoted-input';
+
 /** Thrown for input that cannot be put in a URL; the HTTP layer turns it into `invalid_input`. */
 export class UrlInputError extends Error {
   override name = 'UrlInputError';
@@ -42,13 +44,29 @@ export function fillRoute(template: string, params: Record<string, string> = {})
 
 export type QueryValue = string | number | boolean | undefined;
 
+/**
+ * `?name=value&…` with every part encoded. A value holding a lone UTF-16 surrogate cannot be encoded
+ * (encodeURIComponent throws URIError); that becomes a UrlInputError naming the field, which the HTTP
+ * layer reports as `invalid_input`, instead of an internal error.
+ */
 export function buildQuery(query: Record<string, QueryValue> = {}): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    try {
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    } catch {
+      throw new UrlInputError(`The ${name} holds text that cannot be sent (a broken Unicode character); type it again.`);
+    }
   }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** Drops trailing "/" by hand: the pattern /\/+$/ backtracks quadratically on a long run of slashes. */
+export function stripTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(0, end);
 }
 
 /** Validates a base URL and drops trailing slashes so `${base}${path}` never doubles them. */
@@ -61,10 +79,11 @@ export function normalizeBaseUrl(baseUrl: string): string {
   try {
     parsed = new URL(baseUrl);
   } catch {
-    throw new UrlInputError(`The base URL "${baseUrl}" is not a valid URL; use e.g. https://host/path.`);
+    // Quoted short: a 10 MB "URL" must not come back as a 10 MB error message.
+    throw new UrlInputError(`The base URL ${quoteInput(baseUrl)} is not a valid URL; use e.g. https://host/path.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new UrlInputError(`The base URL must start with http:// or https:// (got "${parsed.protocol}").`);
+    throw new UrlInputError(`The base URL must start with http:// or https:// (got ${quoteInput(parsed.protocol)}).`);
   }
   // Plain http would carry the key unencrypted; it is fine only to this computer (the simulator, a local proxy).
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
@@ -75,7 +94,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
   if (parsed.search || parsed.hash) {
     throw new UrlInputError('The base URL must not contain "?" or "#"; give only the scheme, host and path.');
   }
-  return baseUrl.trim().replace(/\/+$/, '');
+  return stripTrailingSlashes(baseUrl.trim());
 }
 
 export function buildUrl(base: string, template: string, params?: Record<string, string>, query?: Record<string, QueryValue>): string {

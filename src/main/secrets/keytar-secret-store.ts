@@ -1,3 +1,4 @@
+import { keyRedactor } from '../providers/key-redaction';
 import {
   assertAccountId,
   assertSecret,
@@ -37,8 +38,13 @@ async function importKeytar(): Promise<KeytarApi> {
 /** The message of an unknown error with every occurrence of `secret` removed. */
 function describe(error: unknown, secret?: string): string {
   let text = error instanceof Error ? error.message : String(error);
-  if (secret) text = text.split(secret).join('[redacted]');
-  return text.trim().replace(/\.+$/, '') || 'unknown error';
+  // Whole (any length), then its encodings, cases and 8+ character pieces.
+  if (secret) text = keyRedactor(secret)(text.split(secret).join('[redacted]'));
+  // Trailing dots dropped by hand: /\.+$/ backtracks quadratically on a long run of dots.
+  text = text.trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '.') end--;
+  return text.slice(0, end) || 'unknown error';
 }
 
 /**

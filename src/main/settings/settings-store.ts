@@ -92,7 +92,15 @@ function listProblems(problems: string[]): string {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof z.ZodError) return z.prettifyError(error).replace(/\s*\n\s*/g, '; ');
+  // Lines joined by hand: /\s*\n\s*/g backtracks quadratically on a long run of spaces.
+  if (error instanceof z.ZodError) {
+    return z
+      .prettifyError(error)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join('; ');
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -65,7 +65,8 @@ export function createJunkie(world: World, config: SimConfig): ProviderApi {
   return {
     provider: 'junkie',
     async handle(ctx) {
-      const auth = /^Bearer\s+(.+)$/i.exec(header(ctx, 'authorization') ?? '');
+      // \S after \s+ (not .+): the two could split a run of spaces many ways, quadratic on a long one.
+      const auth = /^Bearer\s+(\S.*)$/i.exec(header(ctx, 'authorization') ?? '');
       if (auth?.[1] !== config.keys.junkie) return error(401, 'Unauthorized');
       const wait = limiter.take(config.keys.junkie, ctx.now);
       if (wait > 0) return error(429, 'Rate limit exceeded', { 'Retry-After': String(wait) });
