@@ -29,7 +29,7 @@ const REVIEWED_SAFE: Record<string, string> = {
   '^[A-Za-z0-9]+(\\+[A-Za-z0-9]+)*$|^[A-Za-z]+(\\+[A-Za-z]+)*\\+[^\\s+]$':
     'group iterations start with a "+" the inner class excludes; the final "+X" is one character',
   // Built from an escaped file name: `^name\.\d+$` is anchored and \d+ is the only repetition.
-  '^${this.#fileName.replace(/[.*+?^${}()|[\\]\\\\]/g, \'\\\\$&\')}\\\\.\\\\d+$':
+  '^${fileName.replace(/[.*+?^${}()|[\\]\\\\]/g, \'\\\\$&\')}\\\\.\\\\d+$':
     'a literal file name, then \\.\\d+ anchored at both ends',
 };
 

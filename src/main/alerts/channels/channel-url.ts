@@ -1,3 +1,4 @@
+import { stripTrailingSlashes } from '../../providers/paths';
 import { CHANNEL_KIND_INFO, MAX_CHANNEL_URL_LENGTH, type ChannelKind } from '../../../shared/alert-channels';
 
 /**
@@ -38,7 +39,7 @@ export function checkChannelUrl(kind: ChannelKind, raw: string): ChannelUrlCheck
       return { ok: false, problem: `That is not a Discord webhook URL; paste ${hint}.` };
     }
   }
-  if (kind === 'ntfy' && url.pathname.replace(/\/+$/, '') === '') {
+  if (kind === 'ntfy' && stripTrailingSlashes(url.pathname) === '') {
     return { ok: false, problem: `The ntfy URL has no topic; paste ${hint}.` };
   }
   url.hash = '';
@@ -56,6 +57,6 @@ export function maskChannelUrl(raw: string): string {
   } catch {
     return '…';
   }
-  const tail = raw.replace(/\/+$/, '').slice(-4);
+  const tail = stripTrailingSlashes(raw).slice(-4);
   return raw.length > origin.length + 8 ? `${origin}/…${tail}` : `${origin}/…`;
 }
