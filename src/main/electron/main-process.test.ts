@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wireName } from '../../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { createAlertNotifier } from '../app/notifications';
 import { APP_ENTRY_URL } from './app-protocol';
 import { preventable, resetElectronFake, type ElectronFake, type FakeBrowserWindow } from './electron-fake';
 import { createFakeCore, type CorePorts, type FakeCore } from './fake-core';
@@ -162,16 +163,36 @@ describe('tray, window and notifications', () => {
 
   it("a notification click shows the window on the alert's target", async () => {
     const { window } = await start({ argv: ['pulsebar', '--hidden'] });
-    const target = { accountId: 'acc-1', targetId: 'script-7' };
-    // What the core does (app-core navigate()): show the window on the target, push `navigate` to the page.
-    ports.notifier.notify({ title: 'Spike', body: 'Junkie: 120', target }, () => {
-      ports.window.show(target);
-      core.emit('navigate', target);
+    // The core's own alert notifier (src/main/app/notifications.ts) over the Electron notifier,
+    // clicking through to what the core's navigate() does: show the window, push `navigate`.
+    const alerts = createAlertNotifier({
+      notifier: ports.notifier,
+      enabled: () => true,
+      onClick: (target) => {
+        ports.window.show(target);
+        if (target) core.emit('navigate', target);
+      },
     });
+    alerts.notify([
+      {
+        id: 'e1',
+        ruleId: 'r1',
+        kind: 'rise',
+        scope: { type: 'target', accountId: 'acc-1', targetId: 'script-7' },
+        subject: 'Hub Alpha (LuaProt main)',
+        at: 0,
+        value: 82,
+        reference: 50,
+        message: 'Users rose 64 % (+32) to 82 in 10 min',
+        silenced: false,
+      },
+    ]);
+    const [shown] = fake.notifications;
+    expect(shown?.options.title).toBe('Hub Alpha (LuaProt main)');
     expect(window.visible).toBe(false);
-    fake.notifications[0]!.emit('click');
+    shown!.emit('click');
     expect(window.visible).toBe(true);
-    expect(window.webContents.send).toHaveBeenCalledWith(wireName('navigate'), target);
+    expect(window.webContents.send).toHaveBeenCalledWith(wireName('navigate'), { accountId: 'acc-1', targetId: 'script-7' });
   });
 
   it('the window port hides and detaches the panel', async () => {
