@@ -29,8 +29,8 @@ export const CHANNEL_KIND_INFO: Record<ChannelKind, ChannelKindInfo> = {
   },
 };
 
-/** Longest channel URL accepted (Discord's are ~120 characters); checked before any parsing. */
-export const MAX_CHANNEL_URL_LENGTH = 2_048;
+/** Longest channel URL accepted; checked before any parsing. */
+export { CHANNEL_URL_MAX as MAX_CHANNEL_URL_LENGTH } from './input-limits';
 
 /** Alert kinds and scope types a channel can choose from (all by default). */
 export const CHANNEL_ALERT_KINDS = ['rise', 'threshold', 'drop', 'all_time_high'] as const satisfies ReadonlyArray<AlertRuleSpec['kind']>;

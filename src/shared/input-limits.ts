@@ -17,6 +17,8 @@ export const BASE_URL_MAX = 2000;
 export const SERIES_KEY_MAX = 2 * ID_MAX + 20;
 /** Electron accelerators ("CommandOrControl+Shift+P"). */
 export const ACCELERATOR_MAX = 100;
+/** An alert channel URL (Discord's are ~120 characters). */
+export const CHANNEL_URL_MAX = 2_048;
 /** "HH:MM". */
 export const CLOCK_TIME_MAX = 5;
 /** How much of a refused value an error message may quote back (never the whole input). */

@@ -6,6 +6,7 @@
  * Type-only for the renderer: importing it adds no code to the page.
  */
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
+import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
 import type {
   AccountConfig,
@@ -232,6 +233,12 @@ export interface IpcRequests {
   'alerts:setQuietHours': [QuietHours, AlertSettings];
   'alerts:pause': [{ minutes: number | null }, AlertSettings];
   'alerts:log': [void, AlertEvent[]];
+  'channels:list': [void, ChannelView[]];
+  'channels:add': [NewChannel, ChannelView];
+  'channels:update': [ChannelPatch, ChannelView];
+  'channels:remove': [{ id: string }, void];
+  /** One test alert to one channel; resolves with the outcome (errors in words, never the URL). */
+  'channels:test': [{ id: string }, DeliveryResult];
   'settings:get': [void, AppPreferences];
   'settings:update': [Partial<AppPreferences>, AppPreferences];
   'demo:set': [{ enabled: boolean }, MonitorSnapshot];
@@ -248,6 +255,8 @@ export interface IpcEvents {
   navigate: { accountId: string; targetId?: string };
   notice: string;
   'settings:changed': AppPreferences;
+  /** A channel's delivery status changed (sent, retrying, failing). */
+  'channels:status': { id: string; status: ChannelStatus };
 }
 
 export type RequestChannel = keyof IpcRequests;
@@ -264,10 +273,11 @@ const requestChannelSet = {
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
   'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,
   'alerts:get': 1, 'alerts:setRules': 1, 'alerts:setQuietHours': 1, 'alerts:pause': 1, 'alerts:log': 1,
+  'channels:list': 1, 'channels:add': 1, 'channels:update': 1, 'channels:remove': 1, 'channels:test': 1,
   'settings:get': 1, 'settings:update': 1, 'demo:set': 1, 'window:hide': 1, 'window:detach': 1,
 } satisfies Record<RequestChannel, 1>;
 const eventChannelSet = {
-  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1,
+  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1, 'channels:status': 1,
 } satisfies Record<EventChannel, 1>;
 
 export const REQUEST_CHANNELS = Object.keys(requestChannelSet) as RequestChannel[];

@@ -9,8 +9,7 @@ import { systemClock, type Clock } from '../../shared/clock';
 import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } from '../../shared/ipc-contract';
 import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
-import { ChannelService } from '../alerts/channels/channel-service';
-import type { ChannelDelivery } from '../alerts/channels/channel-delivery';
+import { ChannelError, ChannelService, type ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { History } from '../monitor/history';
 import { HistoryStore } from '../monitor/history-store';
 import { createClient as defaultCreateClient } from '../providers';
@@ -55,8 +54,8 @@ export interface CreateAppCoreOptions {
   timers?: TimerPort | false;
   /** Local wall clock for quiet hours (default the machine's zone). */
   localMinutes?: LocalMinutes;
-  /** Alert channel delivery (tests pass one without real waits between retries). */
-  channelDelivery?: ChannelDelivery;
+  /** Alert channel delivery settings (tests pass a sleep without real waits between retries). */
+  channelDelivery?: ChannelServiceOptions['delivery'];
   /** Jitter source for back-off (seeded in tests). */
   random?: () => number;
   /** How often history is written to disk while running. Default 5 minutes. */
@@ -147,7 +146,21 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     secrets: options.secrets,
     now: () => clock.now(),
     ...(options.channelDelivery ? { delivery: options.channelDelivery } : {}),
+    onStatus: (id, status) => emit('channels:status', { id, status }),
   });
+
+  /** How long quitting waits for alerts still on their way to channels. */
+  const CHANNEL_DRAIN_MS = 3_000;
+
+  /** A channel refusal (bad URL, unknown id) is the request's fault: said in words, as invalid_request. */
+  async function channelCall<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ChannelError) throw invalidRequest(error.message);
+      throw error;
+    }
+  }
 
   const notifier = createAlertNotifier({
     notifier: ports.notifier,
@@ -473,6 +486,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     },
     'alerts:pause': async ({ minutes }) => pauseAlerts(minutes),
     'alerts:log': async () => [...alertEngine.recent()],
+    'channels:list': () => channels.list(),
+    'channels:add': (request) => channelCall(() => channels.add(request)),
+    'channels:update': (request) => channelCall(() => channels.update(request)),
+    'channels:remove': ({ id }) => channelCall(() => channels.remove(id)),
+    'channels:test': ({ id }) => channelCall(() => channels.test(id)),
 
     'settings:get': async () => preferences(),
     'settings:update': async (patch) => {
@@ -621,6 +639,9 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       await stopDemo(false).catch(() => undefined);
       // Every write is awaited here (save() chains after any still in flight): the caller may delete the folder next.
       await saveHistoryNow();
+      // Alerts already on their way get a moment to arrive (a spike just before quitting), then stop.
+      await Promise.race([channels.idle(), new Promise((resolve) => setTimeout(resolve, CHANNEL_DRAIN_MS).unref?.())]);
+      channels.close();
       await alertEngine.save();
       await settingsStore.flush();
       started = false;

@@ -7,9 +7,11 @@ import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
+import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
 import {
   ACCELERATOR_MAX,
   BASE_URL_MAX,
+  CHANNEL_URL_MAX,
   CLOCK_TIME_MAX,
   ID_MAX,
   JSON_DATA_MAX,
@@ -63,6 +65,17 @@ const target: z.ZodType<TargetConfig> = z.strictObject({
   label: boundedString('target label', ID_MAX).trim().optional(),
 });
 const targets = z.array(target).max(500, { error: 'at most 500 targets per account' });
+
+const channelKind = z.enum(CHANNEL_KINDS, { error: `kind must be one of ${CHANNEL_KINDS.join(', ')}` });
+/** Length only here: the URL's rules depend on the kind and are checked (and worded) by the channel service. */
+const channelUrl = boundedString('url', CHANNEL_URL_MAX).trim().min(1, { error: 'url must not be empty' });
+const channelChoices = {
+  enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
+  kinds: z.array(z.enum(CHANNEL_ALERT_KINDS, { error: `kinds: each must be one of ${CHANNEL_ALERT_KINDS.join(', ')}` })).max(CHANNEL_ALERT_KINDS.length).optional(),
+  scopeTypes: z.array(z.enum(CHANNEL_SCOPE_TYPES, { error: `scopeTypes: each must be one of ${CHANNEL_SCOPE_TYPES.join(', ')}` })).max(CHANNEL_SCOPE_TYPES.length).optional(),
+  accountIds: z.array(id('account id')).max(500).optional(),
+  respectQuietHours: z.boolean({ error: 'respectQuietHours must be true or false' }).optional(),
+};
 
 /** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
 const none = z
@@ -324,6 +337,11 @@ export const requestSchemas: RequestSchemas = {
     }),
   }),
   'alerts:log': none,
+  'channels:list': none,
+  'channels:add': z.strictObject({ kind: channelKind, url: channelUrl, label: label('label'), ...channelChoices }),
+  'channels:update': z.strictObject({ id: id('id'), url: channelUrl.optional(), label: label('label').optional(), ...channelChoices }),
+  'channels:remove': z.strictObject({ id: id('id') }),
+  'channels:test': z.strictObject({ id: id('id') }),
   'settings:get': none,
   'settings:update': preferences,
   'demo:set': z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }) }),

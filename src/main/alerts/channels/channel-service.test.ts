@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../../shared/alerts';
 import { MemorySecretStore } from '../../secrets';
 import type { ChannelConfig } from './channel-config';
-import { createChannelDelivery } from './channel-delivery';
 import { ChannelService } from './channel-service';
 import { startTestReceiver, type TestReceiver } from './channel-test-receiver';
 
@@ -37,7 +36,7 @@ async function setup() {
     },
     secrets,
     newId: () => `ch${++n}`,
-    delivery: createChannelDelivery({ sleep: async () => undefined }),
+    delivery: { sleep: async () => undefined },
   });
   return { service, secrets, saves, stored: () => stored };
 }

@@ -1,7 +1,7 @@
 import type { AlertEvent } from '../../../shared/alerts';
 import type { SecretStore } from '../../secrets';
 import { channelConfigSchema, channelSecretId, type ChannelConfig } from './channel-config';
-import { createChannelDelivery, type ChannelDelivery, type ChannelEndpoint } from './channel-delivery';
+import { createChannelDelivery, type ChannelDelivery, type ChannelDeliveryOptions, type ChannelEndpoint } from './channel-delivery';
 import {
   CHANNEL_KIND_INFO,
   MAX_CHANNELS,
@@ -35,7 +35,8 @@ export interface ChannelServiceOptions {
   save: (next: ChannelConfig[]) => Promise<void>;
   secrets: SecretStore;
   now?: () => number;
-  delivery?: ChannelDelivery;
+  /** Delivery settings (tests pass a sleep that does not wait); the service adds its own status listener. */
+  delivery?: Omit<ChannelDeliveryOptions, 'onStatus' | 'now'>;
   newId?: () => string;
   onStatus?: (channelId: string, status: ChannelStatus) => void;
   /**
@@ -54,9 +55,7 @@ export class ChannelService {
 
   constructor(private readonly options: ChannelServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.delivery =
-      options.delivery ??
-      createChannelDelivery({ now: this.now, ...(options.onStatus ? { onStatus: options.onStatus } : {}) });
+    this.delivery = createChannelDelivery({ ...options.delivery, now: this.now, ...(options.onStatus ? { onStatus: options.onStatus } : {}) });
     for (const f of options.fixed ?? []) this.urls.set(f.config.id, f.url);
   }
 
