@@ -46,6 +46,9 @@ function parseData(raw: string | undefined): unknown {
   }
 }
 
+/** A LuaAuth flag; "?" when the provider did not send it. */
+const yesNo = (flag: boolean | null): string => (flag === null ? '?' : flag ? 'yes' : 'no');
+
 function sessionRows(sessions: Session[], now: number) {
   return sessions.map((s) => [
     s.id,
@@ -53,7 +56,7 @@ function sessionRows(sessions: Session[], now: number) {
     s.jobId,
     s.placeId ?? s.universeId,
     s.userKey,
-    age(s.createdAt, now),
+    s.createdAt !== undefined ? age(s.createdAt, now) : '?',
     s.lastBeatAt ? `${age(s.lastBeatAt, now)} ago` : '',
   ]);
 }
@@ -268,7 +271,7 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
       io.out(
         table(
           ['SCRIPT', 'NAME', 'ENABLED', 'FREE FOR ALL', 'HEARTBEAT', 'KICK OUTDATED', 'REQUIRE SESSIONS', 'SESSIONS', 'EXECUTIONS'],
-          [[script.id, script.name, script.enabled ? 'yes' : 'no', script.freeForAll ? 'yes' : 'no', script.useHeartbeat ? 'yes' : 'no', script.kickOutdated ? 'yes' : 'no', script.requireSessions ? 'yes' : 'no', script.totalSessions, script.totalExecutions]],
+          [[script.id, script.name, yesNo(script.enabled), yesNo(script.freeForAll), yesNo(script.useHeartbeat), yesNo(script.kickOutdated), yesNo(script.requireSessions), script.totalSessions ?? '?', script.totalExecutions ?? '?']],
         ),
       );
       return;
