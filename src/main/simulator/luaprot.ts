@@ -5,6 +5,7 @@ import type { ProviderApi } from './provider-api';
 import { SlidingWindowLimiter } from './rate-limit';
 import { header, INVALID_JSON, json, type Reply, type RequestContext } from './reply';
 import { Router, type Params } from './router';
+import { NOT_THIS_MACHINE } from './strays';
 import type { World } from './world';
 
 type Handler = (ctx: RequestContext, params: Params) => Reply;
@@ -167,7 +168,7 @@ export function createLuaProt(world: World, config: SimConfig): ProviderApi {
     async handle(ctx) {
       // The raw key, no "Bearer " prefix.
       if (header(ctx, 'authorization') !== config.keys.luaprot) return fail(401, MSG.badKey);
-      const allow = config.luaprot.ipAllowList;
+      const allow = world.strays.has('luaprot', 'ip_not_whitelisted') ? [NOT_THIS_MACHINE] : config.luaprot.ipAllowList;
       if (allow && !allow.includes(ctx.remoteAddress)) return fail(403, MSG.notWhitelisted);
       const wait = limiter.take(config.keys.luaprot, ctx.now);
       if (wait > 0) return fail(429, MSG.rateLimited, { 'Retry-After': String(wait) });
