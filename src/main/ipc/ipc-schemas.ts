@@ -9,9 +9,11 @@ import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
 import { apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
+import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 
 export const ID_MAX = 200;
-export const LUAPROT_TEXT_MAX = 100;
+/** LuaProt's message rule lives in shared/luaprot-message.ts (code points, blank refused). */
+export const LUAPROT_TEXT_MAX = LUAPROT_MESSAGE_MAX;
 export const POLL_INTERVAL_MIN_SECONDS = 5;
 export const POLL_INTERVAL_MAX_SECONDS = 3600;
 /** A bulk action over ids: LuaAuth accepts arrays; far more than a screenful is almost surely a bug. */
@@ -71,10 +73,10 @@ const pageLimit = z
   .max(50, { error: 'limit must be between 1 and 50' });
 const search = z.string({ error: 'search must be a string' }).max(ID_MAX);
 
-const luaprotText = z
-  .string({ error: 'text must be a string' })
-  .min(1, { error: 'text must be 1 to 100 characters' })
-  .max(LUAPROT_TEXT_MAX, { error: `text must be 1 to ${LUAPROT_TEXT_MAX} characters` });
+const luaprotText = z.string({ error: 'text must be a string' }).superRefine((text, ctx) => {
+  const problem = luaprotMessageProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: `text must be 1 to ${LUAPROT_MESSAGE_MAX} characters, not only spaces (${problem.message})` });
+});
 const command = z.string({ error: 'command must be a string' }).trim().min(1, { error: 'command must not be empty' }).max(ID_MAX);
 /** LuaAuth message data travels as JSON text from the window; checked to be JSON here. */
 const jsonText = z

@@ -1,3 +1,4 @@
+import { luaprotMessageProblem } from '../../shared/luaprot-message';
 import type { Session } from '../../shared/model';
 import { classifyLuaProt } from './error-mapping';
 import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
@@ -14,22 +15,15 @@ import {
 import { ReadNotes, reportNotes } from './read-notes';
 import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from './types';
 
-export const LUAPROT_MESSAGE_MAX = 100;
+/** Re-exported for callers of the client; the rule itself lives in shared/luaprot-message.ts. */
+export { LUAPROT_MESSAGE_MAX } from '../../shared/luaprot-message';
 
 const signalOf = (opts?: CallOptions): { signal?: AbortSignal } => (opts?.signal ? { signal: opts.signal } : {});
 
 function checkMessage(http: ProviderHttp, method: HttpMethod, route: string, text: unknown): string {
-  if (typeof text !== 'string') throw http.refuse(method, route, 'The message must be text.');
-  // Counted as JavaScript does (UTF-16 units), the conservative reading of "1..100 characters".
-  if (text.length === 0) throw http.refuse(method, route, 'The message is empty; LuaProt needs 1 to 100 characters.');
-  if (text.length > LUAPROT_MESSAGE_MAX) {
-    throw http.refuse(
-      method,
-      route,
-      `The message has ${text.length} characters; LuaProt accepts at most ${LUAPROT_MESSAGE_MAX}. Shorten it by ${text.length - LUAPROT_MESSAGE_MAX}.`,
-    );
-  }
-  return text;
+  const problem = luaprotMessageProblem(text);
+  if (problem) throw http.refuse(method, route, problem.message);
+  return text as string;
 }
 
 /** Exactly one non-empty selector among `names`; returns it. */

@@ -6,6 +6,7 @@ import { SlidingWindowLimiter } from './rate-limit';
 import { header, INVALID_JSON, json, type Reply, type RequestContext } from './reply';
 import { Router, type Params } from './router';
 import { NOT_THIS_MACHINE } from './strays';
+import { LUAPROT_MESSAGE_MAX, messageLength } from '../../shared/luaprot-message';
 import type { World } from './world';
 
 type Handler = (ctx: RequestContext, params: Params) => Reply;
@@ -76,7 +77,8 @@ export function createLuaProt(world: World, config: SimConfig): ProviderApi {
   const messageText = (body: unknown): string | Reply => {
     if (body === INVALID_JSON) return fail(400, MSG.badJson);
     const message = (body as { message?: unknown } | undefined)?.message;
-    if (typeof message !== 'string' || message.length < 1 || message.length > 100) return fail(400, MSG.badMessage);
+    // Counted in code points, as the app assumes LuaProt does (shared/luaprot-message.ts) [assumption].
+    if (typeof message !== 'string' || message.length < 1 || messageLength(message) > LUAPROT_MESSAGE_MAX) return fail(400, MSG.badMessage);
     return message;
   };
 
