@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { requestSchemas } from '../main/ipc/ipc-schemas';
 import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem, messageLength } from './luaprot-message';
 
 const EMOJI = '\u{1F600}'; // one character, two UTF-16 units
@@ -17,13 +16,5 @@ describe("LuaProt's message rule (one rule for main, window and CLI)", () => {
     expect(luaprotMessageProblem('')).toMatchObject({ reason: 'empty' });
     expect(luaprotMessageProblem('   \n\t')).toMatchObject({ reason: 'blank', message: expect.stringMatching(/only spaces/) });
     expect(luaprotMessageProblem(' hi ')).toBeUndefined();
-  });
-
-  it('main\'s IPC check applies the same rule (it counted UTF-16 units, refusing 60 emoji the window allowed)', () => {
-    const message = requestSchemas['sessions:message'];
-    expect(message.safeParse({ accountId: 'a', sessionId: 's', text: EMOJI.repeat(60) }).success).toBe(true);
-    expect(message.safeParse({ accountId: 'a', sessionId: 's', text: EMOJI.repeat(100) }).success).toBe(true);
-    expect(message.safeParse({ accountId: 'a', sessionId: 's', text: EMOJI.repeat(101) }).success).toBe(false);
-    expect(message.safeParse({ accountId: 'a', sessionId: 's', text: '   ' }).success).toBe(false);
   });
 });
