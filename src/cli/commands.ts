@@ -1,4 +1,4 @@
-import { createClient, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
+import { createClient, describeDisconnects, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
 import type { ProviderError } from '../main/providers/errors';
 import { PROVIDER_NAMES, type MessageResult, type ProviderId, type Session, type SessionPage } from '../shared/model';
 import { need, UsageError, type CliArgs } from './args';
@@ -252,8 +252,14 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
       }
       if (client.provider === 'luaauth') {
         const ids = need(args.sessions, '--sessions ID,ID,...', command);
-        await withShortRetry(io, () => client.disconnectMany(ids));
-        return args.json ? json(io, { disconnected: ids }) : io.out(`Disconnected ${ids.length} session(s).`);
+        const outcomes = await withShortRetry(io, () => client.disconnectMany(ids));
+        if (!args.json) return io.out(describeDisconnects(outcomes).message);
+        // Per session, as LuaAuth said: confirmed, refused (with its reason), or not confirmed either way.
+        return json(io, {
+          disconnected: outcomes.filter((o) => o.disconnected === true).map((o) => o.sessionId),
+          failed: outcomes.filter((o) => o.disconnected === false).map(({ sessionId, reason }) => ({ sessionId, ...(reason ? { reason } : {}) })),
+          unconfirmed: outcomes.filter((o) => o.disconnected === null).map((o) => o.sessionId),
+        });
       }
       return;
     }

@@ -7,6 +7,7 @@
 import type { IpcRequests, RequestOf, ResponseOf, ScriptView } from '../../shared/ipc-contract';
 import type { AccountConfig, MessageResult, Session, SessionPage } from '../../shared/model';
 import type { LuaAuthClient, LuaAuthScript, ProviderClient } from '../providers/types';
+import { describeDisconnects } from '../providers/luaauth-bulk';
 import { missingAction } from './capabilities';
 import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from './core-errors';
 import { isLuaProtEmpty } from './poller';
@@ -183,8 +184,8 @@ export class SessionActions {
         }
         case 'luaauth': {
           if (!q.sessionIds) throw invalidRequest('sessionIds: LuaAuth disconnects many sessions by their ids');
-          await client.disconnectMany(q.sessionIds, { signal });
-          return { message: `${q.sessionIds.length} session(s) disconnected.`, count: q.sessionIds.length };
+          // What LuaAuth said per session, not the number asked for (it documents only success: true).
+          return describeDisconnects(await client.disconnectMany(q.sessionIds, { signal }));
         }
       }
     });

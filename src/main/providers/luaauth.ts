@@ -20,6 +20,7 @@ import {
   toProjectExecutions,
 } from './luaauth-schema';
 import { ReadNotes, reportNotes } from './read-notes';
+import { luaauthBulkDisconnectSchema, toDisconnectOutcomes, type DisconnectOutcome } from './luaauth-bulk';
 import type {
   CallOptions,
   ClientOptions,
@@ -136,10 +137,11 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
       return reading(opts, (notes) => body.responses.map((item, i) => toMessageResult(item, sameLength ? ids[i] : undefined, notes)));
     },
 
-    async disconnectMany(sessionIds, opts): Promise<void> {
+    async disconnectMany(sessionIds, opts): Promise<DisconnectOutcome[]> {
       const route = '/sessions/disconnect';
       const ids = checkIds(http, route, sessionIds);
-      await http.call({ method: 'POST', route, json: { session_ids: ids }, ...signalOf(opts) }, luaauthOkSchema);
+      const body = await http.call({ method: 'POST', route, json: { session_ids: ids }, ...signalOf(opts) }, luaauthBulkDisconnectSchema);
+      return reading(opts, (notes) => toDisconnectOutcomes(body, ids, notes));
     },
 
     async script(scriptId, opts): Promise<LuaAuthScript> {

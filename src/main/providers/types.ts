@@ -1,5 +1,8 @@
 import type { MessageResult, ProviderId, Session, SessionPage } from '../../shared/model';
 import type { ReadNotesListener } from './read-notes';
+import type { DisconnectOutcome } from './luaauth-bulk';
+
+export type { DisconnectOutcome } from './luaauth-bulk';
 
 /** What every client is built from. The key stays in main-process memory only. */
 export interface ClientOptions {
@@ -131,7 +134,8 @@ export interface LuaAuthClient {
   message(sessionId: string, key: string, data?: unknown, opts?: CallOptions): Promise<MessageResult>;
   disconnect(sessionId: string, opts?: CallOptions): Promise<void>;
   messageMany(sessionIds: string[], key: string, data?: unknown, opts?: CallOptions): Promise<MessageResult[]>;
-  disconnectMany(sessionIds: string[], opts?: CallOptions): Promise<void>;
+  /** What LuaAuth said per session: confirmed, refused, or (the documented answer) nothing per session. */
+  disconnectMany(sessionIds: string[], opts?: CallOptions): Promise<DisconnectOutcome[]>;
   script(scriptId: string, opts?: CallOptions): Promise<LuaAuthScript>;
   executions(scriptId: string, opts?: CallOptions): Promise<Record<string, number>>;
   edit(scriptId: string, patch: LuaAuthScriptEdit, opts?: CallOptions): Promise<void>;
