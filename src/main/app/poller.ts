@@ -130,6 +130,14 @@ interface AccountRuntime {
   discovered: Set<string>;
   /** The last finished cycle's read notes, in words (AccountStatus.diagnostics). */
   diagnostics?: string[];
+  /** The last session list's read notes (from the window or CLI), shown beside the poll's. */
+  listDiagnostics?: string[];
+}
+
+/** The poll's and the last list's read notes, each line once; nothing when there are none. */
+function diagnosticsOf(runtime: AccountRuntime): { diagnostics?: string[] } {
+  const lines = [...new Set([...(runtime.diagnostics ?? []), ...(runtime.listDiagnostics ?? [])])];
+  return lines.length > 0 ? { diagnostics: lines } : {};
 }
 
 /** Call options of a poll request: cancellable, and what its items lacked goes into the cycle's notes. */
@@ -424,6 +432,16 @@ export class Poller {
     this.accounts.get(accountId)?.budget.noteSent(n, now);
   }
 
+  /** What the items of a session list of this account lacked ([] for a clean list): shown in its status. */
+  noteListRead(accountId: string, lines: string[]): void {
+    const runtime = this.accounts.get(accountId);
+    if (!runtime) return;
+    const before = JSON.stringify(runtime.listDiagnostics ?? []);
+    if (lines.length > 0) runtime.listDiagnostics = [...lines];
+    else delete runtime.listDiagnostics;
+    if (JSON.stringify(runtime.listDiagnostics ?? []) !== before) this.emitStatus(runtime);
+  }
+
   /** A user action got a 429: the whole account (polling too) respects the Retry-After. */
   noteRateLimited(accountId: string, retryAfterMs: number | undefined): void {
     const runtime = this.accounts.get(accountId);
@@ -461,7 +479,7 @@ export class Poller {
       nextPollAt,
       error: runtime.error,
       explanation: runtime.error ? this.explain(runtime.error, runtime.errorTargets) : null,
-      ...(runtime.diagnostics ? { diagnostics: [...runtime.diagnostics] } : {}),
+      ...diagnosticsOf(runtime),
     };
   }
 
