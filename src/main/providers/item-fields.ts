@@ -27,67 +27,83 @@ export interface ItemFields {
 }
 
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+const NONE: ReadonlySet<string> = new Set();
 
-export function readItem(value: unknown, noun: string, notes: ReadNotes, quiet: ReadonlySet<string> = new Set()): ItemFields {
-  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject) notes.note(noun, 'unreadable', WHOLE_ITEM);
-  const raw = isObject ? (value as Record<string, unknown>) : {};
+/**
+ * A class rather than closures: a LuaProt hub can list thousands of sessions per poll, and methods
+ * on a prototype cost nothing per item.
+ */
+class Fields implements ItemFields {
+  constructor(
+    readonly raw: Record<string, unknown>,
+    private readonly noun: string,
+    private readonly notes: ReadNotes,
+    private readonly quiet: ReadonlySet<string>,
+    private readonly isObject: boolean,
+  ) {}
 
   /** The value, or undefined after noting its absence. */
-  const present = (field: string): unknown => {
-    const v = raw[field];
+  private present(field: string): unknown {
+    const v = this.raw[field];
     if (v === undefined || v === null) {
-      if (isObject && !quiet.has(field)) notes.note(noun, 'lacked', field);
+      if (this.isObject && !this.quiet.has(field)) this.notes.note(this.noun, 'lacked', field);
       return undefined;
     }
     return v;
-  };
-  const unreadable = (field: string): undefined => {
-    notes.note(noun, 'unreadable', field);
+  }
+
+  private unreadable(field: string): undefined {
+    this.notes.note(this.noun, 'unreadable', field);
     return undefined;
-  };
-  const number = (field: string): number | undefined => {
-    const v = present(field);
+  }
+
+  id(field: string): string | undefined {
+    const v = this.present(field);
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') {
+      if (v !== '') return v;
+      if (!this.quiet.has(field)) this.notes.note(this.noun, 'lacked', field);
+      return undefined;
+    }
+    // A number that is still exact (big ones were quoted before parsing) reads as its digits.
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+    return this.unreadable(field);
+  }
+
+  text(field: string): string | undefined {
+    const v = this.present(field);
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    return this.unreadable(field);
+  }
+
+  number(field: string): number | undefined {
+    const v = this.present(field);
     if (v === undefined) return undefined;
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (typeof v === 'string' && NUMERIC.test(v)) return Number(v);
-    return unreadable(field);
-  };
+    return this.unreadable(field);
+  }
 
-  return {
-    raw,
-    id(field) {
-      const v = present(field);
-      if (v === undefined) return undefined;
-      if (v === '') {
-        if (!quiet.has(field)) notes.note(noun, 'lacked', field);
-        return undefined;
-      }
-      if (typeof v === 'string') return v;
-      // A number that is still exact (big ones were quoted before parsing) reads as its digits.
-      if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-      return unreadable(field);
-    },
-    text(field) {
-      const v = present(field);
-      if (v === undefined) return undefined;
-      if (typeof v === 'string') return v;
-      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-      return unreadable(field);
-    },
-    number,
-    count(field) {
-      const n = number(field);
-      if (n === undefined) return undefined;
-      return Number.isInteger(n) && n >= 0 ? n : unreadable(field);
-    },
-    flag(field) {
-      const v = present(field);
-      if (v === undefined) return undefined;
-      if (typeof v === 'boolean') return v;
-      if (v === 'true' || v === 1) return true;
-      if (v === 'false' || v === 0) return false;
-      return unreadable(field);
-    },
-  };
+  count(field: string): number | undefined {
+    const n = this.number(field);
+    if (n === undefined) return undefined;
+    return Number.isInteger(n) && n >= 0 ? n : this.unreadable(field);
+  }
+
+  flag(field: string): boolean | undefined {
+    const v = this.present(field);
+    if (v === undefined) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 1) return true;
+    if (v === 'false' || v === 0) return false;
+    return this.unreadable(field);
+  }
+}
+
+export function readItem(value: unknown, noun: string, notes: ReadNotes, quiet: ReadonlySet<string> = NONE): ItemFields {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject) notes.note(noun, 'unreadable', WHOLE_ITEM);
+  return new Fields(isObject ? (value as Record<string, unknown>) : {}, noun, notes, quiet, isObject);
 }
