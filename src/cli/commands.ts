@@ -1,4 +1,4 @@
-import { createClient, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
+import { createClient, describeDisconnects, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
 import type { ProviderError } from '../main/providers/errors';
 import { PROVIDER_NAMES, type MessageResult, type ProviderId, type Session, type SessionPage } from '../shared/model';
 import { need, UsageError, type CliArgs } from './args';
@@ -46,6 +46,9 @@ function parseData(raw: string | undefined): unknown {
   }
 }
 
+/** A LuaAuth flag; "?" when the provider did not send it. */
+const yesNo = (flag: boolean | null): string => (flag === null ? '?' : flag ? 'yes' : 'no');
+
 function sessionRows(sessions: Session[], now: number) {
   return sessions.map((s) => [
     s.id,
@@ -53,7 +56,7 @@ function sessionRows(sessions: Session[], now: number) {
     s.jobId,
     s.placeId ?? s.universeId,
     s.userKey,
-    age(s.createdAt, now),
+    s.createdAt !== undefined ? age(s.createdAt, now) : '?',
     s.lastBeatAt ? `${age(s.lastBeatAt, now)} ago` : '',
   ]);
 }
@@ -249,8 +252,14 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
       }
       if (client.provider === 'luaauth') {
         const ids = need(args.sessions, '--sessions ID,ID,...', command);
-        await withShortRetry(io, () => client.disconnectMany(ids));
-        return args.json ? json(io, { disconnected: ids }) : io.out(`Disconnected ${ids.length} session(s).`);
+        const outcomes = await withShortRetry(io, () => client.disconnectMany(ids));
+        if (!args.json) return io.out(describeDisconnects(outcomes).message);
+        // Per session, as LuaAuth said: confirmed, refused (with its reason), or not confirmed either way.
+        return json(io, {
+          disconnected: outcomes.filter((o) => o.disconnected === true).map((o) => o.sessionId),
+          failed: outcomes.filter((o) => o.disconnected === false).map(({ sessionId, reason }) => ({ sessionId, ...(reason ? { reason } : {}) })),
+          unconfirmed: outcomes.filter((o) => o.disconnected === null).map((o) => o.sessionId),
+        });
       }
       return;
     }
@@ -268,7 +277,7 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
       io.out(
         table(
           ['SCRIPT', 'NAME', 'ENABLED', 'FREE FOR ALL', 'HEARTBEAT', 'KICK OUTDATED', 'REQUIRE SESSIONS', 'SESSIONS', 'EXECUTIONS'],
-          [[script.id, script.name, script.enabled ? 'yes' : 'no', script.freeForAll ? 'yes' : 'no', script.useHeartbeat ? 'yes' : 'no', script.kickOutdated ? 'yes' : 'no', script.requireSessions ? 'yes' : 'no', script.totalSessions, script.totalExecutions]],
+          [[script.id, script.name, yesNo(script.enabled), yesNo(script.freeForAll), yesNo(script.useHeartbeat), yesNo(script.kickOutdated), yesNo(script.requireSessions), script.totalSessions ?? '?', script.totalExecutions ?? '?']],
         ),
       );
       return;

@@ -7,8 +7,8 @@
 
 /** Ids, labels, names, commands, session search and filter values. */
 export const ID_MAX = 200;
-/** LuaProt messages are 1–100 characters (seed document). */
-export const LUAPROT_TEXT_MAX = 100;
+/** LuaProt messages are 1–100 characters (seed document); the rule itself is in luaprot-message.ts. */
+export { LUAPROT_MESSAGE_MAX as LUAPROT_TEXT_MAX } from './luaprot-message';
 /** LuaAuth message data (JSON text); far more than any handler in a running script takes. */
 export const JSON_DATA_MAX = 64_000;
 /** A provider base URL. */

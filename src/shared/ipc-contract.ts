@@ -36,6 +36,11 @@ export interface AccountStatus {
   error: ProviderErrorInfo | null;
   /** The error in words: what happened and what to do. */
   explanation: { title: string; advice: string } | null;
+  /**
+   * What the last poll's answers lacked or held unreadable, one short line each
+   * ("LuaProt: 1 session lacked robloxUsername"). The items were still counted. Absent when none.
+   */
+  diagnostics?: string[];
 }
 
 export interface TargetLive {
@@ -133,18 +138,19 @@ export interface SessionDetail {
   keyRecord?: Record<string, unknown>;
 }
 
+/** null: LuaAuth did not send that field (or sent it unreadable); shown as unknown. */
 export interface ScriptView {
   id: string;
-  projectId: string;
+  projectId: string | null;
   name: string;
-  enabled: boolean;
-  freeForAll: boolean;
-  useHeartbeat: boolean;
-  kickOutdated: boolean;
-  requireSessions: boolean;
-  totalExecutions: number;
-  totalSessions: number;
-  totalInstances: number;
+  enabled: boolean | null;
+  freeForAll: boolean | null;
+  useHeartbeat: boolean | null;
+  kickOutdated: boolean | null;
+  requireSessions: boolean | null;
+  totalExecutions: number | null;
+  totalSessions: number | null;
+  totalInstances: number | null;
   executions: Record<string, number>;
 }
 

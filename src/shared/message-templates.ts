@@ -22,7 +22,7 @@ function valueOf(variable: TemplateVariable, session: Session): string | undefin
     case 'username':
       return session.username;
     case 'userId':
-      return session.robloxUserId === undefined ? undefined : String(session.robloxUserId);
+      return session.robloxUserId;
     case 'placeId':
       return session.placeId ?? session.universeId;
     case 'jobId':

@@ -41,14 +41,17 @@ export const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
   luaauth: 'https://api.luaauth.com',
 };
 
-/** One live session, normalized. Timestamps are epoch milliseconds whatever the provider sends. */
+/**
+ * One live session, normalized. Only `provider` and `id` are always there; `id` is "" when the
+ * provider sent none (the session is still counted and listed, but cannot be acted on).
+ * Timestamps are epoch milliseconds whatever the provider sends. */
 export interface Session {
   provider: ProviderId;
   id: string;
   /** Roblox username (Junkie, LuaProt); LuaAuth gives none. */
   username?: string;
-  /** Roblox user id (LuaAuth `roblox_id`). */
-  robloxUserId?: number;
+  /** Roblox user id (LuaAuth `roblox_id`), as its digits: sent as a number or a string, never rounded. */
+  robloxUserId?: string;
   jobId?: string;
   /** Roblox place id as a string (Junkie sends a string, LuaAuth a number). */
   placeId?: string;
@@ -60,7 +63,8 @@ export interface Session {
   userKey?: string;
   /** Script the session runs (LuaAuth `script_id`). */
   scriptId?: string;
-  createdAt: number;
+  /** Undefined when the provider did not send a readable start time (shown as unknown). */
+  createdAt?: number;
   lastBeatAt?: number;
   /** Everything the provider sent, as sent (original units), for the detail view. */
   extra: Record<string, unknown>;

@@ -33,15 +33,15 @@ describe('who is playing where', () => {
 
   it('flags keys used by two or more Roblox accounts at once, not one account on two servers', () => {
     const sessions = [
-      session({ id: '1', userKey: 'KEY-A', robloxUserId: 10 }),
-      session({ id: '2', userKey: 'KEY-A', robloxUserId: 11 }),
-      session({ id: '3', userKey: 'KEY-A', robloxUserId: 12 }),
-      session({ id: '4', userKey: 'KEY-B', robloxUserId: 20, jobId: 'x' }),
-      session({ id: '5', userKey: 'KEY-B', robloxUserId: 20, jobId: 'y' }),
+      session({ id: '1', userKey: 'KEY-A', robloxUserId: '10' }),
+      session({ id: '2', userKey: 'KEY-A', robloxUserId: '11' }),
+      session({ id: '3', userKey: 'KEY-A', robloxUserId: '12' }),
+      session({ id: '4', userKey: 'KEY-B', robloxUserId: '20', jobId: 'x' }),
+      session({ id: '5', userKey: 'KEY-B', robloxUserId: '20', jobId: 'y' }),
       session({ id: '6', userKey: 'KEY-C', username: 'Alice' }),
       session({ id: '7', userKey: 'KEY-C', username: 'bob' }),
       session({ id: '8', userKey: 'KEY-C', username: 'ALICE' }),
-      session({ id: '9', robloxUserId: 30 }),
+      session({ id: '9', robloxUserId: '30' }),
     ];
     expect(sharedKeys(sessions)).toEqual([
       { key: 'KEY-A', count: 3, sessionIds: ['1', '2', '3'], accounts: ['10', '11', '12'] },

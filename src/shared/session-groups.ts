@@ -45,7 +45,7 @@ export function groupByServer(sessions: readonly Session[]): SessionGroup[] {
 }
 
 function accountOf(session: Session): string | undefined {
-  if (session.robloxUserId !== undefined && session.robloxUserId !== null) return String(session.robloxUserId);
+  if (session.robloxUserId) return session.robloxUserId;
   return session.username ? `@${session.username.toLowerCase()}` : undefined;
 }
 

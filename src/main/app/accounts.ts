@@ -332,7 +332,7 @@ export class AccountsService {
             return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name }] };
           }
           const script = await client.script(first.id);
-          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions }] };
+          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined }] };
         }
       }
     } catch (error) {

@@ -376,6 +376,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         if (opId !== undefined) ops.delete(opId);
       }
     },
+    noteListRead: (accountId, lines) => poller.noteListRead(accountId, lines),
   });
 
   /* ---------------- settings views ---------------- */

@@ -16,7 +16,9 @@ import type { AccountConfig, AccountState, TargetKind } from '../../shared/model
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
 import { RateBudget } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
-import type { JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
+import { ProviderError } from '../providers/errors';
+import { ReadNotes } from '../providers/read-notes';
+import type { CallOptions, JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
 import { asProviderErrorInfo } from './core-errors';
 
 export type LuaAuthCountMode = 'sessions' | 'script_total';
@@ -101,6 +103,8 @@ interface Cycle {
   scriptCounts: Map<string, { count: number; ids: Set<string> | null }>;
   /** A job of this cycle was cancelled (account edited or removed, pause): the cycle is never reported. */
   aborted: boolean;
+  /** What this cycle's answers lacked or held unreadable (the items were still counted). */
+  notes: ReadNotes;
 }
 
 interface AccountRuntime {
@@ -124,7 +128,28 @@ interface AccountRuntime {
   lastCounts: Map<string, number>;
   /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
   discovered: Set<string>;
+  /** The last finished cycle's read notes, in words (AccountStatus.diagnostics). */
+  diagnostics?: string[];
+  /** The last session list's read notes (from the window or CLI), shown beside the poll's. */
+  listDiagnostics?: string[];
 }
+
+/** The poll's and the last list's read notes, each line once; nothing when there are none. */
+function diagnosticsOf(runtime: AccountRuntime): { diagnostics?: string[] } {
+  const lines = [...new Set([...(runtime.diagnostics ?? []), ...(runtime.listDiagnostics ?? [])])];
+  return lines.length > 0 ? { diagnostics: lines } : {};
+}
+
+/** Call options of a poll request: cancellable, and what its items lacked goes into the cycle's notes. */
+function readOptions(cycle: Cycle, signal: AbortSignal): CallOptions {
+  return { signal, onReadNotes: (notes) => cycle.notes.add(notes) };
+}
+
+/**
+ * A set key for a session the provider sent without an id: it still counts once (never merged with
+ * another id-less session). Not an id anyone sees.
+ */
+const noIdKey = (where: string, index: number): string => `\u0000no-id:${where}:${index}`;
 
 const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
 const PERMANENT = new Set<ProviderErrorInfo['kind']>(['not_found', 'invalid_input', 'provider_refused']);
@@ -417,6 +442,16 @@ export class Poller {
     this.accounts.get(accountId)?.budget.noteSent(n, now);
   }
 
+  /** What the items of a session list of this account lacked ([] for a clean list): shown in its status. */
+  noteListRead(accountId: string, lines: string[]): void {
+    const runtime = this.accounts.get(accountId);
+    if (!runtime) return;
+    const before = JSON.stringify(runtime.listDiagnostics ?? []);
+    if (lines.length > 0) runtime.listDiagnostics = [...lines];
+    else delete runtime.listDiagnostics;
+    if (JSON.stringify(runtime.listDiagnostics ?? []) !== before) this.emitStatus(runtime);
+  }
+
   /** A user action got a 429: the whole account (polling too) respects the Retry-After. */
   noteRateLimited(accountId: string, retryAfterMs: number | undefined): void {
     const runtime = this.accounts.get(accountId);
@@ -454,6 +489,7 @@ export class Poller {
       nextPollAt,
       error: runtime.error,
       explanation: runtime.error ? this.explain(runtime.error, runtime.errorTargets) : null,
+      ...diagnosticsOf(runtime),
     };
   }
 
@@ -510,6 +546,7 @@ export class Poller {
       discovered: null,
       scriptCounts: new Map(),
       aborted: false,
+      notes: new ReadNotes(account.provider),
     };
     const client = runtime.client;
     switch (client.provider) {
@@ -542,7 +579,7 @@ export class Poller {
     return {
       targetIndex: null,
       run: async (signal) => {
-        const live = await client.liveCounts({ signal });
+        const live = await client.liveCounts(readOptions(cycle, signal));
         cycle.discovered = Object.entries(live.counts).map(([id, count]) => ({ id, count }));
         for (const t of cycle.targets) {
           // Junkie may leave scripts with nobody online out of the counts.
@@ -560,8 +597,8 @@ export class Poller {
       run: async (signal) => {
         const query = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
         try {
-          const sessions = await client.sessions(query, { signal });
-          target.ids = new Set(sessions.map((s) => s.id));
+          const sessions = await client.sessions(query, readOptions(cycle, signal));
+          target.ids = new Set(sessions.map((s, i) => s.id || noIdKey(target.id, i)));
           target.count = target.ids.size;
         } catch (error) {
           const info = asProviderErrorInfo(error);
@@ -586,7 +623,16 @@ export class Poller {
           targetIndex: index,
           run: async (signal) => {
             const cached = cycle.scriptCounts.get(scriptId);
-            const count = cached ? cached.count : (await client.script(scriptId, { signal })).totalSessions;
+            const count = cached ? cached.count : (await client.script(scriptId, readOptions(cycle, signal))).totalSessions;
+            if (count === null) {
+              // The script was read, but without the one number this mode counts by.
+              throw new ProviderError({
+                kind: 'malformed',
+                provider: 'luaauth',
+                request: 'GET /scripts/{id}',
+                message: `the script info has no readable total_sessions to count by; switch the LuaAuth count mode to "sessions"`,
+              });
+            }
             cycle.scriptCounts.set(scriptId, { count, ids: null });
             this.addScriptCount(runtime, target, scriptId, count, null);
           },
@@ -602,8 +648,8 @@ export class Poller {
           this.addScriptCount(runtime, target, scriptId, cached.count, cached.ids);
           return undefined;
         }
-        const result = await client.sessions(scriptId, { from, limit: LUAAUTH_COUNT_PAGE }, { signal });
-        for (const s of result.sessions) ids.add(s.id);
+        const result = await client.sessions(scriptId, { from, limit: LUAAUTH_COUNT_PAGE }, readOptions(cycle, signal));
+        result.sessions.forEach((s, i) => ids.add(s.id || noIdKey(scriptId, from + i)));
         const more = result.hasMore ?? result.sessions.length >= LUAAUTH_COUNT_PAGE;
         if (more && result.sessions.length > 0) {
           target.pending += 1;
@@ -636,7 +682,7 @@ export class Poller {
         const cached = runtime.projectScripts.get(target.id);
         let scripts = cached && this.now - cached.at < PROJECT_SCRIPTS_TTL_MS ? cached.scripts : null;
         if (!scripts) {
-          const executions = await client.projectExecutions(target.id, { signal });
+          const executions = await client.projectExecutions(target.id, readOptions(cycle, signal));
           scripts = executions.scripts.map((s) => ({ id: s.id, name: s.name }));
           runtime.projectScripts.set(target.id, { at: this.now, scripts });
         }
@@ -713,6 +759,10 @@ export class Poller {
     const now = this.now;
     const account = runtime.config;
     const interval = this.intervalOf(runtime);
+
+    const diagnostics = cycle.notes.lines();
+    if (diagnostics.length > 0) runtime.diagnostics = diagnostics;
+    else delete runtime.diagnostics;
 
     if (cycle.fatal) {
       runtime.halted = true;

@@ -6,7 +6,8 @@
  */
 import type { IpcRequests, RequestOf, ResponseOf, ScriptView } from '../../shared/ipc-contract';
 import type { AccountConfig, MessageResult, Session, SessionPage } from '../../shared/model';
-import type { LuaAuthClient, LuaAuthScript, ProviderClient } from '../providers/types';
+import type { CallOptions, LuaAuthClient, LuaAuthScript, ProviderClient } from '../providers/types';
+import { describeDisconnects } from '../providers/luaauth-bulk';
 import { missingAction } from './capabilities';
 import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from './core-errors';
 import { isLuaProtEmpty } from './poller';
@@ -18,6 +19,11 @@ export interface ActionContext {
   account(accountId: string): AccountConfig;
   /** Runs `fn` with the account's client once the budget allows a user request. */
   call<T>(accountId: string, fn: (client: ProviderClient, signal: AbortSignal | undefined) => Promise<T>, opId?: string): Promise<T>;
+  /**
+   * What the items of a session list lacked, in words ([] for a clean list), for the account's
+   * status: the poll may never read those items (Junkie counts without listing).
+   */
+  noteListRead?(accountId: string, lines: string[]): void;
 }
 
 export function scriptView(script: LuaAuthScript, executions: Record<string, number> = {}): ScriptView {
@@ -58,20 +64,25 @@ export class SessionActions {
   async list(q: Req<'sessions:list'>): Promise<Res<'sessions:list'>> {
     const account = this.ctx.account(q.accountId);
     const target = account.targets.find((t) => t.id === q.targetId);
-    return this.ctx.call(q.accountId, async (client, signal) => {
+    let lines: string[] = [];
+    const read = (signal: AbortSignal | undefined): CallOptions => ({
+      ...(signal ? { signal } : {}),
+      onReadNotes: (notes) => (lines = notes.lines()),
+    });
+    const page = await this.ctx.call(q.accountId, async (client, signal): Promise<SessionPage> => {
       switch (client.provider) {
         case 'junkie': {
           const query: { page?: number; limit?: number; search?: string } = {};
           if (q.page !== undefined) query.page = q.page;
           if (q.limit !== undefined) query.limit = q.limit;
           if (q.search) query.search = q.search;
-          return client.sessions(q.targetId, query, { signal });
+          return client.sessions(q.targetId, query, read(signal));
         }
         case 'luaprot': {
           const scope = target?.kind === 'key' ? { key: q.targetId } : { hubId: q.targetId };
           let sessions: Session[];
           try {
-            sessions = await client.sessions(scope, { signal });
+            sessions = await client.sessions(scope, read(signal));
           } catch (error) {
             const info = asProviderErrorInfo(error);
             if (info && isLuaProtEmpty(info)) sessions = [];
@@ -90,11 +101,13 @@ export class SessionActions {
           const limit = q.limit ?? 50;
           const filter = q.filter ?? {};
           const hasFilter = Object.values(filter).some((v) => v !== undefined && v !== '');
-          if (hasFilter) return client.filterSessions(q.targetId, { from, limit, ...filter }, { signal });
-          return client.sessions(q.targetId, { from, limit }, { signal });
+          if (hasFilter) return client.filterSessions(q.targetId, { from, limit, ...filter }, read(signal));
+          return client.sessions(q.targetId, { from, limit }, read(signal));
         }
       }
     });
+    this.ctx.noteListRead?.(q.accountId, lines);
+    return page;
   }
 
   async info(q: Req<'sessions:info'>): Promise<Res<'sessions:info'>> {
@@ -183,8 +196,8 @@ export class SessionActions {
         }
         case 'luaauth': {
           if (!q.sessionIds) throw invalidRequest('sessionIds: LuaAuth disconnects many sessions by their ids');
-          await client.disconnectMany(q.sessionIds, { signal });
-          return { message: `${q.sessionIds.length} session(s) disconnected.`, count: q.sessionIds.length };
+          // What LuaAuth said per session, not the number asked for (it documents only success: true).
+          return describeDisconnects(await client.disconnectMany(q.sessionIds, { signal }));
         }
       }
     });

@@ -21,6 +21,7 @@ import {
 } from '../../shared/input-limits';
 import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
+import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { boundedString } from './ipc-strings';
 
 export { ID_MAX, LUAPROT_TEXT_MAX };
@@ -90,9 +91,13 @@ const pageLimit = z
   .max(50, { error: 'limit must be between 1 and 50' });
 const search = boundedString('search', ID_MAX);
 
-const luaprotText = boundedString('text', LUAPROT_TEXT_MAX, {
-  tooLong: `text must be 1 to ${LUAPROT_TEXT_MAX} characters`,
-}).min(1, { error: `text must be 1 to ${LUAPROT_TEXT_MAX} characters` });
+// Bounded in UTF-16 units first (a code point is at most two), then LuaProt's own rule in code points.
+const luaprotText = boundedString('text', 2 * LUAPROT_TEXT_MAX, {
+  tooLong: `text must be 1 to ${LUAPROT_MESSAGE_MAX} characters`,
+}).superRefine((text, ctx) => {
+  const problem = luaprotMessageProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: `text must be 1 to ${LUAPROT_MESSAGE_MAX} characters, not only spaces (${problem.message})` });
+});
 const command = boundedString('command', ID_MAX).trim().min(1, { error: 'command must not be empty' });
 /** LuaAuth message data travels as JSON text from the window; checked to be JSON here. */
 const jsonText = boundedString('data', JSON_DATA_MAX, { typeError: 'data must be JSON text' })

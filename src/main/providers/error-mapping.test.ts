@@ -60,7 +60,12 @@ describe('LuaAuth envelope (decided by success, not status)', () => {
 
 describe('LuaProt', () => {
   const fail = (message: string) => ({ success: false, message });
-  it('403 whitelist → forbidden, other 403 → not_found', () => {
+  it('a 403 worded otherwise (not the seed\'s "not found") is access refused, not a missing session', () => {
+    expect(classifyLuaProt(ex(403, fail('Access denied.')))).toMatchObject({ kind: 'forbidden', message: 'Access denied.' });
+    expect(classifyLuaProt(ex(403, fail('Forbidden')))).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('403 whitelist → forbidden, the seed\'s 403 → not_found', () => {
     expect(classifyLuaProt(ex(403, fail('Your IP is not whitelisted.')))).toMatchObject({ kind: 'forbidden' });
     expect(classifyLuaProt(ex(403, fail('Session not found or unauthorized to manage.')))).toEqual({
       kind: 'not_found',

@@ -73,6 +73,7 @@ export const classifyJunkie: Classifier = (exchange) => {
 
 const LUAPROT_GONE = ['invalid session', 'you cannot manage this session', 'key could not be found', 'hub not found'];
 const LUAPROT_NOTHING_TO_DO = ['no active sessions found'];
+const LUAPROT_403_GONE = /not found|unauthori[sz]ed to manage/i;
 
 export const classifyLuaProt: Classifier = (exchange) => {
   const obj = exchange.body.ok ? record(exchange.body.value) : undefined;
@@ -83,10 +84,12 @@ export const classifyLuaProt: Classifier = (exchange) => {
     return obj?.success === false ? { kind: 'provider_refused', message: said ?? 'success: false' } : undefined;
   }
   if (exchange.status === 403 && said !== undefined) {
-    // The IP whitelist rejection is the one 403 the user fixes in the dashboard;
-    // the seed's other 403 ("Session not found or unauthorized to manage.") means the session is gone.
-    if (/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'forbidden', message: said };
-    return { kind: 'not_found', message: said };
+    // The seed's one 403 ("Session not found or unauthorized to manage.") means the session is gone.
+    // Any other 403, whitelist wording or not, is taken as access refused: the IP whitelist is the
+    // documented reason and its wording is not [assumption: LuaProt answers a non-whitelisted IP with
+    // 403]. Reading "Access denied." as "not found" left a hub out of the total instead of saying so.
+    if (LUAPROT_403_GONE.test(said) && !/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'not_found', message: said };
+    return { kind: 'forbidden', message: said };
   }
   if (exchange.status === 400 && said !== undefined) {
     if (LUAPROT_GONE.some((m) => lower.includes(m))) return { kind: 'not_found', message: said };

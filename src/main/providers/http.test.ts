@@ -152,12 +152,24 @@ describe('timeouts, cancellation, observation', () => {
     expect(shown).not.toContain(echo(key).slice(0, 8));
   });
 
-  it('schema failures name the field path', async () => {
-    reply = json(200, { success: true, sessions: [{ id: 'a', created_at: 'yesterday' }] });
+  // Issue 9 item 3: an unreadable field of one item no longer fails the call (it used to reject
+  // with "sessions.0.created_at"); an unusable envelope still does, with the path named.
+  it('schema failures of the envelope name the field path', async () => {
+    reply = json(200, { success: true, sessions: { a: { id: 'a' } } });
     const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
     await expect(client.sessions('s', { from: 0, limit: 5 })).rejects.toMatchObject({
-      info: { kind: 'malformed', status: 200, message: expect.stringContaining('sessions.0.created_at') },
+      info: { kind: 'malformed', status: 200, message: expect.stringContaining('sessions') },
     });
+  });
+
+  it('an unreadable field of one item is read as unknown and noted, not a failed call', async () => {
+    reply = json(200, { success: true, sessions: [{ id: 'a', created_at: 'yesterday' }] });
+    const client = createClient('luaauth', { baseUrl: base, apiKey: KEY });
+    const lines: string[] = [];
+    const page = await client.sessions('s', { from: 0, limit: 5 }, { onReadNotes: (n) => lines.push(...n.lines()) });
+    expect(page.sessions).toHaveLength(1);
+    expect(page.sessions[0]!.createdAt).toBeUndefined();
+    expect(lines).toContain('LuaAuth: 1 session had an unreadable created_at');
   });
 });
 

@@ -23,5 +23,6 @@ export { createJunkieClient, createLuaProtClient, createLuaAuthClient };
 export { ProviderError, isProviderError, isAbortError } from './errors';
 export { parseRetryAfter } from './retry-after';
 export { encodePathSegment } from './paths';
+export { describeDisconnects } from './luaauth-bulk';
 export { DEFAULT_TIMEOUT_MS, DEFAULT_LONG_TIMEOUT_MS } from './http';
 export type * from './types';

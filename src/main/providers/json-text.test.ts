@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropTrailingCommas, jsonProblem, readJson } from './json-text';
+import { dropTrailingCommas, jsonProblem, quoteBigIntegers, readJson } from './json-text';
 
 describe('readJson', () => {
   it('is strict unless asked to be lenient', () => {
@@ -14,6 +14,20 @@ describe('readJson', () => {
   it('leaves commas inside strings alone', () => {
     expect(dropTrailingCommas('{"a":",}","b":[1,2,],}')).toBe('{"a":",}","b":[1,2]}');
     expect(dropTrailingCommas('{"a":"\\",}"}')).toBe('{"a":"\\",}"}');
+  });
+});
+
+describe('quoteBigIntegers', () => {
+  it('keeps 20-digit ids sent as JSON numbers exact (JSON.parse alone rounds them)', () => {
+    const text = '{"id":97963719390038484793,"ids":[40511091490620200512, 12],"n":-12345678901234567890}';
+    expect(JSON.parse(text).id).not.toBe(97963719390038484793n.toString());
+    const read = readJson(text);
+    expect(read).toEqual({ ok: true, value: { id: '97963719390038484793', ids: ['40511091490620200512', 12], n: '-12345678901234567890' } });
+  });
+  it('leaves strings, small numbers, fractions and exponents alone', () => {
+    const text = '{"s":"a:12345678901234567890","x":1.2345678901234567890,"e":12345678901234567e3,"k":9007199254740991}';
+    expect(quoteBigIntegers(text)).toBe(text);
+    expect(quoteBigIntegers('{"a":1}')).toBe('{"a":1}');
   });
 });
 

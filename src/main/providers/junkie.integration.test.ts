@@ -24,7 +24,7 @@ describe('Junkie client against the simulator', () => {
       expect(typeof s.placeId).toBe('string');
       expect(s.createdAt).toBeGreaterThan(now - 400 * 86_400_000); // ms, not seconds
       expect(s.createdAt).toBeLessThanOrEqual(now + 1000);
-      expect(s.lastBeatAt).toBeGreaterThanOrEqual(s.createdAt);
+      expect(s.lastBeatAt).toBeGreaterThanOrEqual(s.createdAt!);
       expect(s.extra.sessionId).toBe(s.id);
     }
   });

@@ -9,6 +9,7 @@ import {
   toJunkiePage,
   toJunkieService,
 } from './junkie-schema';
+import { ReadNotes, reportNotes } from './read-notes';
 import type { CallOptions, ClientOptions, JunkieClient, JunkieLiveCounts, JunkieService } from './types';
 
 export const JUNKIE_MAX_LIMIT = 50;
@@ -24,7 +25,10 @@ export function createJunkieClient(options: ClientOptions): JunkieClient {
 
     async liveCounts(opts?: CallOptions): Promise<JunkieLiveCounts> {
       const body = await http.call({ method: 'GET', route: '/live-users', ...signalOf(opts) }, junkieLiveCountsSchema);
-      return toJunkieCounts(body);
+      const notes = new ReadNotes('junkie');
+      const counts = toJunkieCounts(body, notes);
+      reportNotes(notes, opts?.onReadNotes);
+      return counts;
     },
 
     async sessions(scriptId, query = {}, opts?: CallOptions): Promise<SessionPage> {
@@ -46,12 +50,18 @@ export function createJunkieClient(options: ClientOptions): JunkieClient {
         },
         junkieSessionPageSchema,
       );
-      return toJunkiePage(body, scriptId);
+      const notes = new ReadNotes('junkie');
+      const result = toJunkiePage(body, scriptId, notes, { ...(page !== undefined ? { page } : {}), ...(limit !== undefined ? { limit } : {}) });
+      reportNotes(notes, opts?.onReadNotes);
+      return result;
     },
 
     async services(opts?: CallOptions): Promise<JunkieService[]> {
       const body = await http.call({ method: 'GET', route: '/services', ...signalOf(opts) }, junkieServicesSchema);
-      return body.services.map(toJunkieService);
+      const notes = new ReadNotes('junkie');
+      const services = body.services.map((s) => toJunkieService(s, notes));
+      reportNotes(notes, opts?.onReadNotes);
+      return services;
     },
   };
 }

@@ -1,111 +1,126 @@
 import { z } from 'zod';
 import type { MessageResult, Session } from '../../shared/model';
+import { readItem } from './item-fields';
+import type { ReadNotes } from './read-notes';
 import type { LuaAuthProject, LuaAuthProjectExecutions, LuaAuthScript } from './types';
 
+/*
+ * Envelopes: `success: true` and the payload key of the right shape. Items inside are read
+ * liberally (item-fields.ts): a `roblox_id` sent as a string, a script without `total_instances`,
+ * one odd session in a page, are read with what is known and noted, never a failed call.
+ */
 const ok = { success: z.literal(true) };
 
 export const luaauthOkSchema = z.looseObject(ok);
 
-/** Seed Session; roblox_id/place_id are JSON numbers, created_at epoch ms. */
-export const luaauthSessionSchema = z.looseObject({
-  id: z.string().min(1),
-  user_key: z.string().optional(),
-  script_id: z.string().optional(),
-  roblox_id: z.number().optional(),
-  place_id: z.number().optional(),
-  job_id: z.string().optional(),
-  created_at: z.number().nonnegative(),
-});
+export const luaauthSessionEnvelopeSchema = z.looseObject({ ...ok, session: z.unknown() });
+export const luaauthSessionListSchema = z.looseObject({ ...ok, sessions: z.array(z.unknown()) });
 
-export const luaauthSessionEnvelopeSchema = z.looseObject({ ...ok, session: luaauthSessionSchema });
-export const luaauthSessionListSchema = z.looseObject({ ...ok, sessions: z.array(luaauthSessionSchema) });
-
+/** processed is the one thing a message answer must say; the rest is read when present. */
 const messageResultSchema = z.looseObject({
   processed: z.boolean(),
   response: z.unknown().optional(),
-  reason: z.string().optional(),
+  reason: z.unknown().optional(),
 });
 export const luaauthMessageSchema = z.looseObject({ ...ok, ...messageResultSchema.shape });
-export const luaauthBulkMessageSchema = z.looseObject({ ...ok, responses: z.array(messageResultSchema) });
+/** Bulk answers: one item per session; an item that cannot be read is reported as unknown, not a failed call. */
+export const luaauthBulkMessageSchema = z.looseObject({ ...ok, responses: z.array(z.unknown()) });
 
-export const luaauthScriptSchema = z.looseObject({
-  id: z.string().min(1),
-  project_id: z.string(),
-  // Editing with name "" sets it to null (documented edit semantics), so null must be readable.
-  name: z.string().nullable(),
-  free_for_all: z.boolean(),
-  use_heartbeat: z.boolean(),
-  kick_outdated: z.boolean(),
-  require_sessions: z.boolean(),
-  enabled: z.boolean(),
-  total_executions: z.number(),
-  total_sessions: z.number(),
-  total_instances: z.number(),
-});
-export const luaauthScriptEnvelopeSchema = z.looseObject({ ...ok, script: luaauthScriptSchema });
+export const luaauthScriptEnvelopeSchema = z.looseObject({ ...ok, script: z.unknown() });
 
-const dayCounts = z.record(z.string(), z.number());
+const dayCounts = z.record(z.string(), z.unknown());
 export const luaauthExecutionsSchema = z.looseObject({ ...ok, executions: dayCounts });
 
-export const luaauthProjectSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  total_executions: z.number(),
-});
-export const luaauthProjectEnvelopeSchema = z.looseObject({ ...ok, project: luaauthProjectSchema });
-export const luaauthProjectExecutionsSchema = z.looseObject({ ...ok, executions: z.record(z.string(), dayCounts) });
+export const luaauthProjectEnvelopeSchema = z.looseObject({ ...ok, project: z.unknown() });
+export const luaauthProjectExecutionsSchema = z.looseObject({ ...ok, executions: z.record(z.string(), z.unknown()) });
 
-export function toLuaAuthSession(raw: z.output<typeof luaauthSessionSchema>): Session {
-  const session: Session = { provider: 'luaauth', id: raw.id, createdAt: raw.created_at, extra: { ...raw } };
-  if (raw.user_key !== undefined) session.userKey = raw.user_key;
-  if (raw.script_id !== undefined) session.scriptId = raw.script_id;
-  if (raw.roblox_id !== undefined) session.robloxUserId = raw.roblox_id;
-  if (raw.place_id !== undefined) session.placeId = String(raw.place_id);
-  if (raw.job_id !== undefined) session.jobId = raw.job_id;
+export function toLuaAuthSession(raw: unknown, notes: ReadNotes): Session {
+  const item = readItem(raw, 'session', notes);
+  const session: Session = { provider: 'luaauth', id: item.id('id') ?? '', extra: { ...item.raw } };
+  const userKey = item.text('user_key');
+  const scriptId = item.id('script_id');
+  // Documented as numbers in the body but as strings in the filter query: both are read, as digits.
+  const robloxId = item.id('roblox_id');
+  const placeId = item.id('place_id');
+  const jobId = item.text('job_id');
+  const created = item.number('created_at');
+  if (userKey !== undefined) session.userKey = userKey;
+  if (scriptId !== undefined) session.scriptId = scriptId;
+  if (robloxId !== undefined) session.robloxUserId = robloxId;
+  if (placeId !== undefined) session.placeId = placeId;
+  if (jobId !== undefined) session.jobId = jobId;
+  if (created !== undefined) session.createdAt = created;
   return session;
 }
 
-export function toMessageResult(raw: z.output<typeof messageResultSchema>, sessionId?: string): MessageResult {
-  const result: MessageResult = { processed: raw.processed };
-  if (raw.processed && 'response' in raw) result.response = raw.response;
-  if (raw.reason !== undefined) result.reason = raw.reason;
+/** One processed/response or processed/reason answer; `sessionId` is the caller's when items name none. */
+export function toMessageResult(raw: unknown, sessionId: string | undefined, notes?: ReadNotes): MessageResult {
+  const parsed = messageResultSchema.safeParse(raw);
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   // Items may name their session; otherwise the caller's order is the best we know.
-  const own = [raw.session_id, raw.sessionId, raw.id].find((v): v is string => typeof v === 'string');
+  const own = [obj.session_id, obj.sessionId, obj.id].find((v): v is string => typeof v === 'string');
   const id = own ?? sessionId;
+  if (!parsed.success) {
+    notes?.note('reply', 'lacked', 'processed');
+    const result: MessageResult = { processed: false, reason: 'LuaAuth sent no readable answer for this session' };
+    if (id !== undefined) result.sessionId = id;
+    return result;
+  }
+  const result: MessageResult = { processed: parsed.data.processed };
+  if (parsed.data.processed && 'response' in parsed.data) result.response = parsed.data.response;
+  if (typeof parsed.data.reason === 'string') result.reason = parsed.data.reason;
   if (id !== undefined) result.sessionId = id;
   return result;
 }
 
-export function toLuaAuthScript(raw: z.output<typeof luaauthScriptSchema>): LuaAuthScript {
+export function toLuaAuthScript(raw: unknown, notes: ReadNotes): LuaAuthScript {
+  // Editing with name "" sets it to null (documented edit semantics), so a null name is expected.
+  const item = readItem(raw, 'script', notes, new Set(['name']));
   return {
-    id: raw.id,
-    projectId: raw.project_id,
-    name: raw.name ?? '',
-    freeForAll: raw.free_for_all,
-    useHeartbeat: raw.use_heartbeat,
-    kickOutdated: raw.kick_outdated,
-    requireSessions: raw.require_sessions,
-    enabled: raw.enabled,
-    totalExecutions: raw.total_executions,
-    totalSessions: raw.total_sessions,
-    totalInstances: raw.total_instances,
-    extra: { ...raw },
+    id: item.id('id') ?? '',
+    projectId: item.id('project_id') ?? null,
+    name: item.text('name') ?? '',
+    freeForAll: item.flag('free_for_all') ?? null,
+    useHeartbeat: item.flag('use_heartbeat') ?? null,
+    kickOutdated: item.flag('kick_outdated') ?? null,
+    requireSessions: item.flag('require_sessions') ?? null,
+    enabled: item.flag('enabled') ?? null,
+    totalExecutions: item.count('total_executions') ?? null,
+    totalSessions: item.count('total_sessions') ?? null,
+    totalInstances: item.count('total_instances') ?? null,
+    extra: { ...item.raw },
   };
 }
 
-export function toLuaAuthProject(raw: z.output<typeof luaauthProjectSchema>): LuaAuthProject {
-  return { id: raw.id, name: raw.name, totalExecutions: raw.total_executions, extra: { ...raw } };
+export function toLuaAuthProject(raw: unknown, notes: ReadNotes): LuaAuthProject {
+  const item = readItem(raw, 'project', notes);
+  return { id: item.id('id') ?? '', name: item.text('name') ?? '', totalExecutions: item.count('total_executions') ?? null, extra: { ...item.raw } };
+}
+
+/** Day keys to counts; a day whose count cannot be read is left out and noted. */
+export function toDayCounts(days: unknown, notes: ReadNotes): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof days !== 'object' || days === null || Array.isArray(days)) {
+    notes.note('execution series', 'unreadable', '');
+    return out;
+  }
+  for (const [day, value] of Object.entries(days)) {
+    const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isFinite(n)) out[day] = n;
+    else notes.note('execution day', value === null ? 'lacked' : 'unreadable', 'count');
+  }
+  return out;
 }
 
 /**
  * Keys are "total" and "<script name> - <script id>". Names may themselves contain " - ",
  * ids are assumed not to, so split on the LAST separator. Keys without one are skipped.
  */
-export function toProjectExecutions(executions: Record<string, Record<string, number>>): LuaAuthProjectExecutions {
+export function toProjectExecutions(executions: Record<string, unknown>, notes: ReadNotes): LuaAuthProjectExecutions {
   const result: LuaAuthProjectExecutions = { total: {}, scripts: [] };
   for (const [key, days] of Object.entries(executions)) {
     if (key === 'total') {
-      result.total = { ...days };
+      result.total = toDayCounts(days, notes);
       continue;
     }
     const at = key.lastIndexOf(' - ');
@@ -113,7 +128,7 @@ export function toProjectExecutions(executions: Record<string, Record<string, nu
     const name = key.slice(0, at);
     const id = key.slice(at + 3);
     if (id === '') continue;
-    result.scripts.push({ id, name, days: { ...days } });
+    result.scripts.push({ id, name, days: toDayCounts(days, notes) });
   }
   return result;
 }

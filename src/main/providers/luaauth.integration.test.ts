@@ -18,7 +18,8 @@ describe('LuaAuth client against the simulator', () => {
     expect(rest.sessions).toHaveLength(2);
     for (const s of first.sessions) {
       expect(s.scriptId).toBe(script());
-      expect(typeof s.robloxUserId).toBe('number');
+      // Kept as its digits (issue 9: ids never pass through Number), whichever type it arrives as.
+      expect(s.robloxUserId).toBe(String(s.extra.roblox_id));
       expect(s.placeId).toBe(String(s.extra.place_id));
       expect(s.userKey).toBe(s.extra.user_key);
       expect(s.createdAt).toBe(s.extra.created_at);

@@ -16,8 +16,11 @@ import {
   toLuaAuthScript,
   toLuaAuthSession,
   toMessageResult,
+  toDayCounts,
   toProjectExecutions,
 } from './luaauth-schema';
+import { ReadNotes, reportNotes } from './read-notes';
+import { luaauthBulkDisconnectSchema, toDisconnectOutcomes, type DisconnectOutcome } from './luaauth-bulk';
 import type {
   CallOptions,
   ClientOptions,
@@ -70,6 +73,14 @@ function checkWindow(http: ProviderHttp, method: HttpMethod, route: string, from
 export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
   const http = createProviderHttp('luaauth', options, { classify: classifyLuaAuth, lenientJson: true });
 
+  /** Runs `read` with a fresh tally and hands the tally to the caller's listener. */
+  const reading = <T>(opts: CallOptions | undefined, read: (notes: ReadNotes) => T): T => {
+    const notes = new ReadNotes('luaauth');
+    const value = read(notes);
+    reportNotes(notes, opts?.onReadNotes);
+    return value;
+  };
+
   const ok = async (method: 'POST', route: string, id: string, json: unknown, opts?: CallOptions): Promise<void> => {
     await http.call({ method, route, params: { id }, ...(json !== undefined ? { json } : {}), ...signalOf(opts) }, luaauthOkSchema);
   };
@@ -82,7 +93,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'GET', route: '/sessions/{id}', params: { id: sessionId }, ...signalOf(opts) },
         luaauthSessionEnvelopeSchema,
       );
-      return toLuaAuthSession(body.session);
+      return reading(opts, (notes) => toLuaAuthSession(body.session, notes));
     },
 
     async message(sessionId, key, data, opts): Promise<MessageResult> {
@@ -123,13 +134,14 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
       );
       // Items carry no session id in the seed; when counts match, assume request order.
       const sameLength = body.responses.length === ids.length;
-      return body.responses.map((item, i) => toMessageResult(item, sameLength ? ids[i] : undefined));
+      return reading(opts, (notes) => body.responses.map((item, i) => toMessageResult(item, sameLength ? ids[i] : undefined, notes)));
     },
 
-    async disconnectMany(sessionIds, opts): Promise<void> {
+    async disconnectMany(sessionIds, opts): Promise<DisconnectOutcome[]> {
       const route = '/sessions/disconnect';
       const ids = checkIds(http, route, sessionIds);
-      await http.call({ method: 'POST', route, json: { session_ids: ids }, ...signalOf(opts) }, luaauthOkSchema);
+      const body = await http.call({ method: 'POST', route, json: { session_ids: ids }, ...signalOf(opts) }, luaauthBulkDisconnectSchema);
+      return reading(opts, (notes) => toDisconnectOutcomes(body, ids, notes));
     },
 
     async script(scriptId, opts): Promise<LuaAuthScript> {
@@ -137,7 +149,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'GET', route: '/scripts/{id}', params: { id: scriptId }, ...signalOf(opts) },
         luaauthScriptEnvelopeSchema,
       );
-      return toLuaAuthScript(body.script);
+      return reading(opts, (notes) => toLuaAuthScript(body.script, notes));
     },
 
     async executions(scriptId, opts): Promise<Record<string, number>> {
@@ -145,7 +157,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'GET', route: '/scripts/{id}/executions', params: { id: scriptId }, ...signalOf(opts) },
         luaauthExecutionsSchema,
       );
-      return { ...body.executions };
+      return reading(opts, (notes) => toDayCounts(body.executions, notes));
     },
 
     async edit(scriptId, patch: LuaAuthScriptEdit, opts): Promise<void> {
@@ -182,7 +194,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) },
         luaauthSessionListSchema,
       );
-      const sessions = body.sessions.map(toLuaAuthSession);
+      const sessions = reading(opts, (notes) => body.sessions.map((s) => toLuaAuthSession(s, notes)));
       // No total is given: a full page means another may follow.
       return { sessions, from, limit, hasMore: sessions.length >= limit };
     },
@@ -202,7 +214,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         },
         luaauthSessionListSchema,
       );
-      const sessions = body.sessions.map(toLuaAuthSession);
+      const sessions = reading(opts, (notes) => body.sessions.map((s) => toLuaAuthSession(s, notes)));
       const page: SessionPage = { sessions };
       if (from !== undefined) page.from = from;
       if (limit !== undefined) {
@@ -217,7 +229,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'GET', route: '/projects/{id}', params: { id: projectId }, ...signalOf(opts) },
         luaauthProjectEnvelopeSchema,
       );
-      return toLuaAuthProject(body.project);
+      return reading(opts, (notes) => toLuaAuthProject(body.project, notes));
     },
 
     async projectExecutions(projectId, opts): Promise<LuaAuthProjectExecutions> {
@@ -225,7 +237,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
         { method: 'GET', route: '/projects/{id}/executions', params: { id: projectId }, ...signalOf(opts) },
         luaauthProjectExecutionsSchema,
       );
-      return toProjectExecutions(body.executions);
+      return reading(opts, (notes) => toProjectExecutions(body.executions, notes));
     },
   };
 }

@@ -1,101 +1,105 @@
 import { z } from 'zod';
 import type { Session } from '../../shared/model';
+import { readItem } from './item-fields';
+import type { ReadNotes } from './read-notes';
 import type { LuaProtHub, LuaProtKeyRecord } from './types';
 
 /** LuaProt sends epoch seconds; 0 stands for "none" on key-record times. */
 export const secondsToMs = (seconds: number): number => seconds * 1000;
-const optionalSecondsToMs = (seconds: number | null | undefined): number | null =>
-  seconds === null || seconds === undefined || seconds === 0 ? null : seconds * 1000;
+const optionalSecondsToMs = (seconds: number | undefined): number | null =>
+  seconds === undefined || seconds === 0 ? null : seconds * 1000;
 
-const envelope = { success: z.literal(true), message: z.string().optional() };
+/*
+ * Envelopes: `success: true` and the payload key of the right shape. Items inside are read
+ * liberally (item-fields.ts): one odd session never fails a count or a list.
+ */
+const envelope = { success: z.literal(true), message: z.unknown().optional() };
 
-export const luaprotSessionSchema = z.looseObject({
-  id: z.string().min(1),
-  robloxUsername: z.string(),
-  robloxJobId: z.string().optional(),
-  robloxUniverseId: z.string().optional(),
-  created: z.number().nonnegative(),
-  key: z.string().optional(),
-});
-
-export const luaprotSessionsSchema = z.looseObject({ ...envelope, sessions: z.array(luaprotSessionSchema) });
-
-export const luaprotKeyRecordSchema = z.looseObject({
-  hubId: z.string(),
-  discordId: z.string().nullable().optional(),
-  key: z.string(),
-  expire: z.number().nonnegative().nullable().optional(),
-  note: z.string().nullable().optional(),
-  created: z.number().nonnegative().nullable().optional(),
-  activated: z.boolean().optional(),
-  hwid: z.string().nullable().optional(),
-  executionCount: z.number().int().nonnegative().optional(),
-  lastExecution: z.number().nonnegative().nullable().optional(),
-  blacklisted: z.boolean().optional(),
-  blacklistReason: z.string().nullable().optional(),
-  discordData: z.looseObject({ username: z.string().nullable().optional() }).nullable().optional(),
-});
+export const luaprotSessionsSchema = z.looseObject({ ...envelope, sessions: z.array(z.unknown()) });
 
 export const luaprotSessionInfoSchema = z.looseObject({
   ...envelope,
-  session: luaprotSessionSchema,
-  key: luaprotKeyRecordSchema,
+  session: z.unknown(),
+  key: z.unknown().optional(),
 });
 
 /** Success with only a human message (message, disconnect, messageall, disconnectall). */
-export const luaprotMessageSchema = z.looseObject({ success: z.literal(true), message: z.string() });
+export const luaprotMessageSchema = z.looseObject({ success: z.literal(true), message: z.unknown().optional() });
 
-/** GET /api/v1/hubs/get is inferred from third-party code: ids accepted as string or number. */
-const idSchema = z.union([z.string().min(1), z.number()]).transform(String);
-export const luaprotHubsSchema = z.looseObject({
-  ...envelope,
-  hubs: z.array(
-    z.looseObject({
-      id: idSchema,
-      name: z.string(),
-      scripts: z.array(z.looseObject({ id: idSchema, name: z.string() })).optional(),
-    }),
-  ),
-});
+/** The provider's words of a success answer, or ours when it sent none. */
+export const messageOf = (body: { message?: unknown }, fallback: string): string =>
+  typeof body.message === 'string' && body.message !== '' ? body.message : fallback;
 
-export function toLuaProtSession(raw: z.output<typeof luaprotSessionSchema>): Session {
-  const session: Session = {
-    provider: 'luaprot',
-    id: raw.id,
-    username: raw.robloxUsername,
-    createdAt: secondsToMs(raw.created),
-    extra: { ...raw },
-  };
-  if (raw.robloxJobId !== undefined) session.jobId = raw.robloxJobId;
-  if (raw.robloxUniverseId !== undefined) session.universeId = raw.robloxUniverseId;
-  if (raw.key !== undefined) session.userKey = raw.key;
+/** GET /api/v1/hubs/get is inferred from third-party code; its items are read like any other. */
+export const luaprotHubsSchema = z.looseObject({ ...envelope, hubs: z.array(z.unknown()) });
+
+/** `key` is only in session info (not in the list item), so its absence from a list is not noted. */
+const SESSION_QUIET = new Set(['key']);
+
+export function toLuaProtSession(raw: unknown, notes: ReadNotes): Session {
+  const item = readItem(raw, 'session', notes, SESSION_QUIET);
+  const session: Session = { provider: 'luaprot', id: item.id('id') ?? '', extra: { ...item.raw } };
+  const username = item.text('robloxUsername');
+  const jobId = item.text('robloxJobId');
+  const universeId = item.id('robloxUniverseId');
+  const created = item.number('created');
+  const key = item.text('key');
+  if (username !== undefined) session.username = username;
+  if (jobId !== undefined) session.jobId = jobId;
+  if (universeId !== undefined) session.universeId = universeId;
+  if (created !== undefined) session.createdAt = secondsToMs(created);
+  if (key !== undefined) session.userKey = key;
   return session;
 }
 
-export function toLuaProtKeyRecord(raw: z.output<typeof luaprotKeyRecordSchema>): LuaProtKeyRecord {
+/** The seed's example has null for these; the keys docs say `advertiseId` may be null too. */
+const KEY_RECORD_QUIET = new Set(['blacklistReason', 'limitedScripts', 'advertiseId', 'note', 'discordId', 'discordData', 'hwid']);
+
+export function toLuaProtKeyRecord(raw: unknown, notes: ReadNotes): LuaProtKeyRecord {
+  const item = readItem(raw, 'key record', notes, KEY_RECORD_QUIET);
   const record: LuaProtKeyRecord = {
-    hubId: raw.hubId,
-    key: raw.key,
-    expireAt: optionalSecondsToMs(raw.expire),
-    createdAt: optionalSecondsToMs(raw.created),
-    lastExecutionAt: optionalSecondsToMs(raw.lastExecution),
-    extra: { ...raw },
+    hubId: item.id('hubId') ?? '',
+    key: item.text('key') ?? '',
+    expireAt: optionalSecondsToMs(item.number('expire')),
+    createdAt: optionalSecondsToMs(item.number('created')),
+    lastExecutionAt: optionalSecondsToMs(item.number('lastExecution')),
+    extra: { ...item.raw },
   };
-  if (raw.discordId !== undefined) record.discordId = raw.discordId;
-  if (raw.note !== undefined) record.note = raw.note;
-  if (raw.activated !== undefined) record.activated = raw.activated;
-  if (raw.hwid !== undefined) record.hwid = raw.hwid;
-  if (raw.blacklisted !== undefined) record.blacklisted = raw.blacklisted;
-  if (raw.blacklistReason !== undefined) record.blacklistReason = raw.blacklistReason;
-  if (raw.executionCount !== undefined) record.executionCount = raw.executionCount;
-  if (raw.discordData !== undefined) record.discordUsername = raw.discordData?.username ?? null;
+  const discordId = item.id('discordId');
+  const note = item.text('note');
+  const activated = item.flag('activated');
+  const hwid = item.text('hwid');
+  const blacklisted = item.flag('blacklisted');
+  const blacklistReason = item.text('blacklistReason');
+  const executionCount = item.count('executionCount');
+  if ('discordId' in item.raw) record.discordId = discordId ?? null;
+  if ('note' in item.raw) record.note = note ?? null;
+  if (activated !== undefined) record.activated = activated;
+  if ('hwid' in item.raw) record.hwid = hwid ?? null;
+  if (blacklisted !== undefined) record.blacklisted = blacklisted;
+  if ('blacklistReason' in item.raw) record.blacklistReason = blacklistReason ?? null;
+  if (executionCount !== undefined) record.executionCount = executionCount;
+  if ('discordData' in item.raw) {
+    const discord = readItem(item.raw.discordData ?? {}, 'discord profile', notes, new Set(['username']));
+    record.discordUsername = discord.text('username') ?? null;
+  }
   return record;
 }
 
-export function toLuaProtHubs(body: z.output<typeof luaprotHubsSchema>): LuaProtHub[] {
-  return body.hubs.map((hub) => ({
-    id: hub.id,
-    name: hub.name,
-    scripts: (hub.scripts ?? []).map((s) => ({ id: s.id, name: s.name })),
-  }));
+export function toLuaProtHubs(body: z.output<typeof luaprotHubsSchema>, notes: ReadNotes): LuaProtHub[] {
+  const hubs = body.hubs.map((raw) => {
+    const hub = readItem(raw, 'hub', notes, new Set(['scripts']));
+    const id = hub.id('id') ?? '';
+    const scripts = Array.isArray(hub.raw.scripts) ? hub.raw.scripts : [];
+    return {
+      id,
+      name: hub.text('name') ?? '',
+      scripts: scripts.map((s) => {
+        const script = readItem(s, 'hub script', notes);
+        return { id: script.id('id') ?? '', name: script.text('name') ?? '' };
+      }).filter((s) => s.id !== ''),
+    };
+  });
+  // A hub or script without an id cannot be watched; it was noted above.
+  return hubs.filter((h) => h.id !== '');
 }

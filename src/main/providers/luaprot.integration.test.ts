@@ -37,6 +37,14 @@ describe('LuaProt client against the simulator', () => {
     expect(byDiscord.map((s) => s.id)).toContain(first!.id);
   });
 
+  it('sends a message of 100 emoji (100 characters, 200 UTF-16 units) as written', async () => {
+    const client = f.luaprot();
+    const [s] = await client.sessions({ hubId: hub() });
+    const text = '\u{1F600}'.repeat(100);
+    await expect(client.message(s!.id, text)).resolves.toBe('Successfully messaged session.');
+    expect(f.sim.control.messagesSent('luaprot').at(-1)?.text).toBe(text);
+  });
+
   it('message, disconnect, then the session can no longer be managed (not_found)', async () => {
     const client = f.luaprot();
     const [s] = await client.sessions({ hubId: hub() });
@@ -116,6 +124,8 @@ describe('LuaProt client against the simulator', () => {
       ['empty message', (c) => c.message('97963719390038484793', ''), /empty/],
       ['101 characters', (c) => c.message('97963719390038484793', 'x'.repeat(101)), /101 characters.*at most 100/],
       ['messageAll with 250 characters', (c) => c.messageAll({ hubId: '1' }, 'y'.repeat(250)), /250 characters/],
+      ['a message of only spaces', (c) => c.message('97963719390038484793', '   '), /only spaces/],
+      ['101 emoji (counted as characters, not UTF-16 units)', (c) => c.message('97963719390038484793', '\u{1F600}'.repeat(101)), /101 characters/],
       ['empty session id', (c) => c.sessionInfo(''), /empty/],
       ['empty disconnect id', (c) => c.disconnect(''), /empty/],
       ['scope without hubId or key', (c) => c.messageAll({} as { hubId: string }, 'hi'), /hubId, key/],

@@ -1,3 +1,4 @@
+import { luaprotMessageProblem } from '../../shared/luaprot-message';
 import type { Session } from '../../shared/model';
 import { classifyLuaProt } from './error-mapping';
 import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
@@ -6,28 +7,23 @@ import {
   luaprotMessageSchema,
   luaprotSessionInfoSchema,
   luaprotSessionsSchema,
+  messageOf,
   toLuaProtHubs,
   toLuaProtKeyRecord,
   toLuaProtSession,
 } from './luaprot-schema';
+import { ReadNotes, reportNotes } from './read-notes';
 import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from './types';
 
-export const LUAPROT_MESSAGE_MAX = 100;
+/** Re-exported for callers of the client; the rule itself lives in shared/luaprot-message.ts. */
+export { LUAPROT_MESSAGE_MAX } from '../../shared/luaprot-message';
 
 const signalOf = (opts?: CallOptions): { signal?: AbortSignal } => (opts?.signal ? { signal: opts.signal } : {});
 
 function checkMessage(http: ProviderHttp, method: HttpMethod, route: string, text: unknown): string {
-  if (typeof text !== 'string') throw http.refuse(method, route, 'The message must be text.');
-  // Counted as JavaScript does (UTF-16 units), the conservative reading of "1..100 characters".
-  if (text.length === 0) throw http.refuse(method, route, 'The message is empty; LuaProt needs 1 to 100 characters.');
-  if (text.length > LUAPROT_MESSAGE_MAX) {
-    throw http.refuse(
-      method,
-      route,
-      `The message has ${text.length} characters; LuaProt accepts at most ${LUAPROT_MESSAGE_MAX}. Shorten it by ${text.length - LUAPROT_MESSAGE_MAX}.`,
-    );
-  }
-  return text;
+  const problem = luaprotMessageProblem(text);
+  if (problem) throw http.refuse(method, route, problem.message);
+  return text as string;
 }
 
 /** Exactly one non-empty selector among `names`; returns it. */
@@ -60,7 +56,10 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
       const route = '/api/v1/sessions/get';
       const { name, value } = pickOne(http, 'GET', route, query, ['hubId', 'key', 'discordId'] as const);
       const body = await http.call({ method: 'GET', route, query: { [name]: value }, ...signalOf(opts) }, luaprotSessionsSchema);
-      return body.sessions.map(toLuaProtSession);
+      const notes = new ReadNotes('luaprot');
+      const sessions = body.sessions.map((s) => toLuaProtSession(s, notes));
+      reportNotes(notes, opts?.onReadNotes);
+      return sessions;
     },
 
     async sessionInfo(sessionId, opts?: CallOptions): Promise<{ session: Session; key: LuaProtKeyRecord }> {
@@ -68,7 +67,10 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
         { method: 'GET', route: '/api/v1/sessions/{id}/info', params: { id: sessionId }, ...signalOf(opts) },
         luaprotSessionInfoSchema,
       );
-      return { session: toLuaProtSession(body.session), key: toLuaProtKeyRecord(body.key) };
+      const notes = new ReadNotes('luaprot');
+      const result = { session: toLuaProtSession(body.session, notes), key: toLuaProtKeyRecord(body.key ?? {}, notes) };
+      reportNotes(notes, opts?.onReadNotes);
+      return result;
     },
 
     async message(sessionId, text, opts?: CallOptions): Promise<string> {
@@ -78,7 +80,7 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
         { method: 'POST', route, params: { id: sessionId }, json: { message }, ...signalOf(opts) },
         luaprotMessageSchema,
       );
-      return body.message;
+      return messageOf(body, 'Messaged the session.');
     },
 
     async disconnect(sessionId, opts?: CallOptions): Promise<string> {
@@ -86,7 +88,7 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
         { method: 'DELETE', route: '/api/v1/sessions/disconnect/{id}', params: { id: sessionId }, ...signalOf(opts) },
         luaprotMessageSchema,
       );
-      return body.message;
+      return messageOf(body, 'Disconnected the session.');
     },
 
     async messageAll(scope: LuaProtScope, text, opts?: CallOptions): Promise<string> {
@@ -94,19 +96,22 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
       const { name, value } = pickOne(http, 'POST', route, scope, ['hubId', 'key'] as const);
       const message = checkMessage(http, 'POST', route, text);
       const body = await http.call({ method: 'POST', route, json: { [name]: value, message }, ...signalOf(opts) }, luaprotMessageSchema);
-      return body.message;
+      return messageOf(body, 'Messaged the sessions.');
     },
 
     async disconnectAll(scope: LuaProtScope, opts?: CallOptions): Promise<string> {
       const route = '/api/v1/sessions/disconnectall';
       const { name, value } = pickOne(http, 'DELETE', route, scope, ['hubId', 'key'] as const);
       const body = await http.call({ method: 'DELETE', route, query: { [name]: value }, ...signalOf(opts) }, luaprotMessageSchema);
-      return body.message;
+      return messageOf(body, 'Disconnected the sessions.');
     },
 
     async hubs(opts?: CallOptions): Promise<LuaProtHub[]> {
       const body = await http.call({ method: 'GET', route: '/api/v1/hubs/get', ...signalOf(opts) }, luaprotHubsSchema);
-      return toLuaProtHubs(body);
+      const notes = new ReadNotes('luaprot');
+      const hubs = toLuaProtHubs(body, notes);
+      reportNotes(notes, opts?.onReadNotes);
+      return hubs;
     },
   };
 }

@@ -1,4 +1,8 @@
 import type { MessageResult, ProviderId, Session, SessionPage } from '../../shared/model';
+import type { ReadNotesListener } from './read-notes';
+import type { DisconnectOutcome } from './luaauth-bulk';
+
+export type { DisconnectOutcome } from './luaauth-bulk';
 
 /** What every client is built from. The key stays in main-process memory only. */
 export interface ClientOptions {
@@ -16,6 +20,11 @@ export interface ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Told what was missing or unreadable in the items of this call's answer (it was still read:
+   * counted and listed with what is known). Not called when nothing was wrong.
+   */
+  onReadNotes?: ReadNotesListener;
 }
 
 /* ---------------- Junkie ---------------- */
@@ -24,7 +33,8 @@ export interface JunkieLiveCounts {
   total: number;
 }
 export interface JunkieService {
-  id: number;
+  /** Documented as an integer (a numeric string is read as one); null when none was readable. */
+  id: number | null;
   name: string;
   description: string | null;
   extra: Record<string, unknown>;
@@ -75,18 +85,19 @@ export interface LuaProtClient {
 }
 
 /* ---------------- LuaAuth ---------------- */
+/** null: LuaAuth did not send that field (or sent it unreadable); shown as unknown. */
 export interface LuaAuthScript {
   id: string;
-  projectId: string;
+  projectId: string | null;
   name: string;
-  freeForAll: boolean;
-  useHeartbeat: boolean;
-  kickOutdated: boolean;
-  requireSessions: boolean;
-  enabled: boolean;
-  totalExecutions: number;
-  totalSessions: number;
-  totalInstances: number;
+  freeForAll: boolean | null;
+  useHeartbeat: boolean | null;
+  kickOutdated: boolean | null;
+  requireSessions: boolean | null;
+  enabled: boolean | null;
+  totalExecutions: number | null;
+  totalSessions: number | null;
+  totalInstances: number | null;
   extra: Record<string, unknown>;
 }
 export interface LuaAuthScriptEdit {
@@ -107,7 +118,7 @@ export interface LuaAuthSessionFilter {
 export interface LuaAuthProject {
   id: string;
   name: string;
-  totalExecutions: number;
+  totalExecutions: number | null;
   extra: Record<string, unknown>;
 }
 export interface LuaAuthProjectExecutions {
@@ -123,7 +134,8 @@ export interface LuaAuthClient {
   message(sessionId: string, key: string, data?: unknown, opts?: CallOptions): Promise<MessageResult>;
   disconnect(sessionId: string, opts?: CallOptions): Promise<void>;
   messageMany(sessionIds: string[], key: string, data?: unknown, opts?: CallOptions): Promise<MessageResult[]>;
-  disconnectMany(sessionIds: string[], opts?: CallOptions): Promise<void>;
+  /** What LuaAuth said per session: confirmed, refused, or (the documented answer) nothing per session. */
+  disconnectMany(sessionIds: string[], opts?: CallOptions): Promise<DisconnectOutcome[]>;
   script(scriptId: string, opts?: CallOptions): Promise<LuaAuthScript>;
   executions(scriptId: string, opts?: CallOptions): Promise<Record<string, number>>;
   edit(scriptId: string, patch: LuaAuthScriptEdit, opts?: CallOptions): Promise<void>;

@@ -4,6 +4,7 @@ import type { FaultBoard } from './faults';
 import { INVALID_JSON, json, type Reply } from './reply';
 import type { RequestLog } from './request-log';
 import type { Fault, LuaAuthClientBehaviour, SimulatorControl, SimulatorTargets } from './types';
+import { isStrayMode, STRAY_MODES } from './strays';
 import type { World } from './world';
 
 const BEHAVIOURS: LuaAuthClientBehaviour[] = ['processed', 'handler_error', 'handler_missing', 'never_answers'];
@@ -26,6 +27,10 @@ export function createControl(world: World, faults: FaultBoard, log: RequestLog,
       if (sessionId === undefined) world.luaauthClients.fallback = behaviour;
       else world.luaauthClients.perSession.set(sessionId, behaviour);
     },
+    setStrays: (provider, modes) => {
+      for (const p of provider === 'all' ? PROVIDERS : [provider]) world.strays.set(p, modes);
+    },
+    strays: () => world.strays.list(),
     requestLog: (provider) => log.list(provider),
     targets: (): SimulatorTargets => ({
       junkie: { scriptIds: world.junkie.scripts.map((s) => s.id) },
@@ -58,7 +63,15 @@ export function handleControl(control: SimulatorControl, faults: FaultBoard, met
         luaprot: Object.fromEntries(t.luaprot.hubIds.map((id) => [id, control.population('luaprot', id)])),
         luaauth: Object.fromEntries(t.luaauth.scriptIds.map((id) => [id, control.population('luaauth', id)])),
       };
-      return json(200, { ok: true, targets: t, populations, faults: faults.list(), requests: control.requestLog().length, messages: control.messagesSent() });
+      return json(200, {
+        ok: true,
+        targets: t,
+        populations,
+        faults: faults.list(),
+        strays: control.strays(),
+        requests: control.requestLog().length,
+        messages: control.messagesSent(),
+      });
     }
     if (method !== 'POST') return json(404, { ok: false, error: 'unknown control route' });
     switch (action) {
@@ -82,6 +95,14 @@ export function handleControl(control: SimulatorControl, faults: FaultBoard, met
         }
         control.setPopulation(b.provider, b.targetId, b.count);
         return json(200, { ok: true, population: control.population(b.provider, b.targetId) });
+      }
+      case 'stray': {
+        const provider = b.provider ?? 'all';
+        if (provider !== 'all' && !isProvider(provider)) return bad('provider must be junkie, luaprot, luaauth or all');
+        const modes = b.modes;
+        if (!Array.isArray(modes) || !modes.every(isStrayMode)) return bad(`modes must be a list of ${STRAY_MODES.join(', ')} ([] for none)`);
+        control.setStrays(provider, modes);
+        return json(200, { ok: true, strays: control.strays() });
       }
       case 'behaviour': {
         const behaviour = b.behaviour as LuaAuthClientBehaviour;

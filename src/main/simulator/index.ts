@@ -36,6 +36,10 @@ export const startSimulator: StartSimulator = async (options = {}) => {
   const faults = new FaultBoard();
   const log = new RequestLog();
   const control = createControl(world, faults, log, config.clock);
+  for (const provider of PROVIDERS) {
+    const modes = options.strays?.[provider];
+    if (modes) control.setStrays(provider, modes);
+  }
   const apis = { junkie: createJunkie(world, config), luaprot: createLuaProt(world, config), luaauth: createLuaAuth(world, config) };
   const server = new SimServer({ clock: config.clock, world, apis, faults, log, control });
   const port = await server.listen(config.port, config.host);

@@ -59,6 +59,8 @@ export function createLuaAuth(world: World, config: SimConfig): ProviderApi {
       return { processed: false, reason: 'client never responded' };
     }
     await delay(config.luaauth.replyDelayMs, signal);
+    // The handler ran but returned something LuaAuth could not pass on (a documented reason).
+    if (world.strays.has('luaauth', 'invalid_return_data')) return { processed: false, reason: 'invalid return data' };
     if (behaviour === 'handler_missing') return { processed: false, reason: 'function doesnt exist' };
     if (behaviour === 'handler_error') return { processed: false, reason: `function errored, message: ${LUA_ERROR}` };
     // The table a handler would return: echoes the command so tests can see it arrived intact.

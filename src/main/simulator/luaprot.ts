@@ -5,6 +5,8 @@ import type { ProviderApi } from './provider-api';
 import { SlidingWindowLimiter } from './rate-limit';
 import { header, INVALID_JSON, json, type Reply, type RequestContext } from './reply';
 import { Router, type Params } from './router';
+import { NOT_THIS_MACHINE } from './strays';
+import { LUAPROT_MESSAGE_MAX, messageLength } from '../../shared/luaprot-message';
 import type { World } from './world';
 
 type Handler = (ctx: RequestContext, params: Params) => Reply;
@@ -75,7 +77,8 @@ export function createLuaProt(world: World, config: SimConfig): ProviderApi {
   const messageText = (body: unknown): string | Reply => {
     if (body === INVALID_JSON) return fail(400, MSG.badJson);
     const message = (body as { message?: unknown } | undefined)?.message;
-    if (typeof message !== 'string' || message.length < 1 || message.length > 100) return fail(400, MSG.badMessage);
+    // Counted in code points, as the app assumes LuaProt does (shared/luaprot-message.ts) [assumption].
+    if (typeof message !== 'string' || message.length < 1 || messageLength(message) > LUAPROT_MESSAGE_MAX) return fail(400, MSG.badMessage);
     return message;
   };
 
@@ -167,7 +170,7 @@ export function createLuaProt(world: World, config: SimConfig): ProviderApi {
     async handle(ctx) {
       // The raw key, no "Bearer " prefix.
       if (header(ctx, 'authorization') !== config.keys.luaprot) return fail(401, MSG.badKey);
-      const allow = config.luaprot.ipAllowList;
+      const allow = world.strays.has('luaprot', 'ip_not_whitelisted') ? [NOT_THIS_MACHINE] : config.luaprot.ipAllowList;
       if (allow && !allow.includes(ctx.remoteAddress)) return fail(403, MSG.notWhitelisted);
       const wait = limiter.take(config.keys.luaprot, ctx.now);
       if (wait > 0) return fail(429, MSG.rateLimited, { 'Retry-After': String(wait) });

@@ -7,6 +7,7 @@ import type { ProviderApi } from './provider-api';
 import { delay, INVALID_JSON, json, type Reply, type RequestContext } from './reply';
 import type { RequestLog } from './request-log';
 import { splitPath } from './router';
+import { forbiddenReply, serialize, strayBody } from './strays';
 import type { SimulatorControl } from './types';
 import type { World } from './world';
 
@@ -115,6 +116,11 @@ export class SimServer {
       }
     }
 
+    if (world.strays.has(provider, 'forbidden_wording')) {
+      entry.status = 403;
+      return send(res, forbiddenReply(provider));
+    }
+
     const body = await readJson(req);
     world.step(clock.now());
     const ctx: RequestContext = {
@@ -136,12 +142,14 @@ export class SimServer {
     }
     if (aborter.signal.aborted) return;
     entry.status = mangle ? 200 : reply.status;
+    const modes = new Set(world.strays.of(provider));
+    if (modes.size > 0 && reply.status >= 200 && reply.status < 300) reply = { ...reply, body: strayBody(provider, reply.body, modes) };
     send(res, reply, mangle);
   }
 }
 
 function send(res: ServerResponse, reply: Reply, mangle = false): void {
-  const text = JSON.stringify(reply.body);
+  const text = serialize(reply.body);
   res.writeHead(mangle ? 200 : reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers });
   res.end(mangle ? truncateJson(text) : text);
 }

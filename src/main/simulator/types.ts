@@ -1,5 +1,8 @@
 import type { Clock } from '../../shared/clock';
 import type { ProviderId } from '../../shared/model';
+import type { StrayMode } from './strays';
+
+export type { StrayMode } from './strays';
 
 /**
  * Public face of the provider simulator (tests, `npm run simulator`, demo mode).
@@ -57,6 +60,8 @@ export interface SimulatorOptions {
     messageWaitMs?: number;
     maxPageLimit?: number;
   };
+  /** Ways each provider strays from its docs from the start (see strays.ts); changeable via control. */
+  strays?: Partial<Record<ProviderId, StrayMode[]>>;
   /** Sessions per target at start (approximate, seeded). */
   baseSessions?: number;
   /** Scripted spikes and drops applied as the clock moves. */
@@ -90,6 +95,9 @@ export interface SimulatorControl {
   setPopulation(provider: ProviderId, targetId: string, count: number): void;
   population(provider: ProviderId, targetId: string): number;
   setLuaAuthBehaviour(behaviour: LuaAuthClientBehaviour, sessionId?: string): void;
+  /** Replaces the stray modes of a provider (or all); [] = back to the docs. */
+  setStrays(provider: ProviderId | 'all', modes: StrayMode[]): void;
+  strays(): Record<string, StrayMode[]>;
   /** Requests received per provider so far (for rate-budget tests and benchmarks). */
   requestLog(provider?: ProviderId): Array<{ provider: ProviderId; method: string; path: string; at: number; status: number }>;
   targets(): SimulatorTargets;

@@ -1,3 +1,4 @@
+import { StrayBoard } from './strays';
 import { PROVIDERS, type ProviderId } from '../../shared/model';
 import { MAX_TICKS_PER_STEP, TICK_MS, type SimConfig } from './config';
 import { alnumId, digitsId, uuid } from './ids';
@@ -26,6 +27,8 @@ export class World {
   readonly luaauth: LuaAuthAccount;
   readonly populations: Record<ProviderId, ProviderPopulation>;
   readonly messages: SentMessage[] = [];
+  /** Ways the providers stray from their docs right now (strays.ts). */
+  readonly strays = new StrayBoard();
   /** How simulated LuaAuth game clients answer commands: a default plus per-session overrides. */
   readonly luaauthClients: { fallback: LuaAuthClientBehaviour; perSession: Map<string, LuaAuthClientBehaviour> };
   private lastTick = 0;

@@ -61,6 +61,13 @@ export function AccountStatusRow({
           )}
         </div>
       )}
+      {status.diagnostics && status.diagnostics.length > 0 && (
+        <ul className="account-diagnostics muted small" aria-label={`${account.label} read notes`} title="Counted anyway, with what the provider sent">
+          {status.diagnostics.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       <div className="account-status-meta muted">
         {status.lastSuccessAt == null
           ? status.state === 'idle'

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_RULE, luaprotMessageProblem, messageLength } from '../../../shared/luaprot-message';
 import type { MessageResult, ProviderId } from '../../../shared/model';
 import { call, describeFailure, newOpId } from '../api';
 import { Dialog } from './Dialog';
@@ -8,7 +9,14 @@ export type MessageRecipients =
   | { kind: 'ids'; sessionIds: string[] }
   | { kind: 'scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null };
 
-const TEXT_MAX = 100;
+const TEXT_MAX = LUAPROT_MESSAGE_MAX;
+
+/** The shared rule's verdict; the counter shows the length, so a length problem is the rule alone. */
+function textProblem(text: string): string | null {
+  const problem = luaprotMessageProblem(text);
+  if (!problem) return null;
+  return problem.reason === 'blank' ? problem.message : LUAPROT_MESSAGE_RULE;
+}
 /** LuaAuth waits up to 60 s for the script to answer. */
 const COMMAND_WAIT_S = 60;
 
@@ -96,12 +104,10 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   }, [phase]);
 
   const jsonError = mode === 'command' ? checkJson(data) : null;
-  const textLength = [...text].length;
+  const textLength = messageLength(text);
   const invalid =
     mode === 'text'
-      ? textLength < 1 || textLength > TEXT_MAX
-        ? `The message must be 1 to ${TEXT_MAX} characters.`
-        : null
+      ? textProblem(text)
       : !command.trim()
         ? 'A command key is required.'
         : jsonError;

@@ -112,7 +112,7 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
           </div>
         </div>
         <span className="spacer" />
-        <span className="muted small">{script ? (script.enabled ? 'Enabled' : 'Disabled') : ''}</span>
+        <span className="muted small">{script ? (script.enabled === null ? 'State unknown' : script.enabled ? 'Enabled' : 'Disabled') : ''}</span>
         <button
           type="button"
           role="switch"

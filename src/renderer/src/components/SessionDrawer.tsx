@@ -66,7 +66,7 @@ function SessionFacts({ s, scriptLabel }: { s: Session; scriptLabel?: (id: strin
       <Fact label="Job id" value={s.jobId} />
       <Fact label="HWID" value={s.hwid} />
       <Fact label="Heartbeats" value={s.beatCount} />
-      <Fact label="Started" value={`${dateTime(s.createdAt)} (${age(s.createdAt)} ago)`} />
+      <Fact label="Started" value={s.createdAt != null ? `${dateTime(s.createdAt)} (${age(s.createdAt)} ago)` : undefined} />
       <Fact label="Last beat" value={s.lastBeatAt != null ? ago(s.lastBeatAt) : undefined} />
     </dl>
   );
