@@ -16,6 +16,7 @@ export const COMMANDS = [
   'disconnect-all',
   'script',
   'watch',
+  'channels',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -42,6 +43,8 @@ export interface CliArgs {
   interval?: number;
   json: boolean;
   demo: boolean;
+  /** `channels test`: the subcommand. */
+  subcommand?: 'test';
 }
 
 const OPTIONS = {
@@ -93,6 +96,12 @@ export function parseCli(argv: string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
   }
+  let subcommand: 'test' | undefined;
+  if (command === 'channels') {
+    if (extra[0] !== 'test') throw new UsageError('channels needs a subcommand: channels test [--json].');
+    subcommand = 'test';
+    extra.shift();
+  }
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
   const provider = values.provider;
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
@@ -129,6 +138,7 @@ export function parseCli(argv: string[]): CliArgs {
     interval: integer('interval', values.interval, 1),
     json: values.json ?? false,
     demo: values.demo ?? false,
+    ...(subcommand ? { subcommand } : {}),
   };
 }
 

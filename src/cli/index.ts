@@ -9,6 +9,7 @@ import { resolveConfigDir, SettingsStore, type Settings } from '../main/settings
 import { PROVIDER_NAMES } from '../shared/model';
 import { parseCli, UsageError, type CliArgs } from './args';
 import { accountsFromEnv, type CliAccount } from './cli-accounts';
+import { channelsFromEnv, channelsFromSettings, channelTestText, testChannels, type CliChannel } from './cli-channels';
 import { explainForCli, refusedBeforeSending } from './cli-errors';
 import { runAction, type CliIo } from './commands';
 import { demoAccounts } from './demo-accounts';
@@ -79,10 +80,23 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
     // Read at most once, and only when needed (accounts, or watch's alert rules).
     let saved: Promise<Settings | null> | undefined;
     const settings = () => (saved ??= loadUserSettings(environment.env, io));
+    const channelSecrets = () => environment.secrets ?? new KeytarSecretStore();
+    // Alert channels: the environment's replace the app's (a headless machine has no app settings).
+    const channels = async (): Promise<CliChannel[]> => {
+      const fromEnv = channelsFromEnv(environment.env);
+      if (fromEnv.length > 0 || args.demo) return fromEnv;
+      return channelsFromSettings(await settings(), channelSecrets(), io.err);
+    };
+    if (args.command === 'channels') {
+      const lines = await testChannels(await channels(), channelSecrets());
+      if (args.json) io.out(JSON.stringify({ results: lines }, null, 2));
+      else for (const line of lines) io.out(channelTestText(line));
+      return lines.every((l) => l.ok) ? 0 : 1;
+    }
     const resolved = await resolveAccounts(args, environment, settings);
     close = resolved.close;
     if (args.command === 'live') await runLive(args, resolved.accounts, io);
-    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings());
+    else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings(), await channels());
     else await runAction(args, resolved.accounts, io);
     return 0;
   } catch (error) {

@@ -14,7 +14,9 @@ Commands (P is junkie, luaprot or luaauth):
   disconnect-all --provider luaprot (--hub ID | --key KEY)
   disconnect-all --provider luaauth --sessions ID,ID,...
   script --provider luaauth --script ID [--enable | --disable] [--set FIELD=VALUE ...] [--json]
-  watch [--interval SECONDS] [--provider P] [--account LABEL]   counts and alerts as they happen; Ctrl-C stops
+  watch [--interval SECONDS] [--provider P] [--account LABEL]   counts and alerts as they happen, also sent to
+                                                  the alert channels; Ctrl-C stops
+  channels test [--json]                          one test alert to each alert channel; exit 1 if any failed
 
 Options:
   --account LABEL   pick one account when a provider has several (live/watch: only that account)
@@ -26,5 +28,7 @@ Accounts come from the app's settings and OS keychain, or from the environment:
   PULSEBAR_JUNKIE_KEY, PULSEBAR_LUAPROT_KEY, PULSEBAR_LUAAUTH_KEY
   PULSEBAR_<PROVIDER>_URL                          override a base URL
   PULSEBAR_LUAPROT_HUBS, PULSEBAR_LUAAUTH_SCRIPTS, PULSEBAR_LUAAUTH_PROJECTS   comma-separated targets
+Alert channels come from the app (URLs in the keychain), or, replacing them, from:
+  PULSEBAR_DISCORD_WEBHOOK, PULSEBAR_WEBHOOK_URL, PULSEBAR_NTFY_URL
 
 Exit status: 0 success, 1 provider error, 2 bad usage or input refused before any request.`;

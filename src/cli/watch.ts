@@ -9,6 +9,9 @@ import type { MonitorSnapshot } from '../shared/ipc-contract';
 import { UsageError, type CliArgs } from './args';
 import { selectAccounts, type CliAccount } from './cli-accounts';
 import type { CliIo } from './commands';
+import type { CliChannel } from './cli-channels';
+import { channelSecretId } from '../main/alerts/channels/channel-config';
+import type { ChannelStatus } from '../shared/alert-channels';
 
 function clockTime(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
@@ -30,7 +33,13 @@ export function snapshotLine(snapshot: MonitorSnapshot): string {
  * alert rules and quiet hours come from the user's settings (`userSettings`, read
  * read-only from the config folder the CLI was given) when there are any.
  */
-export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: CliIo, userSettings: Settings | null): Promise<void> {
+export async function runWatch(
+  args: CliArgs,
+  allAccounts: CliAccount[],
+  io: CliIo,
+  userSettings: Settings | null,
+  channels: readonly CliChannel[] = [],
+): Promise<void> {
   if (allAccounts.length === 0) {
     throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
   }
@@ -42,6 +51,7 @@ export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: Cli
     const interval = args.interval;
     await store.update({
       accounts: accounts.map((a) => a.config),
+      channels: channels.map((c) => c.config),
       alerts: userSettings?.alerts ?? {},
       pollIntervalSeconds: interval
         ? Object.fromEntries(PROVIDERS.map((p) => [p, Math.max(5, Math.min(3600, interval))]))
@@ -51,7 +61,10 @@ export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: Cli
 
     const core = createAppCore({
       configDir: dir,
-      secrets: new MemorySecretStore(accounts.map((a) => [a.config.id, a.key] as const)),
+      secrets: new MemorySecretStore([
+        ...accounts.map((a) => [a.config.id, a.key] as const),
+        ...channels.map((c) => [channelSecretId(c.config.id), c.url] as const),
+      ]),
       demo: false,
       ports: {
         notifier: { notify: (n) => io.out(`${clockTime(io.now())}  ALERT  ${n.title} — ${n.body}`) },
@@ -70,9 +83,15 @@ export async function runWatch(args: CliArgs, allAccounts: CliAccount[], io: Cli
         last = key;
       } else if (event === 'notice') {
         io.err(String(payload));
+      } else if (event === 'channels:status') {
+        const { status } = payload as { status: ChannelStatus };
+        // Said once per failure, in words (channel, HTTP status, the receiver's message); never the URL.
+        if (status.state === 'failing' && status.lastError) io.err(`${clockTime(io.now())}  pulsebar: alert not delivered: ${status.lastError}`);
       }
     });
-    io.err(`Watching ${accounts.length} account(s); Ctrl-C to stop.`);
+    io.err(
+      `Watching ${accounts.length} account(s)${channels.length > 0 ? `, alerts also to ${channels.map((c) => c.config.label).join(', ')}` : ''}; Ctrl-C to stop.`,
+    );
     await core.start();
     await io.interrupted;
     await core.stop();
