@@ -6,6 +6,7 @@
  * Type-only for the renderer: importing it adds no code to the page.
  */
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
+import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
 import type {
@@ -81,7 +82,9 @@ export interface MonitorSnapshot {
   paused: boolean;
 }
 
-export type HistoryRange = '1h' | '24h' | '7d';
+/** Chart ranges: raw samples and minutes up to 7 days, hours beyond (history keeps 90 days). */
+export const HISTORY_RANGES = ['1h', '24h', '7d', '30d', '90d'] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
 export interface HistoryPoint {
   t: number;
   v: number;
@@ -206,6 +209,8 @@ export interface IpcRequests {
   'monitor:refresh': [{ accountId?: string }, void];
   'monitor:pause': [{ paused: boolean }, void];
   'monitor:history': [{ key: SeriesKey; range: HistoryRange }, HistoryPoint[]];
+  /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
+  'monitor:insights': [{ key: SeriesKey }, Insights];
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
   'sessions:list': [SessionQuery, SessionPage];
   'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
@@ -274,7 +279,7 @@ export type ResponseOf<C extends RequestChannel> = IpcRequests[C][1];
 const requestChannelSet = {
   'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
   'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
-  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'providers:capabilities': 1,
+  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1,
   'sessions:list': 1, 'sessions:info': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
   'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,

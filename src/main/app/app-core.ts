@@ -12,6 +12,7 @@ import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/q
 import { ChannelError, ChannelService, type ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { History } from '../monitor/history';
 import { HistoryStore } from '../monitor/history-store';
+import { systemZone, type InsightsZone } from '../monitor/insights';
 import { createClient as defaultCreateClient } from '../providers';
 import type { ProviderClient } from '../providers/types';
 import { MemorySecretStore, type SecretStore } from '../secrets';
@@ -54,6 +55,8 @@ export interface CreateAppCoreOptions {
   timers?: TimerPort | false;
   /** Local wall clock for quiet hours (default the machine's zone). */
   localMinutes?: LocalMinutes;
+  /** Time zone of Insights' "today" and heatmap (default the machine's). */
+  insightsZone?: InsightsZone;
   /** Alert channel delivery settings (tests pass a sleep without real waits between retries). */
   channelDelivery?: ChannelServiceOptions['delivery'];
   /** Jitter source for back-off (seeded in tests). */
@@ -456,6 +459,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       applyPause();
     },
     'monitor:history': async ({ key, range }) => monitor?.historyRange(key, range) ?? [],
+    'monitor:insights': async ({ key }) => {
+      const insights = monitor?.insights(key, options.insightsZone ?? systemZone);
+      if (!insights) throw invalidRequest(`key: no history series "${key}"`);
+      return insights;
+    },
     'providers:capabilities': async () =>
       Object.fromEntries(PROVIDERS.map((p) => [p, { ...PROVIDER_CAPABILITIES[p] }])) as Record<ProviderId, (typeof PROVIDER_CAPABILITIES)[ProviderId]>,
 

@@ -17,9 +17,12 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 describe('demo history', () => {
-  it('ends at the current count, covers a week, and never goes negative', () => {
+  it('ends at the current count, covers 90 days (the last week in 10-minute steps), and never goes negative', () => {
     const series = syntheticSeries(57, clock.now(), seededRandom(1));
-    expect(series[0]![0]).toBe(clock.now() - 7 * DAY);
+    expect(series[0]![0]).toBe(clock.now() - 90 * DAY);
+    const lastWeek = series.filter(([t]) => t >= clock.now() - 7 * DAY && t < clock.now() - DAY);
+    expect(lastWeek[0]![0]).toBe(clock.now() - 7 * DAY);
+    expect(lastWeek).toHaveLength(6 * 24 * 6);
     expect(series.at(-1)![0]).toBeLessThan(clock.now());
     expect(Math.abs(series.at(-1)![1] - 57)).toBeLessThanOrEqual(1);
     expect(series.every(([, v]) => v >= 0)).toBe(true);

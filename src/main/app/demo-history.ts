@@ -1,6 +1,6 @@
 /**
- * Demo mode starts with a week of made-up history for its own accounts, so a
- * new user sees sparklines, trends and 24 h / 7 d charts at once instead of a
+ * Demo mode starts with 90 days of made-up history for its own accounts, so a
+ * new user sees sparklines, trends, charts and Insights at once instead of a
  * single dot. Only series that have no samples yet are filled, and only demo
  * accounts (and the grand total when nothing else is watched) — never a real account.
  */
@@ -14,13 +14,19 @@ import type { AccountConfig } from '../../shared/model';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** A daily rhythm (busiest in the evening) with a slow random walk, ending exactly at `current`. */
+/**
+ * A daily rhythm (busiest in the evening, UTC) and a weekly one (weekends busier) with a slow
+ * random walk, ending exactly at `current`: 90 days, so Insights' peaks and heatmap have something to show.
+ */
 export function syntheticSeries(current: number, now: number, random: RandomSource): Array<[number, number]> {
   const times: number[] = [];
-  // Ten-minute points for the older days (they become minute buckets anyway), minutes for the last day.
+  // Hourly points for the older weeks (they become hour buckets), ten-minute ones for the last week
+  // (minute buckets anyway), minutes for the last day.
+  for (let t = now - 90 * DAY; t < now - 7 * DAY; t += 60 * MINUTE) times.push(t);
   for (let t = now - 7 * DAY; t < now - DAY; t += 10 * MINUTE) times.push(t);
   for (let t = now - DAY; t < now; t += MINUTE) times.push(t);
-  const shape = (t: number) => 1 + 0.35 * Math.sin(((t / DAY) % 1) * 2 * Math.PI - Math.PI / 2);
+  const weekday = (t: number) => (Math.floor(t / DAY) + 3) % 7; // 0 = Monday (1970-01-01 was a Thursday)
+  const shape = (t: number) => (1 + 0.35 * Math.sin(((t / DAY) % 1) * 2 * Math.PI - Math.PI / 2)) * (weekday(t) >= 5 ? 1.25 : 1);
   const level = Math.max(current, 1) / shape(now);
   let walk = 0;
   const points: Array<[number, number]> = [];

@@ -20,6 +20,7 @@ const VALID: { [C in RequestChannel]: unknown } = {
   'monitor:refresh': { accountId: 'a' },
   'monitor:pause': { paused: true },
   'monitor:history': { key: 'target:acc:hub1', range: '24h' },
+  'monitor:insights': { key: 'target:acc:hub1' },
   'providers:capabilities': undefined,
   'sessions:list': { accountId: 'a', targetId: 't', page: 1, limit: 50, search: 'bob' },
   'sessions:info': { accountId: 'a', sessionId: 's' },

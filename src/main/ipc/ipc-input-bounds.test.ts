@@ -42,6 +42,7 @@ const FULL: { [C in RequestChannel]: unknown } = {
   'monitor:refresh': { accountId: 'a' },
   'monitor:pause': { paused: true },
   'monitor:history': { key: 'target:acc:hub1', range: '24h' },
+  'monitor:insights': { key: 'target:acc:hub1' },
   'providers:capabilities': undefined,
   'sessions:list': {
     accountId: 'a',

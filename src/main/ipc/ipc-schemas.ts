@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
-import type { RequestChannel, RequestOf } from '../../shared/ipc-contract';
+import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
 import {
@@ -77,6 +77,10 @@ const channelChoices = {
   accountIds: z.array(id('account id')).max(500).optional(),
   respectQuietHours: z.boolean({ error: 'respectQuietHours must be true or false' }).optional(),
 };
+
+const seriesKey = boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be a series key' }).refine((key) => isSeriesKey(key), {
+  error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
+});
 
 /** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
 const none = z
@@ -265,11 +269,10 @@ export const requestSchemas: RequestSchemas = {
   ),
   'monitor:pause': z.strictObject({ paused: z.boolean({ error: 'paused must be true or false' }) }),
   'monitor:history': z.strictObject({
-    key: boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be a series key' }).refine(isSeriesKey, {
-      error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
-    }),
-    range: z.enum(['1h', '24h', '7d'], { error: 'range must be 1h, 24h or 7d' }),
+    key: seriesKey,
+    range: z.enum(HISTORY_RANGES, { error: `range must be one of ${HISTORY_RANGES.join(', ')}` }),
   }),
+  'monitor:insights': z.strictObject({ key: seriesKey }),
   'providers:capabilities': none,
   'sessions:list': z.strictObject({
     accountId,

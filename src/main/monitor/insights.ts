@@ -1,4 +1,7 @@
+import { PEAK_WINDOWS, type Insights, type Peak, type PeakWindow } from '../../shared/insights';
 import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from './history';
+
+export type { Insights };
 
 /**
  * Insights from a series' history, as pure functions over chart points (raw samples, minute or
@@ -6,15 +9,6 @@ import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from './history';
  * last week, and a 7 × 24 "when are my users online" heatmap in the user's time zone.
  */
 
-/** Windows a peak is reported for; "today" starts at local midnight. */
-export const PEAK_WINDOWS = ['today', '7d', '30d', '90d'] as const;
-export type PeakWindow = (typeof PEAK_WINDOWS)[number];
-
-export interface Peak {
-  value: number;
-  /** Epoch ms of the sample or bucket that held the peak. */
-  at: number;
-}
 
 /** Day of week (0 = Monday … 6 = Sunday) and hour (0–23) of an instant, in the user's zone. */
 export type LocalSlot = (ms: number) => { day: number; hour: number };
@@ -31,8 +25,16 @@ export const systemLocalMidnight: LocalMidnight = (ms) => {
   return d.getTime();
 };
 
-/** A fixed UTC offset (minutes), for tests and for the CLI's `--utc`. */
-export function fixedOffsetZone(offsetMinutes: number): { slot: LocalSlot; midnight: LocalMidnight } {
+/** The user's time zone as Insights needs it. */
+export interface InsightsZone {
+  slot: LocalSlot;
+  midnight: LocalMidnight;
+}
+
+export const systemZone: InsightsZone = { slot: (ms) => systemLocalSlot(ms), midnight: (ms) => systemLocalMidnight(ms) };
+
+/** A fixed UTC offset (minutes), for tests. */
+export function fixedOffsetZone(offsetMinutes: number): InsightsZone {
   const shift = offsetMinutes * 60_000;
   return {
     slot: (ms) => {
@@ -45,17 +47,6 @@ export function fixedOffsetZone(offsetMinutes: number): { slot: LocalSlot; midni
   };
 }
 
-export interface Insights {
-  peak: Record<PeakWindow, Peak | null>;
-  /** Mean over the last 7 days of what is kept; null without data. */
-  average7d: number | null;
-  /** Mean of the last hour, and of the same hour one day and one week earlier. */
-  lastHour: number | null;
-  sameHourYesterday: number | null;
-  sameHourLastWeek: number | null;
-  /** heatmap[day][hour]: mean users in that local hour over the kept history (day 0 = Monday); null where no data. */
-  heatmap: Array<Array<number | null>>;
-}
 
 function windowStart(window: PeakWindow, now: number, midnight: LocalMidnight): number {
   switch (window) {
@@ -83,7 +74,7 @@ function meanBetween(points: readonly RangePoint[], from: number, to: number): n
 }
 
 /** Points must be in time order (as History.range returns them). */
-export function computeInsights(points: readonly RangePoint[], now: number, zone: { slot: LocalSlot; midnight: LocalMidnight }): Insights {
+export function computeInsights(points: readonly RangePoint[], now: number, zone: InsightsZone): Insights {
   const peak = Object.fromEntries(PEAK_WINDOWS.map((w) => [w, null])) as Record<PeakWindow, Peak | null>;
   const starts = PEAK_WINDOWS.map((w) => windowStart(w, now, zone.midnight));
   const sums = Array.from({ length: 7 }, () => new Float64Array(24));
