@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import type { AccountConfig, ProviderId } from '../../shared/model';
+import type { AccountConfig, ProviderId, Session } from '../../shared/model';
+import type { LuaProtClient } from '../providers/types';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
@@ -353,5 +354,63 @@ describe('Poller: clock jumps', () => {
     await r.run(0);
     expect(r.results.at(-1)!.at).toBe(r.clock.now());
     expect(r.state().state).toBe('ok');
+  });
+});
+
+describe('Poller: uneven network delay (fake clock, fake client)', () => {
+  /**
+   * The field report: with answers straggling back, a whole share sent in one burst and counted
+   * from sending let 21 requests reach LuaProt within 10 s. Here each request reaches the provider
+   * at a random moment between sending and its answer (delays up to 8 s, most short), and the
+   * test drives the poller as PollDriver does (runDue, wait for it, then the next due time).
+   */
+  it('never lets the provider count more than the background share in any window, and never bursts a share', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
+    const rnd = seededRandom(11);
+    const sent: number[] = [];
+    const arrivals: number[] = [];
+    const inFlight: Array<{ answerAt: number; resolve: () => void }> = [];
+    const client = {
+      provider: 'luaprot',
+      sessions: () =>
+        new Promise<Session[]>((resolve) => {
+          const now = clock.now();
+          const answerAt = now + Math.floor(rnd() ** 3 * 8_000);
+          sent.push(now);
+          arrivals.push(now + Math.floor(rnd() * (answerAt - now)));
+          inFlight.push({ answerAt, resolve: () => resolve([{ provider: 'luaprot', id: `s${sent.length}`, createdAt: now, extra: {} }]) });
+        }),
+    } as unknown as LuaProtClient;
+    const results: PollResult[] = [];
+    const poller = new Poller({ clock, intervalMs: () => 5_000, onResult: (r) => results.push(r), random: seededRandom(3) });
+    const hubs = Array.from({ length: 15 }, (_, i) => ({ kind: 'hub' as const, id: String(10n ** 19n + BigInt(i)) }));
+    poller.upsert({ id: 'lp', label: 'LuaProt', provider: 'luaprot', baseUrl: 'https://luaprot.invalid', targets: hubs }, client);
+
+    const end = clock.now() + 10 * 60_000;
+    while (clock.now() < end) {
+      const due = poller.nextDueAt();
+      if (due === null) break;
+      clock.set(Math.max(clock.now(), due));
+      let finished = false;
+      const run = poller.runDue().then(() => (finished = true));
+      // Time passes while the answers travel back, in 100 ms steps.
+      while (!finished) {
+        for (const call of inFlight.splice(0)) {
+          if (call.answerAt <= clock.now()) call.resolve();
+          else inFlight.push(call);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!finished) clock.advance(100);
+      }
+      await run;
+    }
+
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.every((r) => r.complete)).toBe(true);
+    expect(sent.length).toBeGreaterThan(200);
+    expect(maxInWindow(arrivals, 10_000)).toBeLessThanOrEqual(10);
+    expect(maxInWindow(arrivals, 60_000)).toBeLessThanOrEqual(30);
+    // Spread: never more than a quarter of the 10 s share (2) sent within one second.
+    expect(maxInWindow(sent, 1_000)).toBeLessThanOrEqual(2);
   });
 });

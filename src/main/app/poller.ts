@@ -14,7 +14,7 @@ import { explainError, type ProviderErrorInfo } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/ipc-contract';
 import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
-import { RateBudget } from '../monitor/rate-budget';
+import { RateBudget, type Ticket } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
 import type { JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
 import { asProviderErrorInfo } from './core-errors';
@@ -266,6 +266,7 @@ export class Poller {
       lastCounts: existing?.lastCounts ?? new Map(),
       discovered: existing?.discovered ?? new Set(),
     };
+    runtime.budget.restartPacing();
     this.accounts.set(config.id, runtime);
     this.emitStatus(runtime);
     this.changed();
@@ -298,6 +299,7 @@ export class Poller {
     for (const runtime of this.accounts.values()) {
       if (accountId !== undefined && runtime.config.id !== accountId) continue;
       runtime.halted = false;
+      runtime.budget.restartPacing();
       if (!runtime.cycle) runtime.nextCycleAt = this.now;
       if (runtime.state === 'unauthorized') {
         runtime.state = 'idle';
@@ -328,6 +330,7 @@ export class Poller {
     this.pausedAll = false;
     for (const runtime of this.accounts.values()) {
       runtime.state = runtime.halted ? 'unauthorized' : 'idle';
+      runtime.budget.restartPacing();
       runtime.nextCycleAt = this.now;
       this.emitStatus(runtime);
     }
@@ -380,9 +383,11 @@ export class Poller {
       if (!runtime.cycle && now >= runtime.nextCycleAt) runtime.cycle = this.startCycle(runtime, now);
       const cycle = runtime.cycle;
       if (!cycle) continue;
-      while (cycle.queue.length > 0 && runtime.budget.tryTake(1, now)) {
+      // Each job is one request: it counts against the budget from now until a window after its
+      // answer came back (whenever the network delivered it), and the budget paces the jobs.
+      for (let ticket: Ticket | null; cycle.queue.length > 0 && (ticket = runtime.budget.tryStart(1, now)); ) {
         const job = cycle.queue.shift()!;
-        running.push(this.runJob(runtime, cycle, job));
+        running.push(this.runJob(runtime, cycle, job, ticket));
       }
       if (cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
     }
@@ -427,6 +432,7 @@ export class Poller {
     runtime.abort = new AbortController();
     runtime.cycle = null;
     runtime.halted = false;
+    runtime.budget.restartPacing();
     runtime.nextCycleAt = this.now;
   }
 
@@ -640,12 +646,18 @@ export class Poller {
     return !cycle.aborted && runtime.cycle === cycle && this.accounts.get(runtime.config.id) === runtime;
   }
 
-  private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job): Promise<void> {
+  private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job, ticket: Ticket): Promise<void> {
     cycle.running += 1;
     const signal = runtime.abort.signal;
     const target = job.targetIndex === null ? null : cycle.targets[job.targetIndex]!;
     try {
-      const follow = await job.run(signal);
+      let follow: Job[] | void;
+      try {
+        follow = await job.run(signal);
+      } finally {
+        // Answered, failed or given up: the provider counted it by now at the latest; it stays counted a window from here.
+        ticket.done(this.now);
+      }
       if (signal.aborted || !this.isCurrent(runtime, cycle)) {
         cycle.aborted = true;
         return;
