@@ -396,13 +396,15 @@ export class Poller {
 
   /**
    * User actions may use the whole budget (the other half is theirs). Returns the time the request fits,
-   * taking it when that is now.
+   * taking it when that is now. The ticket says when the answer came back (`done(clock.now())`), so the
+   * request counts until a window after that; one never reported stops counting MAX_IN_FLIGHT_MS later.
    */
-  takeUser(accountId: string, n = 1): { ok: true } | { ok: false; freeAt: number } {
+  takeUser(accountId: string, n = 1): { ok: true; ticket: Ticket } | { ok: false; freeAt: number } {
     const now = this.observeClock();
     const runtime = this.accounts.get(accountId);
-    if (!runtime) return { ok: true };
-    if (runtime.budget.tryTakeUser(n, now)) return { ok: true };
+    if (!runtime) return { ok: true, ticket: { done: () => undefined } };
+    const ticket = runtime.budget.tryStart(n, now, { user: true });
+    if (ticket) return { ok: true, ticket };
     return { ok: false, freeAt: runtime.budget.nextFreeAt(n, now, { user: true }) };
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DELAY_MARGIN_MS,
+  MAX_IN_FLIGHT_MS,
   JUNKIE_RATE_WINDOWS,
   LUAAUTH_RATE_WINDOWS,
   LUAPROT_RATE_WINDOWS,
@@ -184,6 +185,14 @@ describe('RateBudget: network delay and spreading (provider budgets)', () => {
     expect(b.tryTake(1, 61_000)).toBe(true);
     second.done(61_000);
     expect(b.usage(61_500).windows[0]!.used).toBe(2);
+  });
+
+  it('stops counting a ticket nobody reported done MAX_IN_FLIGHT_MS after sending, plus a window', () => {
+    const b = new RateBudget([{ max: 1, windowMs: 1_000 }], { share: 1 });
+    b.tryStart(1, 0, { user: true }); // never reported
+    expect(b.tryTakeUser(1, MAX_IN_FLIGHT_MS + 999)).toBe(false);
+    expect(b.nextFreeAt(1, MAX_IN_FLIGHT_MS, { user: true })).toBe(MAX_IN_FLIGHT_MS + 1_000);
+    expect(b.tryTakeUser(1, MAX_IN_FLIGHT_MS + 1_000)).toBe(true);
   });
 
   it('counts requests taken without a ticket (user actions) for a window plus the delay margin', () => {

@@ -60,6 +60,13 @@ export const BURST_FRACTION = 0.25;
  */
 export const DEFAULT_DELAY_MARGIN_MS = 1_000;
 
+/**
+ * A ticket nobody reported `done` for (a caller that forgot, a promise that never settled) stops
+ * counting as in flight this long after it was sent, and then counts one window more. 100 s is
+ * LuaAuth's documented server-side limit for any request; every client timeout here is shorter (90 s).
+ */
+export const MAX_IN_FLIGHT_MS = 100_000;
+
 export interface BudgetOptions {
   share?: number;
   /** Pace background requests (see BURST_FRACTION). Default false here; provider budgets turn it on. */
@@ -249,7 +256,7 @@ export class RateBudget {
       let used = 0;
       let backgroundUsed = 0;
       for (const t of this.taken) {
-        if (t.countFrom > now - w.windowMs) {
+        if (countsFrom(t) > now - w.windowMs) {
           used += t.n;
           if (t.background) backgroundUsed += t.n;
         }
@@ -270,7 +277,7 @@ export class RateBudget {
       let used = 0;
       let backgroundUsed = 0;
       for (const t of this.taken) {
-        if (t.countFrom > from) {
+        if (countsFrom(t) > from) {
           used += t.n;
           if (t.background) backgroundUsed += t.n;
         }
@@ -302,8 +309,8 @@ export class RateBudget {
     if (n > limit) return Infinity;
     // A request still in flight is estimated to be answered now: a lower bound, so the caller
     // looks again then (and the poller is woken anyway when the answer comes).
-    const end = (t: Taken) => Math.min(t.countFrom, now);
-    const inWindow = this.taken.filter((t) => counts(t) && t.countFrom > now - windowMs).sort((a, b) => end(a) - end(b));
+    const end = (t: Taken) => Math.min(countsFrom(t), now);
+    const inWindow = this.taken.filter((t) => counts(t) && countsFrom(t) > now - windowMs).sort((a, b) => end(a) - end(b));
     let excess = inWindow.reduce((s, t) => s + t.n, 0) + n - limit;
     if (excess <= 0) return now;
     for (const t of inWindow) {
@@ -316,8 +323,13 @@ export class RateBudget {
   private expire(now: number): void {
     // Entries are in send order but may be answered out of order: drop every one that no window counts.
     const from = now - this.longestMs;
-    if (this.taken.some((t) => t.countFrom <= from)) this.taken = this.taken.filter((t) => t.countFrom > from);
+    if (this.taken.some((t) => countsFrom(t) <= from)) this.taken = this.taken.filter((t) => countsFrom(t) > from);
   }
+}
+
+/** From when a take counts: its answer, or at the latest MAX_IN_FLIGHT_MS after sending. */
+function countsFrom(t: Taken): number {
+  return Math.min(t.countFrom, t.at + MAX_IN_FLIGHT_MS);
 }
 
 /** A take that needs no report (nothing sent, or counted with the delay margin). */
