@@ -346,6 +346,24 @@ describe('Poller: clock jumps', () => {
     expect(r.state().state).toBe('ok');
   });
 
+  it('after a leap forward of hours, a provider still failing is retried from the shortest back-off, not the one left over', async () => {
+    const r = await rig('junkie', { intervalSeconds: 30, jitter: 'none' });
+    await r.run(60_000);
+    r.sim.control.injectFault('junkie', { type: 'status', status: 502 });
+    // Failing for 10 minutes: the back-off has grown to minutes (1, 2, 4, ... s, capped at 5 min).
+    await r.run(10 * 60_000);
+    const log = () => r.sim.control.requestLog('junkie');
+    const gaps = log().slice(-3).map((e, i, a) => (i === 0 ? 0 : e.at - a[i - 1]!.at));
+    expect(gaps[2]).toBeGreaterThanOrEqual(60_000);
+    r.clock.advance(8 * 3_600_000);
+    const leapAt = r.clock.now();
+    await r.run(0);
+    expect(log().at(-1)!.at).toBe(leapAt);
+    await r.run(5_000);
+    // A fresh start after the sleep: the next try comes after the first back-off step (1 s), not minutes later.
+    expect(log().filter((e) => e.at >= leapAt).map((e) => e.at - leapAt)).toEqual([0, 1_000, 3_000]);
+  });
+
   it('polls at once, without a back-off left over, after a leap forward of hours (sleep with no resume event)', async () => {
     const r = await rig('junkie', { intervalSeconds: 30 });
     await r.run(60_000);
