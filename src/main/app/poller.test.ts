@@ -243,16 +243,22 @@ describe('Poller against the simulator (fake clock)', () => {
     expect(r.state().state).toBe('ok');
   });
 
-  it('counts LuaAuth sessions by paging (exact) or by total_sessions, as set', async () => {
+  it('counts LuaAuth sessions exactly from its session pages (one page a cycle once the count is known) or by total_sessions, as set', async () => {
     const paging = await rig('luaauth', {
       sim: { baseSessions: 250 },
       targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
     });
-    await paging.run(1);
+    await paging.run(1_000);
     const id = paging.sim.control.targets().luaauth.scriptIds[0]!;
     expect(paging.results.at(-1)!.total).toBe(paging.sim.control.population('luaauth', id));
-    const pages = paging.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
-    expect(pages).toBe(Math.floor(paging.sim.control.population('luaauth', id) / 100) + 1);
+    const pages = () => paging.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
+    // No count known yet: pages 0 and 100 are full, 300 empty, 200 straddles the end (no more than paging).
+    expect(pages()).toBe(4);
+    paging.sim.control.setPopulation('luaauth', id, paging.sim.control.population('luaauth', id) + 20);
+    paging.poller.refresh();
+    await paging.run(1_000);
+    expect(paging.results.at(-1)!.total).toBe(paging.sim.control.population('luaauth', id));
+    expect(pages()).toBe(5);
     await sim!.close();
     sim = null;
 
@@ -269,12 +275,64 @@ describe('Poller against the simulator (fake clock)', () => {
     const r = await rig('luaauth', {
       targets: (s) => [{ kind: 'project', id: s.control.targets().luaauth.projectIds[0]! }],
     });
-    await r.run(1);
-    await r.run(1);
+    // The project's executions, then its scripts' pages, paced (a few at once, then one per 40 ms).
+    await r.run(1_000);
     const ids = r.sim.control.targets().luaauth.scriptIds;
     const expected = ids.reduce((sum, id) => sum + r.sim.control.population('luaauth', id), 0);
     expect(r.results.at(-1)!.targets[0]!.count).toBe(expected);
     expect(r.state().state).toBe('ok');
+  });
+});
+
+describe('Poller: LuaAuth counting at the cost floor', () => {
+  const sessionPages = (r: Rig) => r.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
+
+  it('is not fooled by a server capping the page below what was asked: 120 live, cap 50, counts 120', async () => {
+    const r = await rig('luaauth', {
+      sim: { luaauth: { maxPageLimit: 50 } },
+      targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
+    });
+    const id = r.sim.control.targets().luaauth.scriptIds[0]!;
+    r.sim.control.setPopulation('luaauth', id, 120);
+    await r.run(1_000);
+    expect(r.results.at(-1)!.total).toBe(120);
+    expect(r.results.at(-1)!.complete).toBe(true);
+    // Then one request a cycle, still exact.
+    const before = sessionPages(r);
+    r.sim.control.setPopulation('luaauth', id, 131);
+    r.poller.refresh();
+    await r.run(1_000);
+    expect(r.results.at(-1)!.total).toBe(131);
+    expect(sessionPages(r) - before).toBe(1);
+  });
+
+  it('counts 50 scripts exactly, one request each once their counts are known, and a script in two targets once', async () => {
+    const r = await rig('luaauth', {
+      sim: { baseSessions: 300, luaauth: { scriptsPerProject: 50 } },
+      intervalSeconds: 3_600,
+      targets: (s) => [
+        ...s.control.targets().luaauth.scriptIds.map((id) => ({ kind: 'script' as const, id })),
+        { kind: 'project' as const, id: s.control.targets().luaauth.projectIds[0]! },
+      ],
+    });
+    // The first cycle searches each count (a few pages per script, paced at 25 a second).
+    await r.run(60_000);
+    expect(r.results.at(-1)!.complete).toBe(true);
+    // Start right after a churn tick of the simulated world (every 5 s), so the population holds still.
+    r.clock.set(Math.ceil(r.clock.now() / 5_000) * 5_000 + 100);
+    r.sim.control.step();
+    const before = sessionPages(r);
+    r.poller.refresh();
+    await r.run(3_000);
+    const last = r.results.at(-1)!;
+    const ids = r.sim.control.targets().luaauth.scriptIds;
+    expect(last.complete).toBe(true);
+    for (const id of ids) expect(last.targets.find((t) => t.id === id)!.count).toBe(r.sim.control.population('luaauth', id));
+    const sum = ids.reduce((n, id) => n + r.sim.control.population('luaauth', id), 0);
+    expect(last.targets.find((t) => t.kind === 'project')!.count).toBe(sum);
+    // The project's scripts are the script targets: the account total counts each once.
+    expect(last.total).toBe(sum);
+    expect(sessionPages(r) - before).toBe(50);
   });
 });
 

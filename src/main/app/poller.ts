@@ -18,11 +18,9 @@ import { RateBudget, type Ticket } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
 import type { JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
 import { asProviderErrorInfo } from './core-errors';
+import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth-count-search';
 
 export type LuaAuthCountMode = 'sessions' | 'script_total';
-
-/** Page size used to count LuaAuth sessions (the simulator's and our assumed server maximum). */
-export const LUAAUTH_COUNT_PAGE = 100;
 /** Project → scripts lookups are refreshed this often (they cost a request each). */
 const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
@@ -76,9 +74,10 @@ interface TargetAccumulator {
   id: string;
   label: string;
   count: number;
+  /** Session ids, where targets can overlap (a LuaProt key's sessions are also in its hub's list). */
   ids: Set<string> | null;
-  /** LuaAuth projects: the scripts whose counts add up to this target. */
-  scriptIds?: string[];
+  /** LuaAuth: the count of each script in this target (a script, or a project's scripts), so a script in two targets counts once. */
+  parts: Map<string, number> | null;
   error?: ProviderErrorInfo;
   pending: number;
 }
@@ -86,6 +85,14 @@ interface TargetAccumulator {
 interface Job {
   run: (signal: AbortSignal) => Promise<Job[] | void>;
   targetIndex: number | null;
+  /** Other targets waiting on this job's count (a LuaAuth script also counted in a project): they fail with it. */
+  alsoFor?: Waiters;
+}
+
+/** Targets waiting for a count another target's job is finding, and that job's failure if it failed. */
+interface Waiters {
+  targets: TargetAccumulator[];
+  failed: ProviderErrorInfo | null;
 }
 
 interface Cycle {
@@ -97,8 +104,10 @@ interface Cycle {
   fatal: ProviderErrorInfo | null;
   /** Junkie: counts of every script, for autoTargets. */
   discovered: Array<{ id: string; count: number }> | null;
-  /** LuaAuth script totals fetched this cycle, keyed by script id, to avoid counting a script twice. */
-  scriptCounts: Map<string, { count: number; ids: Set<string> | null }>;
+  /** LuaAuth script counts found this cycle, keyed by script id, to avoid counting a script twice. */
+  scriptCounts: Map<string, number>;
+  /** LuaAuth scripts being counted this cycle → the other targets waiting for that count. */
+  scriptWaiters: Map<string, Waiters>;
   /** A job of this cycle was cancelled (account edited or removed, pause): the cycle is never reported. */
   aborted: boolean;
 }
@@ -120,8 +129,10 @@ interface AccountRuntime {
   errorTargets: { label: string; more: number; permanent: boolean } | null;
   abort: AbortController;
   projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
-  /** Last known count per target, to estimate LuaAuth pages. */
+  /** Last known count per LuaAuth script: where its next count starts looking. */
   lastCounts: Map<string, number>;
+  /** What this account's LuaAuth server was seen to do with page sizes (its cap, if any). */
+  luaauthPaging: LuaAuthPaging;
   /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
   discovered: Set<string>;
 }
@@ -148,8 +159,12 @@ export function isLuaProtEmpty(info: ProviderErrorInfo): boolean {
   return info.provider === 'luaprot' && info.kind === 'provider_refused' && /no active sessions/i.test(info.message);
 }
 
-/** Requests one background cycle costs for this account (LuaAuth paging: estimated from last counts). */
-export function requestsPerCycle(account: AccountConfig, mode: LuaAuthCountMode, lastCounts?: Map<string, number>): number {
+/**
+ * Requests one background cycle costs for this account in steady state. LuaAuth counting by sessions
+ * costs one page per script while its count moves less than half a page between polls (more when it
+ * jumps: see luaauth-count-search.ts); the budget paces whatever it really takes.
+ */
+export function requestsPerCycle(account: AccountConfig): number {
   switch (account.provider) {
     case 'junkie':
       return 1;
@@ -157,13 +172,7 @@ export function requestsPerCycle(account: AccountConfig, mode: LuaAuthCountMode,
       return Math.max(1, account.targets.filter((t) => t.kind === 'hub' || t.kind === 'key').length);
     case 'luaauth': {
       let n = 0;
-      for (const t of account.targets) {
-        if (t.kind === 'project') n += 1;
-        else if (t.kind === 'script') {
-          const last = lastCounts?.get(t.id) ?? 0;
-          n += mode === 'sessions' ? Math.floor(last / LUAAUTH_COUNT_PAGE) + 1 : 1;
-        }
-      }
+      for (const t of account.targets) if (t.kind === 'project' || t.kind === 'script') n += 1;
       return Math.max(1, n);
     }
   }
@@ -264,6 +273,8 @@ export class Poller {
       abort: new AbortController(),
       projectScripts: new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
+      // A new client may be another server (base URL): learn its paging afresh.
+      luaauthPaging: newLuaAuthPaging(),
       discovered: existing?.discovered ?? new Set(),
     };
     runtime.budget.restartPacing();
@@ -425,7 +436,7 @@ export class Poller {
   /* ---------------- internals ---------------- */
 
   private intervalOf(runtime: AccountRuntime): number {
-    const perCycle = requestsPerCycle(runtime.config, this.mode(), runtime.lastCounts);
+    const perCycle = requestsPerCycle(runtime.config);
     return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(runtime.budget, perCycle));
   }
 
@@ -496,6 +507,7 @@ export class Poller {
       label: targetLabel(t.kind, t.id, t.label),
       count: 0,
       ids: null,
+      parts: null,
       pending: 0,
     }));
     const cycle: Cycle = {
@@ -507,6 +519,7 @@ export class Poller {
       fatal: null,
       discovered: null,
       scriptCounts: new Map(),
+      scriptWaiters: new Map(),
       aborted: false,
     };
     const client = runtime.client;
@@ -574,54 +587,67 @@ export class Poller {
     };
   }
 
-  /** Jobs that count one LuaAuth script into `target` (one, or one per page). Each adds to target.pending. */
+  /**
+   * The job that counts one LuaAuth script into `target`; it adds a follow-up probe while the count
+   * is not known yet (see PageCountSearch). Each job adds to target.pending.
+   */
   private luaauthScriptJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number, scriptId: string): Job[] {
     const target = cycle.targets[index]!;
-    target.pending += 1;
-    if (this.mode() === 'script_total') {
-      return [
-        {
-          targetIndex: index,
-          run: async (signal) => {
-            const cached = cycle.scriptCounts.get(scriptId);
-            const count = cached ? cached.count : (await client.script(scriptId, { signal })).totalSessions;
-            cycle.scriptCounts.set(scriptId, { count, ids: null });
-            this.addScriptCount(runtime, target, scriptId, count, null);
-          },
-        },
-      ];
+    // Counted already this cycle, or being counted for another target: no second request for it.
+    const known = cycle.scriptCounts.get(scriptId);
+    if (known !== undefined) {
+      this.addScriptCount(runtime, target, scriptId, known);
+      return [];
     }
-    const ids = new Set<string>();
-    const page = (from: number): Job => ({
+    const waiting = cycle.scriptWaiters.get(scriptId);
+    if (waiting?.failed) {
+      target.error ??= waiting.failed;
+      return [];
+    }
+    target.pending += 1;
+    if (waiting) {
+      waiting.targets.push(target);
+      return [];
+    }
+    const waiters: Waiters = { targets: [], failed: null };
+    cycle.scriptWaiters.set(scriptId, waiters);
+    const found = (count: number): void => {
+      cycle.scriptWaiters.delete(scriptId);
+      cycle.scriptCounts.set(scriptId, count);
+      this.addScriptCount(runtime, target, scriptId, count);
+      for (const t of waiters.targets) {
+        this.addScriptCount(runtime, t, scriptId, count);
+        t.pending -= 1;
+      }
+    };
+    if (this.mode() === 'script_total') {
+      return [{ targetIndex: index, alsoFor: waiters, run: async (signal) => found((await client.script(scriptId, { signal })).totalSessions) }];
+    }
+    const search = new PageCountSearch(runtime.luaauthPaging, runtime.lastCounts.get(scriptId));
+    const probe = (): Job => ({
       targetIndex: index,
+      alsoFor: waiters,
       run: async (signal) => {
-        const cached = from === 0 ? cycle.scriptCounts.get(scriptId) : undefined;
-        if (cached) {
-          this.addScriptCount(runtime, target, scriptId, cached.count, cached.ids);
-          return undefined;
-        }
-        const result = await client.sessions(scriptId, { from, limit: LUAAUTH_COUNT_PAGE }, { signal });
-        for (const s of result.sessions) ids.add(s.id);
-        const more = result.hasMore ?? result.sessions.length >= LUAAUTH_COUNT_PAGE;
-        if (more && result.sessions.length > 0) {
+        const from = search.next()!;
+        search.answer(from, await client.sessionCount(scriptId, { from, limit: search.limit }, { signal }));
+        if (search.count === null) {
           target.pending += 1;
-          return [page(from + result.sessions.length)];
+          return [probe()];
         }
-        cycle.scriptCounts.set(scriptId, { count: ids.size, ids });
-        this.addScriptCount(runtime, target, scriptId, ids.size, ids);
+        found(search.count);
         return undefined;
       },
     });
-    return [page(0)];
+    return [probe()];
   }
 
-  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number, ids: Set<string> | null): void {
-    target.count += count;
-    if (ids) {
-      target.ids ??= new Set();
-      for (const id of ids) target.ids.add(id);
+  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number): void {
+    target.parts ??= new Map();
+    if (!target.parts.has(scriptId)) {
+      target.parts.set(scriptId, count);
+      target.count += count;
     }
-    if (target.kind === 'script') runtime.lastCounts.set(scriptId, count);
+    runtime.lastCounts.set(scriptId, count);
   }
 
   /** A LuaAuth project counts as the sum of its scripts, found through its executions (cached). */
@@ -701,6 +727,13 @@ export class Poller {
       return;
     }
     if (TRANSIENT.has(info.kind)) cycle.transient ??= info;
+    if (job.alsoFor) {
+      job.alsoFor.failed = info;
+      for (const t of job.alsoFor.targets.splice(0)) {
+        t.pending -= 1;
+        t.error ??= info;
+      }
+    }
     if (target) {
       target.pending -= 1;
       target.error ??= info;
@@ -732,13 +765,13 @@ export class Poller {
         if (known.has(d.id)) continue;
         known.add(d.id);
         runtime.discovered.add(d.id);
-        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, parts: null, pending: 0 });
       }
       // Junkie may leave scripts with nobody online out of the counts: a script it listed before and
       // omits from this successful answer really has 0 users (never its last count forever).
       for (const id of runtime.discovered) {
         if (known.has(id)) continue;
-        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, parts: null, pending: 0 });
       }
     }
 
@@ -789,9 +822,14 @@ export class Poller {
     const ok = cycle.targets.filter(counts);
     let total: number | null = null;
     if (ok.length > 0 || (counted && cycle.targets.length === 0 && !cycle.transient)) {
-      // Deduplicate when ids are known (a LuaProt key's sessions are also in its hub's list).
-      const allHaveIds = ok.every((t) => t.ids !== null);
-      if (allHaveIds) {
+      // Deduplicate: a LuaAuth script counted in two targets (itself and its project) counts once; a
+      // LuaProt key's sessions are also in its hub's list.
+      if (ok.length > 0 && ok.every((t) => t.parts !== null)) {
+        const scripts = new Map<string, number>();
+        for (const t of ok) for (const [id, n] of t.parts!) scripts.set(id, n);
+        total = 0;
+        for (const n of scripts.values()) total += n;
+      } else if (ok.every((t) => t.ids !== null)) {
         const ids = new Set<string>();
         for (const t of ok) for (const id of t.ids!) ids.add(id);
         total = ids.size;

@@ -131,6 +131,8 @@ export interface LuaAuthClient {
   update(scriptId: string, source: string, opts?: CallOptions): Promise<void>;
   remove(scriptId: string, opts?: CallOptions): Promise<void>;
   sessions(scriptId: string, page: { from: number; limit: number }, opts?: CallOptions): Promise<SessionPage>;
+  /** How many sessions the page at `from` holds: the count path, which reads nothing else of them. */
+  sessionCount(scriptId: string, page: { from: number; limit: number }, opts?: CallOptions): Promise<number>;
   filterSessions(scriptId: string, filter: LuaAuthSessionFilter, opts?: CallOptions): Promise<SessionPage>;
   project(projectId: string, opts?: CallOptions): Promise<LuaAuthProject>;
   projectExecutions(projectId: string, opts?: CallOptions): Promise<LuaAuthProjectExecutions>;
