@@ -20,15 +20,23 @@ function toInt(name: string, value: string | undefined, fallback: number): numbe
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string' }, seed: { type: 'string' }, 'luaauth-page-cap': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('Usage: npm run simulator -- [--port N (default 4710, env PULSEBAR_SIM_PORT)] [--seed N (default 1)]');
+    console.log(
+      'Usage: npm run simulator -- [--port N (default 4710, env PULSEBAR_SIM_PORT)] [--seed N (default 1)]\n' +
+        '         [--luaauth-page-cap N (LuaAuth cuts larger session pages to N items, silently; default 100)]',
+    );
     return;
   }
   const port = toInt('--port', values.port ?? process.env.PULSEBAR_SIM_PORT, DEFAULT_PORT);
   const seed = toInt('--seed', values.seed, 1);
-  const sim = await startSimulator({ port, seed, events: demoEvents() });
+  const pageCap = values['luaauth-page-cap'] === undefined ? undefined : toInt('--luaauth-page-cap', values['luaauth-page-cap'], 100);
+  if (pageCap === 0) {
+    console.error('--luaauth-page-cap must be at least 1');
+    process.exit(2);
+  }
+  const sim = await startSimulator({ port, seed, events: demoEvents(), ...(pageCap !== undefined ? { luaauth: { maxPageLimit: pageCap } } : {}) });
   console.log(describeSimulator(sim));
 
   let closing = false;

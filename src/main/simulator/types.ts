@@ -90,6 +90,8 @@ export interface SimulatorControl {
   setPopulation(provider: ProviderId, targetId: string, count: number): void;
   population(provider: ProviderId, targetId: string): number;
   setLuaAuthBehaviour(behaviour: LuaAuthClientBehaviour, sessionId?: string): void;
+  /** LuaAuth's largest page from now on: a larger `limit` is cut to it silently, as a real server may do. */
+  setLuaAuthPageCap(cap: number): void;
   /** Requests received per provider so far (for rate-budget tests and benchmarks). */
   requestLog(provider?: ProviderId): Array<{ provider: ProviderId; method: string; path: string; at: number; status: number }>;
   targets(): SimulatorTargets;
