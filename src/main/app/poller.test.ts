@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import type { AccountConfig, ProviderId, Session } from '../../shared/model';
+import type { AccountConfig, ProviderId } from '../../shared/model';
 import type { LuaProtClient } from '../providers/types';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
@@ -344,6 +344,28 @@ describe('Poller: LuaAuth counting at the cost floor', () => {
   });
 });
 
+describe('Poller: LuaProt counting', () => {
+  it('counts a key inside its hub once (ids read where targets overlap), and hubs alone by their list length', async () => {
+    const r = await rig('luaprot', {
+      targets: (s) => [
+        { kind: 'hub', id: s.control.targets().luaprot.hubIds[0]! },
+        { kind: 'key', id: s.control.targets().luaprot.keys[0]! },
+        { kind: 'hub', id: s.control.targets().luaprot.hubIds[1]! },
+      ],
+    });
+    // Within the simulated world's first 5 s (it churns every 5 s): the populations still hold.
+    await r.run(2_000);
+    const last = r.results.at(-1)!;
+    expect(last.complete).toBe(true);
+    const [hub0, key0, hub1] = last.targets.map((t) => t.count!);
+    const hubs = r.sim.control.targets().luaprot.hubIds;
+    expect(hub0).toBe(r.sim.control.population('luaprot', hubs[0]!));
+    expect(hub1).toBe(r.sim.control.population('luaprot', hubs[1]!));
+    expect(key0).toBeGreaterThan(0);
+    expect(last.total).toBe(hub0! + hub1!);
+  });
+});
+
 describe('Poller: an account edited or removed while its poll is in flight', () => {
   const hubs = (s: RunningSimulator) => s.control.targets().luaprot.hubIds.slice(0, 3).map((id) => ({ kind: 'hub' as const, id }));
 
@@ -456,13 +478,13 @@ describe('Poller: uneven network delay (fake clock, fake client)', () => {
     const inFlight: Array<{ answerAt: number; resolve: () => void }> = [];
     const client = {
       provider: 'luaprot',
-      sessions: () =>
-        new Promise<Session[]>((resolve) => {
+      sessionCount: () =>
+        new Promise<{ count: number; ids: null }>((resolve) => {
           const now = clock.now();
           const answerAt = now + Math.floor(rnd() ** 3 * 8_000);
           sent.push(now);
           arrivals.push(now + Math.floor(rnd() * (answerAt - now)));
-          inFlight.push({ answerAt, resolve: () => resolve([{ provider: 'luaprot', id: `s${sent.length}`, createdAt: now, extra: {} }]) });
+          inFlight.push({ answerAt, resolve: () => resolve({ count: 1, ids: null }) });
         }),
     } as unknown as LuaProtClient;
     const results: PollResult[] = [];

@@ -527,11 +527,16 @@ export class Poller {
       case 'junkie':
         cycle.queue.push(this.junkieJob(client, cycle));
         break;
-      case 'luaprot':
+      case 'luaprot': {
+        // Ids are read only where targets can overlap: a key's sessions are also in its hub's list
+        // (and a target listed twice); hubs alone are disjoint and are only counted.
+        const kinds = new Set(targets.map((t) => t.kind));
+        const overlap = (kinds.has('hub') && kinds.has('key')) || new Set(targets.map((t) => `${t.kind}:${t.id}`)).size < targets.length;
         targets.forEach((t, i) => {
-          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i));
+          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i, overlap));
         });
         break;
+      }
       case 'luaauth':
         targets.forEach((t, i) => {
           if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
@@ -563,21 +568,23 @@ export class Poller {
     };
   }
 
-  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number): Job {
+  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number, withIds: boolean): Job {
     const target = cycle.targets[index]!;
     target.pending += 1;
     return {
       targetIndex: index,
       run: async (signal) => {
-        const query = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
+        const scope = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
         try {
-          const sessions = await client.sessions(query, { signal });
-          target.ids = new Set(sessions.map((s) => s.id));
-          target.count = target.ids.size;
+          const { count, ids } = await client.sessionCount(scope, withIds, { signal });
+          if (ids) {
+            target.ids = new Set(ids);
+            target.count = target.ids.size;
+          } else target.count = count;
         } catch (error) {
           const info = asProviderErrorInfo(error);
           if (info && isLuaProtEmpty(info)) {
-            target.ids = new Set();
+            if (withIds) target.ids = new Set();
             target.count = 0;
             return;
           }

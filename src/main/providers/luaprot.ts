@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Session } from '../../shared/model';
 import { classifyLuaProt } from './error-mapping';
 import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
@@ -13,6 +14,15 @@ import {
 import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from './types';
 
 export const LUAPROT_MESSAGE_MAX = 100;
+
+/**
+ * The count path's view of a session list: the envelope and a list, nothing of the items themselves
+ * (no per-session validation, normalization or copy; an odd session still counts as one).
+ */
+const luaprotSessionCountSchema = z.looseObject({
+  success: z.literal(true),
+  sessions: z.custom<unknown[]>((v) => Array.isArray(v), { message: 'sessions must be a list' }),
+});
 
 const signalOf = (opts?: CallOptions): { signal?: AbortSignal } => (opts?.signal ? { signal: opts.signal } : {});
 
@@ -61,6 +71,19 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
       const { name, value } = pickOne(http, 'GET', route, query, ['hubId', 'key', 'discordId'] as const);
       const body = await http.call({ method: 'GET', route, query: { [name]: value }, ...signalOf(opts) }, luaprotSessionsSchema);
       return body.sessions.map(toLuaProtSession);
+    },
+
+    async sessionCount(scope, withIds, opts?: CallOptions): Promise<{ count: number; ids: string[] | null }> {
+      const route = '/api/v1/sessions/get';
+      const { name, value } = pickOne(http, 'GET', route, scope, ['hubId', 'key'] as const);
+      const { sessions } = await http.call({ method: 'GET', route, query: { [name]: value }, ...signalOf(opts) }, luaprotSessionCountSchema);
+      if (!withIds) return { count: sessions.length, ids: null };
+      // A session without a usable id cannot be matched across targets: it counts as its own.
+      const ids = sessions.map((s, i) => {
+        const id = (s as { id?: unknown } | null)?.id;
+        return typeof id === 'string' && id !== '' ? id : `${name}:${value}#${i}`;
+      });
+      return { count: sessions.length, ids };
     },
 
     async sessionInfo(sessionId, opts?: CallOptions): Promise<{ session: Session; key: LuaProtKeyRecord }> {

@@ -64,6 +64,11 @@ export interface LuaProtHub {
 export interface LuaProtClient {
   readonly provider: 'luaprot';
   sessions(query: { hubId: string } | { key: string } | { discordId: string }, opts?: CallOptions): Promise<Session[]>;
+  /**
+   * The count path: how many sessions a hub or key lists, reading nothing else of them; with `ids`,
+   * also their ids (to deduplicate targets that overlap, a key inside its hub).
+   */
+  sessionCount(scope: LuaProtScope, withIds: boolean, opts?: CallOptions): Promise<{ count: number; ids: string[] | null }>;
   sessionInfo(sessionId: string, opts?: CallOptions): Promise<{ session: Session; key: LuaProtKeyRecord }>;
   /** text must be 1..100 characters (refused before any request otherwise). Resolves to the provider's message. */
   message(sessionId: string, text: string, opts?: CallOptions): Promise<string>;
