@@ -199,6 +199,7 @@ describe('RateBudget: network delay and spreading (provider budgets)', () => {
     const b = RateBudget.forProvider('luaauth'); // 50 per second, background 25
     expect(b.delayMarginMs).toBe(DEFAULT_DELAY_MARGIN_MS);
     for (let i = 0; i < 50; i++) expect(b.tryTakeUser(1, 0)).toBe(true);
+    expect(b.nextFreeAt(1, 500, { user: true })).toBe(1_000 + DEFAULT_DELAY_MARGIN_MS);
     expect(b.tryTakeUser(1, 1_000)).toBe(false);
     expect(b.nextFreeAt(1, 1_000, { user: true })).toBe(1_000 + DEFAULT_DELAY_MARGIN_MS);
     expect(b.tryTakeUser(1, 1_000 + DEFAULT_DELAY_MARGIN_MS)).toBe(true);

@@ -309,7 +309,7 @@ export class RateBudget {
     if (n > limit) return Infinity;
     // A request still in flight is estimated to be answered now: a lower bound, so the caller
     // looks again then (and the poller is woken anyway when the answer comes).
-    const end = (t: Taken) => Math.min(countsFrom(t), now);
+    const end = (t: Taken) => (t.countFrom === Infinity ? Math.min(countsFrom(t), now) : t.countFrom);
     const inWindow = this.taken.filter((t) => counts(t) && countsFrom(t) > now - windowMs).sort((a, b) => end(a) - end(b));
     let excess = inWindow.reduce((s, t) => s + t.n, 0) + n - limit;
     if (excess <= 0) return now;
