@@ -7,7 +7,7 @@ import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from './core-test-support';
-import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
+import { countHint, Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 
 /*
@@ -315,9 +315,11 @@ describe('Poller: LuaAuth counting at the cost floor', () => {
         { kind: 'project' as const, id: s.control.targets().luaauth.projectIds[0]! },
       ],
     });
-    // The first cycle searches each count (a few pages per script, paced at 25 a second).
+    // The first cycle searches each count: a dozen pages for the first script, then each next one
+    // starts from its siblings' counts (paced at 25 requests a second).
     await r.run(60_000);
     expect(r.results.at(-1)!.complete).toBe(true);
+    expect(sessionPages(r)).toBeLessThanOrEqual(200);
     // Start right after a churn tick of the simulated world (every 5 s), so the population holds still.
     r.clock.set(Math.ceil(r.clock.now() / 5_000) * 5_000 + 100);
     r.sim.control.step();
@@ -341,6 +343,14 @@ describe('Poller: LuaAuth counting at the cost floor', () => {
     await r.run(1_800);
     expect(r.results.at(-1)!.total).toBe(sum);
     expect(sessionPages(r) - again).toBe(50);
+  });
+});
+
+describe('countHint', () => {
+  it("starts from the script's own last count, else the median of its siblings', else nothing", () => {
+    expect(countHint(new Map(), 'a')).toBeUndefined();
+    expect(countHint(new Map([['a', 7], ['b', 900]]), 'a')).toBe(7);
+    expect(countHint(new Map([['b', 900], ['c', 10], ['d', 5_000]]), 'a')).toBe(900);
   });
 });
 

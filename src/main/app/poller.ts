@@ -179,6 +179,18 @@ export function requestsPerCycle(account: AccountConfig): number {
 }
 
 /**
+ * Where a LuaAuth script's count search starts: its own last count or, for a script not counted yet,
+ * the median of the account's other scripts (scripts of one seller tend to be alike; a wrong guess
+ * costs a few probes more than starting from zero, see luaauth-count-search.ts).
+ */
+export function countHint(lastCounts: ReadonlyMap<string, number>, scriptId: string): number | undefined {
+  const own = lastCounts.get(scriptId);
+  if (own !== undefined || lastCounts.size === 0) return own;
+  const sorted = [...lastCounts.values()].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
  * Shortest interval at which `perCycle` requests per cycle stay within the background share of every window.
  * Exported so the UI/settings can show the floor it imposes.
  */
@@ -630,11 +642,14 @@ export class Poller {
     if (this.mode() === 'script_total') {
       return [{ targetIndex: index, alsoFor: waiters, run: async (signal) => found((await client.script(scriptId, { signal })).totalSessions) }];
     }
-    const search = new PageCountSearch(runtime.luaauthPaging, runtime.lastCounts.get(scriptId));
+    // Made when the first probe runs, so a script seen for the first time can start from the counts
+    // its siblings have just been given.
+    let search: PageCountSearch | null = null;
     const probe = (): Job => ({
       targetIndex: index,
       alsoFor: waiters,
       run: async (signal) => {
+        search ??= new PageCountSearch(runtime.luaauthPaging, countHint(runtime.lastCounts, scriptId));
         const from = search.next()!;
         search.answer(from, await client.sessionCount(scriptId, { from, limit: search.limit }, { signal }));
         if (search.count === null) {
@@ -697,7 +712,9 @@ export class Poller {
         cycle.aborted = true;
         return;
       }
-      if (follow && follow.length > 0) cycle.queue.push(...follow);
+      // Follow-ups first (depth first): a LuaAuth count finishes before the next script starts, so
+      // the next can start from it; a project's scripts are counted right after it is read.
+      if (follow && follow.length > 0) cycle.queue.unshift(...follow);
       if (target) target.pending -= 1;
     } catch (error) {
       if (signal.aborted || !this.isCurrent(runtime, cycle)) {
