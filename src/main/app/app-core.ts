@@ -29,6 +29,7 @@ import { demoAccountConfigs, DEMO_SPIKE_EVERY_MS } from './demo-accounts';
 import { backfillDemoHistory } from './demo-history';
 import { PollDriver, realTimers, type TimerPort } from './poll-driver';
 import { Poller } from './poller';
+import { DEFAULT_DELAY_MARGIN_MS, type Ticket } from '../monitor/rate-budget';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
 import { SessionActions } from './session-actions';
 import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
@@ -123,8 +124,9 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     secrets: options.secrets,
     createClient,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    // Test and Discover on an existing account spend its budget like any user action.
-    throttle: (accountId) => waitForBudget(accountId),
+    // Test and Discover on an existing account spend its budget like any user action. Their answers are
+    // not reported back here: each request counts as answered within the budget's delay margin.
+    throttle: async (accountId) => (await waitForBudget(accountId)).done(clock.now() + DEFAULT_DELAY_MARGIN_MS),
     onRateLimited: (accountId, retryAfterMs) => poller.noteRateLimited(accountId, retryAfterMs),
   });
 
@@ -326,14 +328,14 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
 
   /* ---------------- user actions under the budget ---------------- */
 
-  async function waitForBudget(accountId: string): Promise<void> {
+  async function waitForBudget(accountId: string): Promise<Ticket> {
     // Waits in short slices and re-reads the clock each time, so a clock that moves on its own
     // (tests, a stepped wall clock) is followed; gives up after USER_WAIT_MAX_MS of either clock.
     const giveUpAt = clock.now() + USER_WAIT_MAX_MS;
     const realGiveUpAt = Date.now() + USER_WAIT_MAX_MS;
     for (;;) {
       const take = poller.takeUser(accountId);
-      if (take.ok) return;
+      if (take.ok) return take.ticket;
       if (!Number.isFinite(take.freeAt) || take.freeAt > giveUpAt || Date.now() > realGiveUpAt) break;
       await new Promise((resolve) => setTimeout(resolve, Math.min(USER_WAIT_SLICE_MS, Math.max(0, take.freeAt - clock.now()))));
     }
@@ -361,10 +363,14 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     account: (id) => accounts.get(id),
     async call(accountId, fn, opId) {
       const client = await clientFor(accountId);
-      await waitForBudget(accountId);
+      // The request counts against the budget until a window after its answer came back (ticket.done).
+      const ticket = await waitForBudget(accountId);
       let controller: AbortController | undefined;
       if (opId !== undefined) {
-        if (ops.has(opId)) throw invalidRequest(`opId: an operation with id "${opId}" is already running`);
+        if (ops.has(opId)) {
+          ticket.done(clock.now());
+          throw invalidRequest(`opId: an operation with id "${opId}" is already running`);
+        }
         controller = new AbortController();
         ops.set(opId, controller);
       }
@@ -376,6 +382,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         if (info?.kind === 'rate_limited') poller.noteRateLimited(accountId, info.retryAfterMs);
         throw error;
       } finally {
+        ticket.done(clock.now());
         if (opId !== undefined) ops.delete(opId);
       }
     },

@@ -2,6 +2,10 @@
  * Drives a Poller in real time: one timer armed for poller.nextDueAt(),
  * re-armed whenever the schedule changes. Tests skip this and call runDue()
  * themselves on a ManualClock.
+ *
+ * Rounds may overlap: while one round waits for a slow answer, the timer stays armed for whatever
+ * is due next (the next paced request, another account's cycle), so one straggling request never
+ * holds up every account's polling nor bunches the paced requests behind it.
  */
 import type { Clock } from '../../shared/clock';
 import type { Poller } from './poller';
@@ -26,7 +30,8 @@ const MAX_DELAY = 2 ** 31 - 1;
 
 export class PollDriver {
   private handle: unknown = null;
-  private running = false;
+  /** The due time the armed timer is for. */
+  private armedFor: number | null = null;
   private stopped = true;
 
   constructor(
@@ -46,31 +51,38 @@ export class PollDriver {
     this.stopped = true;
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.handle = null;
+    this.armedFor = null;
   }
 
   /** The schedule may have changed: re-arm for the new next due time. */
   kick(): void {
-    if (this.stopped || this.running) return;
+    if (this.stopped) return;
+    const at = this.poller.nextDueAt();
+    // Already armed for that moment: keep the timer.
+    if (this.handle !== null && at === this.armedFor) return;
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.handle = null;
-    const at = this.poller.nextDueAt();
+    this.armedFor = null;
     if (at === null) return;
     const delay = Math.min(MAX_DELAY, Math.max(0, at - this.clock.now()));
+    this.armedFor = at;
     this.handle = this.timers.setTimeout(() => void this.fire(), delay);
   }
 
   private async fire(): Promise<void> {
     this.handle = null;
+    this.armedFor = null;
     if (this.stopped) return;
-    this.running = true;
     try {
-      await this.poller.runDue();
+      const round = this.poller.runDue();
+      // runDue has started what fits now; arm for what is due next before waiting for the answers.
+      this.kick();
+      await round;
       if (!this.stopped) this.afterRun();
     } catch (error) {
       // A throwing subscriber (tray, notifier, window) must not end polling for the rest of the day.
       this.onError(error);
     } finally {
-      this.running = false;
       this.kick();
     }
   }

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import type { AccountConfig, ProviderId } from '../../shared/model';
+import type { LuaProtClient } from '../providers/types';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from './core-test-support';
-import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
+import { countHint, Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 
 /*
@@ -242,16 +243,22 @@ describe('Poller against the simulator (fake clock)', () => {
     expect(r.state().state).toBe('ok');
   });
 
-  it('counts LuaAuth sessions by paging (exact) or by total_sessions, as set', async () => {
+  it('counts LuaAuth sessions exactly from its session pages (one page a cycle once the count is known) or by total_sessions, as set', async () => {
     const paging = await rig('luaauth', {
       sim: { baseSessions: 250 },
       targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
     });
-    await paging.run(1);
+    await paging.run(1_000);
     const id = paging.sim.control.targets().luaauth.scriptIds[0]!;
     expect(paging.results.at(-1)!.total).toBe(paging.sim.control.population('luaauth', id));
-    const pages = paging.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
-    expect(pages).toBe(Math.floor(paging.sim.control.population('luaauth', id) / 100) + 1);
+    const pages = () => paging.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
+    // No count known yet: pages 0 and 100 are full, 300 empty, 200 straddles the end (no more than paging).
+    expect(pages()).toBe(4);
+    paging.sim.control.setPopulation('luaauth', id, paging.sim.control.population('luaauth', id) + 20);
+    paging.poller.refresh();
+    await paging.run(1_000);
+    expect(paging.results.at(-1)!.total).toBe(paging.sim.control.population('luaauth', id));
+    expect(pages()).toBe(5);
     await sim!.close();
     sim = null;
 
@@ -268,12 +275,104 @@ describe('Poller against the simulator (fake clock)', () => {
     const r = await rig('luaauth', {
       targets: (s) => [{ kind: 'project', id: s.control.targets().luaauth.projectIds[0]! }],
     });
-    await r.run(1);
-    await r.run(1);
+    // The project's executions, then its scripts' pages, paced (a few at once, then one per 40 ms).
+    await r.run(1_000);
     const ids = r.sim.control.targets().luaauth.scriptIds;
     const expected = ids.reduce((sum, id) => sum + r.sim.control.population('luaauth', id), 0);
     expect(r.results.at(-1)!.targets[0]!.count).toBe(expected);
     expect(r.state().state).toBe('ok');
+  });
+});
+
+describe('Poller: LuaAuth counting at the cost floor', () => {
+  const sessionPages = (r: Rig) => r.sim.control.requestLog('luaauth').filter((e) => e.path.endsWith('/sessions')).length;
+
+  it('is not fooled by a server capping the page below what was asked: 120 live, cap 50, counts 120', async () => {
+    const r = await rig('luaauth', {
+      sim: { luaauth: { maxPageLimit: 50 } },
+      targets: (s) => [{ kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! }],
+    });
+    const id = r.sim.control.targets().luaauth.scriptIds[0]!;
+    r.sim.control.setPopulation('luaauth', id, 120);
+    await r.run(1_000);
+    expect(r.results.at(-1)!.total).toBe(120);
+    expect(r.results.at(-1)!.complete).toBe(true);
+    // Then one request a cycle, still exact.
+    const before = sessionPages(r);
+    r.sim.control.setPopulation('luaauth', id, 131);
+    r.poller.refresh();
+    await r.run(1_000);
+    expect(r.results.at(-1)!.total).toBe(131);
+    expect(sessionPages(r) - before).toBe(1);
+  });
+
+  it('counts 50 scripts × 5,000 sessions exactly, one request each once their counts are known, and a script in two targets once', async () => {
+    const r = await rig('luaauth', {
+      sim: { baseSessions: 5_000, luaauth: { scriptsPerProject: 50 } },
+      intervalSeconds: 3_600,
+      targets: (s) => [
+        ...s.control.targets().luaauth.scriptIds.map((id) => ({ kind: 'script' as const, id })),
+        { kind: 'project' as const, id: s.control.targets().luaauth.projectIds[0]! },
+      ],
+    });
+    // The first cycle searches each count: a dozen pages for the first script, then each next one
+    // starts from its siblings' counts (paced at 25 requests a second).
+    await r.run(60_000);
+    expect(r.results.at(-1)!.complete).toBe(true);
+    expect(sessionPages(r)).toBeLessThanOrEqual(200);
+    // Start right after a churn tick of the simulated world (every 5 s), so the population holds still.
+    r.clock.set(Math.ceil(r.clock.now() / 5_000) * 5_000 + 100);
+    r.sim.control.step();
+    const before = sessionPages(r);
+    r.poller.refresh();
+    await r.run(3_000);
+    const last = r.results.at(-1)!;
+    const ids = r.sim.control.targets().luaauth.scriptIds;
+    expect(last.complete).toBe(true);
+    for (const id of ids) expect(last.targets.find((t) => t.id === id)!.count).toBe(r.sim.control.population('luaauth', id));
+    const sum = ids.reduce((n, id) => n + r.sim.control.population('luaauth', id), 0);
+    expect(last.targets.find((t) => t.kind === 'project')!.count).toBe(sum);
+    // The project's scripts are the script targets: the account total counts each once.
+    expect(last.total).toBe(sum);
+    // A minute after the first cycle some counts moved by more than half a page: a few extra probes.
+    expect(sessionPages(r) - before).toBeGreaterThanOrEqual(50);
+    expect(sessionPages(r) - before).toBeLessThanOrEqual(100);
+    // Straight after (same population): one request per script, still exact.
+    const again = sessionPages(r);
+    r.poller.refresh();
+    await r.run(1_800);
+    expect(r.results.at(-1)!.total).toBe(sum);
+    expect(sessionPages(r) - again).toBe(50);
+  });
+});
+
+describe('countHint', () => {
+  it("starts from the script's own last count, else the median of its siblings', else nothing", () => {
+    expect(countHint(new Map(), 'a')).toBeUndefined();
+    expect(countHint(new Map([['a', 7], ['b', 900]]), 'a')).toBe(7);
+    expect(countHint(new Map([['b', 900], ['c', 10], ['d', 5_000]]), 'a')).toBe(900);
+  });
+});
+
+describe('Poller: LuaProt counting', () => {
+  it('counts a key inside its hub once (ids read where targets overlap), and hubs alone by their list length', async () => {
+    const r = await rig('luaprot', {
+      targets: (s) => [
+        { kind: 'hub', id: s.control.targets().luaprot.hubIds[0]! },
+        { kind: 'key', id: s.control.targets().luaprot.keys[0]! },
+        { kind: 'hub', id: s.control.targets().luaprot.hubIds[1]! },
+      ],
+    });
+    // Within the simulated world's first 5 s (it churns every 5 s): the populations still hold.
+    await r.run(2_000);
+    const last = r.results.at(-1)!;
+    expect(last.complete).toBe(true);
+    const [hub0, key0, hub1] = last.targets.map((t) => t.count!);
+    const hubs = r.sim.control.targets().luaprot.hubIds;
+    expect(hub0).toBe(r.sim.control.population('luaprot', hubs[0]!));
+    expect(hub1).toBe(r.sim.control.population('luaprot', hubs[1]!));
+    expect(key0).toBeGreaterThan(0);
+    expect(last.total).toBe(hub0! + hub1!);
   });
 });
 
@@ -345,6 +444,24 @@ describe('Poller: clock jumps', () => {
     expect(r.state().state).toBe('ok');
   });
 
+  it('after a leap forward of hours, a provider still failing is retried from the shortest back-off, not the one left over', async () => {
+    const r = await rig('junkie', { intervalSeconds: 30, jitter: 'none' });
+    await r.run(60_000);
+    r.sim.control.injectFault('junkie', { type: 'status', status: 502 });
+    // Failing for 10 minutes: the back-off has grown to minutes (1, 2, 4, ... s, capped at 5 min).
+    await r.run(10 * 60_000);
+    const log = () => r.sim.control.requestLog('junkie');
+    const gaps = log().slice(-3).map((e, i, a) => (i === 0 ? 0 : e.at - a[i - 1]!.at));
+    expect(gaps[2]).toBeGreaterThanOrEqual(60_000);
+    r.clock.advance(8 * 3_600_000);
+    const leapAt = r.clock.now();
+    await r.run(0);
+    expect(log().at(-1)!.at).toBe(leapAt);
+    await r.run(5_000);
+    // A fresh start after the sleep: the next try comes after the first back-off step (1 s), not minutes later.
+    expect(log().filter((e) => e.at >= leapAt).map((e) => e.at - leapAt)).toEqual([0, 1_000, 3_000]);
+  });
+
   it('polls at once, without a back-off left over, after a leap forward of hours (sleep with no resume event)', async () => {
     const r = await rig('junkie', { intervalSeconds: 30 });
     await r.run(60_000);
@@ -353,5 +470,63 @@ describe('Poller: clock jumps', () => {
     await r.run(0);
     expect(r.results.at(-1)!.at).toBe(r.clock.now());
     expect(r.state().state).toBe('ok');
+  });
+});
+
+describe('Poller: uneven network delay (fake clock, fake client)', () => {
+  /**
+   * The field report: with answers straggling back, a whole share sent in one burst and counted
+   * from sending let 21 requests reach LuaProt within 10 s. Here each request reaches the provider
+   * at a random moment between sending and its answer (delays up to 8 s, most short), and the
+   * test drives the poller as PollDriver does (runDue, wait for it, then the next due time).
+   */
+  it('never lets the provider count more than the background share in any window, and never bursts a share', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
+    const rnd = seededRandom(11);
+    const sent: number[] = [];
+    const arrivals: number[] = [];
+    const inFlight: Array<{ answerAt: number; resolve: () => void }> = [];
+    const client = {
+      provider: 'luaprot',
+      sessionCount: () =>
+        new Promise<{ count: number; ids: null }>((resolve) => {
+          const now = clock.now();
+          const answerAt = now + Math.floor(rnd() ** 3 * 8_000);
+          sent.push(now);
+          arrivals.push(now + Math.floor(rnd() * (answerAt - now)));
+          inFlight.push({ answerAt, resolve: () => resolve({ count: 1, ids: null }) });
+        }),
+    } as unknown as LuaProtClient;
+    const results: PollResult[] = [];
+    const poller = new Poller({ clock, intervalMs: () => 5_000, onResult: (r) => results.push(r), random: seededRandom(3) });
+    const hubs = Array.from({ length: 15 }, (_, i) => ({ kind: 'hub' as const, id: String(10n ** 19n + BigInt(i)) }));
+    poller.upsert({ id: 'lp', label: 'LuaProt', provider: 'luaprot', baseUrl: 'https://luaprot.invalid', targets: hubs }, client);
+
+    const end = clock.now() + 10 * 60_000;
+    while (clock.now() < end) {
+      const due = poller.nextDueAt();
+      if (due === null) break;
+      clock.set(Math.max(clock.now(), due));
+      let finished = false;
+      const run = poller.runDue().then(() => (finished = true));
+      // Time passes while the answers travel back, in 100 ms steps.
+      while (!finished) {
+        for (const call of inFlight.splice(0)) {
+          if (call.answerAt <= clock.now()) call.resolve();
+          else inFlight.push(call);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!finished) clock.advance(100);
+      }
+      await run;
+    }
+
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.every((r) => r.complete)).toBe(true);
+    expect(sent.length).toBeGreaterThan(200);
+    expect(maxInWindow(arrivals, 10_000)).toBeLessThanOrEqual(10);
+    expect(maxInWindow(arrivals, 60_000)).toBeLessThanOrEqual(30);
+    // Spread: never more than a quarter of the 10 s share (2) sent within one second.
+    expect(maxInWindow(sent, 1_000)).toBeLessThanOrEqual(2);
   });
 });

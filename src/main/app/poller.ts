@@ -14,17 +14,15 @@ import { explainError, type ProviderErrorInfo } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/ipc-contract';
 import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
-import { RateBudget } from '../monitor/rate-budget';
+import { RateBudget, type Ticket } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
 import { ProviderError } from '../providers/errors';
 import { ReadNotes } from '../providers/read-notes';
 import type { CallOptions, JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
 import { asProviderErrorInfo } from './core-errors';
+import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth-count-search';
 
 export type LuaAuthCountMode = 'sessions' | 'script_total';
-
-/** Page size used to count LuaAuth sessions (the simulator's and our assumed server maximum). */
-export const LUAAUTH_COUNT_PAGE = 100;
 /** Project → scripts lookups are refreshed this often (they cost a request each). */
 const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
@@ -78,9 +76,10 @@ interface TargetAccumulator {
   id: string;
   label: string;
   count: number;
+  /** Session ids, where targets can overlap (a LuaProt key's sessions are also in its hub's list). */
   ids: Set<string> | null;
-  /** LuaAuth projects: the scripts whose counts add up to this target. */
-  scriptIds?: string[];
+  /** LuaAuth: the count of each script in this target (a script, or a project's scripts), so a script in two targets counts once. */
+  parts: Map<string, number> | null;
   error?: ProviderErrorInfo;
   pending: number;
 }
@@ -88,6 +87,14 @@ interface TargetAccumulator {
 interface Job {
   run: (signal: AbortSignal) => Promise<Job[] | void>;
   targetIndex: number | null;
+  /** Other targets waiting on this job's count (a LuaAuth script also counted in a project): they fail with it. */
+  alsoFor?: Waiters;
+}
+
+/** Targets waiting for a count another target's job is finding, and that job's failure if it failed. */
+interface Waiters {
+  targets: TargetAccumulator[];
+  failed: ProviderErrorInfo | null;
 }
 
 interface Cycle {
@@ -99,8 +106,10 @@ interface Cycle {
   fatal: ProviderErrorInfo | null;
   /** Junkie: counts of every script, for autoTargets. */
   discovered: Array<{ id: string; count: number }> | null;
-  /** LuaAuth script totals fetched this cycle, keyed by script id, to avoid counting a script twice. */
-  scriptCounts: Map<string, { count: number; ids: Set<string> | null }>;
+  /** LuaAuth script counts found this cycle, keyed by script id, to avoid counting a script twice. */
+  scriptCounts: Map<string, number>;
+  /** LuaAuth scripts being counted this cycle → the other targets waiting for that count. */
+  scriptWaiters: Map<string, Waiters>;
   /** A job of this cycle was cancelled (account edited or removed, pause): the cycle is never reported. */
   aborted: boolean;
   /** What this cycle's answers lacked or held unreadable (the items were still counted). */
@@ -124,8 +133,10 @@ interface AccountRuntime {
   errorTargets: { label: string; more: number; permanent: boolean } | null;
   abort: AbortController;
   projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
-  /** Last known count per target, to estimate LuaAuth pages. */
+  /** Last known count per LuaAuth script: where its next count starts looking. */
   lastCounts: Map<string, number>;
+  /** What this account's LuaAuth server was seen to do with page sizes (its cap, if any). */
+  luaauthPaging: LuaAuthPaging;
   /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
   discovered: Set<string>;
   /** The last finished cycle's read notes, in words (AccountStatus.diagnostics). */
@@ -173,8 +184,12 @@ export function isLuaProtEmpty(info: ProviderErrorInfo): boolean {
   return info.provider === 'luaprot' && info.kind === 'provider_refused' && /no active sessions/i.test(info.message);
 }
 
-/** Requests one background cycle costs for this account (LuaAuth paging: estimated from last counts). */
-export function requestsPerCycle(account: AccountConfig, mode: LuaAuthCountMode, lastCounts?: Map<string, number>): number {
+/**
+ * Requests one background cycle costs for this account in steady state. LuaAuth counting by sessions
+ * costs one page per script while its count moves less than half a page between polls (more when it
+ * jumps: see luaauth-count-search.ts); the budget paces whatever it really takes.
+ */
+export function requestsPerCycle(account: AccountConfig): number {
   switch (account.provider) {
     case 'junkie':
       return 1;
@@ -182,16 +197,22 @@ export function requestsPerCycle(account: AccountConfig, mode: LuaAuthCountMode,
       return Math.max(1, account.targets.filter((t) => t.kind === 'hub' || t.kind === 'key').length);
     case 'luaauth': {
       let n = 0;
-      for (const t of account.targets) {
-        if (t.kind === 'project') n += 1;
-        else if (t.kind === 'script') {
-          const last = lastCounts?.get(t.id) ?? 0;
-          n += mode === 'sessions' ? Math.floor(last / LUAAUTH_COUNT_PAGE) + 1 : 1;
-        }
-      }
+      for (const t of account.targets) if (t.kind === 'project' || t.kind === 'script') n += 1;
       return Math.max(1, n);
     }
   }
+}
+
+/**
+ * Where a LuaAuth script's count search starts: its own last count or, for a script not counted yet,
+ * the median of the account's other scripts (scripts of one seller tend to be alike; a wrong guess
+ * costs a few probes more than starting from zero, see luaauth-count-search.ts).
+ */
+export function countHint(lastCounts: ReadonlyMap<string, number>, scriptId: string): number | undefined {
+  const own = lastCounts.get(scriptId);
+  if (own !== undefined || lastCounts.size === 0) return own;
+  const sorted = [...lastCounts.values()].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
@@ -291,8 +312,11 @@ export class Poller {
       abort: new AbortController(),
       projectScripts: new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
+      // A new client may be another server (base URL): learn its paging afresh.
+      luaauthPaging: newLuaAuthPaging(),
       discovered: existing?.discovered ?? new Set(),
     };
+    runtime.budget.restartPacing();
     this.accounts.set(config.id, runtime);
     this.emitStatus(runtime);
     this.changed();
@@ -325,6 +349,7 @@ export class Poller {
     for (const runtime of this.accounts.values()) {
       if (accountId !== undefined && runtime.config.id !== accountId) continue;
       runtime.halted = false;
+      runtime.budget.restartPacing();
       if (!runtime.cycle) runtime.nextCycleAt = this.now;
       if (runtime.state === 'unauthorized') {
         runtime.state = 'idle';
@@ -355,6 +380,7 @@ export class Poller {
     this.pausedAll = false;
     for (const runtime of this.accounts.values()) {
       runtime.state = runtime.halted ? 'unauthorized' : 'idle';
+      runtime.budget.restartPacing();
       runtime.nextCycleAt = this.now;
       this.emitStatus(runtime);
     }
@@ -415,9 +441,11 @@ export class Poller {
       if (!runtime.cycle && now >= runtime.nextCycleAt) runtime.cycle = this.startCycle(runtime, now);
       const cycle = runtime.cycle;
       if (!cycle) continue;
-      while (cycle.queue.length > 0 && runtime.budget.tryTake(1, now)) {
+      // Each job is one request: it counts against the budget from now until a window after its
+      // answer came back (whenever the network delivered it), and the budget paces the jobs.
+      for (let ticket: Ticket | null; cycle.queue.length > 0 && (ticket = runtime.budget.tryStart(1, now)); ) {
         const job = cycle.queue.shift()!;
-        running.push(this.runJob(runtime, cycle, job));
+        running.push(this.runJob(runtime, cycle, job, ticket));
       }
       if (cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
     }
@@ -426,13 +454,15 @@ export class Poller {
 
   /**
    * User actions may use the whole budget (the other half is theirs). Returns the time the request fits,
-   * taking it when that is now.
+   * taking it when that is now. The ticket says when the answer came back (`done(clock.now())`), so the
+   * request counts until a window after that; one never reported stops counting MAX_IN_FLIGHT_MS later.
    */
-  takeUser(accountId: string, n = 1): { ok: true } | { ok: false; freeAt: number } {
+  takeUser(accountId: string, n = 1): { ok: true; ticket: Ticket } | { ok: false; freeAt: number } {
     const now = this.observeClock();
     const runtime = this.accounts.get(accountId);
-    if (!runtime) return { ok: true };
-    if (runtime.budget.tryTakeUser(n, now)) return { ok: true };
+    if (!runtime) return { ok: true, ticket: { done: () => undefined } };
+    const ticket = runtime.budget.tryStart(n, now, { user: true });
+    if (ticket) return { ok: true, ticket };
     return { ok: false, freeAt: runtime.budget.nextFreeAt(n, now, { user: true }) };
   }
 
@@ -463,7 +493,7 @@ export class Poller {
   /* ---------------- internals ---------------- */
 
   private intervalOf(runtime: AccountRuntime): number {
-    const perCycle = requestsPerCycle(runtime.config, this.mode(), runtime.lastCounts);
+    const perCycle = requestsPerCycle(runtime.config);
     return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(runtime.budget, perCycle));
   }
 
@@ -472,6 +502,7 @@ export class Poller {
     runtime.abort = new AbortController();
     runtime.cycle = null;
     runtime.halted = false;
+    runtime.budget.restartPacing();
     runtime.nextCycleAt = this.now;
   }
 
@@ -534,6 +565,7 @@ export class Poller {
       label: targetLabel(t.kind, t.id, t.label),
       count: 0,
       ids: null,
+      parts: null,
       pending: 0,
     }));
     const cycle: Cycle = {
@@ -545,6 +577,7 @@ export class Poller {
       fatal: null,
       discovered: null,
       scriptCounts: new Map(),
+      scriptWaiters: new Map(),
       aborted: false,
       notes: new ReadNotes(account.provider),
     };
@@ -553,11 +586,16 @@ export class Poller {
       case 'junkie':
         cycle.queue.push(this.junkieJob(client, cycle));
         break;
-      case 'luaprot':
+      case 'luaprot': {
+        // Ids are read only where targets can overlap: a key's sessions are also in its hub's list
+        // (and a target listed twice); hubs alone are disjoint and are only counted.
+        const kinds = new Set(targets.map((t) => t.kind));
+        const overlap = (kinds.has('hub') && kinds.has('key')) || new Set(targets.map((t) => `${t.kind}:${t.id}`)).size < targets.length;
         targets.forEach((t, i) => {
-          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i));
+          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i, overlap));
         });
         break;
+      }
       case 'luaauth':
         targets.forEach((t, i) => {
           if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
@@ -589,21 +627,23 @@ export class Poller {
     };
   }
 
-  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number): Job {
+  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number, withIds: boolean): Job {
     const target = cycle.targets[index]!;
     target.pending += 1;
     return {
       targetIndex: index,
       run: async (signal) => {
-        const query = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
+        const scope = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
         try {
-          const sessions = await client.sessions(query, readOptions(cycle, signal));
-          target.ids = new Set(sessions.map((s, i) => s.id || noIdKey(target.id, i)));
-          target.count = target.ids.size;
+          const { count, ids } = await client.sessionCount(scope, withIds, readOptions(cycle, signal));
+          if (ids) {
+            target.ids = new Set(ids);
+            target.count = target.ids.size;
+          } else target.count = count;
         } catch (error) {
           const info = asProviderErrorInfo(error);
           if (info && isLuaProtEmpty(info)) {
-            target.ids = new Set();
+            if (withIds) target.ids = new Set();
             target.count = 0;
             return;
           }
@@ -613,17 +653,46 @@ export class Poller {
     };
   }
 
-  /** Jobs that count one LuaAuth script into `target` (one, or one per page). Each adds to target.pending. */
+  /**
+   * The job that counts one LuaAuth script into `target`; it adds a follow-up probe while the count
+   * is not known yet (see PageCountSearch). Each job adds to target.pending.
+   */
   private luaauthScriptJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number, scriptId: string): Job[] {
     const target = cycle.targets[index]!;
+    // Counted already this cycle, or being counted for another target: no second request for it.
+    const known = cycle.scriptCounts.get(scriptId);
+    if (known !== undefined) {
+      this.addScriptCount(runtime, target, scriptId, known);
+      return [];
+    }
+    const waiting = cycle.scriptWaiters.get(scriptId);
+    if (waiting?.failed) {
+      target.error ??= waiting.failed;
+      return [];
+    }
     target.pending += 1;
+    if (waiting) {
+      waiting.targets.push(target);
+      return [];
+    }
+    const waiters: Waiters = { targets: [], failed: null };
+    cycle.scriptWaiters.set(scriptId, waiters);
+    const found = (count: number): void => {
+      cycle.scriptWaiters.delete(scriptId);
+      cycle.scriptCounts.set(scriptId, count);
+      this.addScriptCount(runtime, target, scriptId, count);
+      for (const t of waiters.targets) {
+        this.addScriptCount(runtime, t, scriptId, count);
+        t.pending -= 1;
+      }
+    };
     if (this.mode() === 'script_total') {
       return [
         {
           targetIndex: index,
+          alsoFor: waiters,
           run: async (signal) => {
-            const cached = cycle.scriptCounts.get(scriptId);
-            const count = cached ? cached.count : (await client.script(scriptId, readOptions(cycle, signal))).totalSessions;
+            const count = (await client.script(scriptId, readOptions(cycle, signal))).totalSessions;
             if (count === null) {
               // The script was read, but without the one number this mode counts by.
               throw new ProviderError({
@@ -633,43 +702,39 @@ export class Poller {
                 message: `the script info has no readable total_sessions to count by; switch the LuaAuth count mode to "sessions"`,
               });
             }
-            cycle.scriptCounts.set(scriptId, { count, ids: null });
-            this.addScriptCount(runtime, target, scriptId, count, null);
+            found(count);
           },
         },
       ];
     }
-    const ids = new Set<string>();
-    const page = (from: number): Job => ({
+    // Made when the first probe runs, so a script seen for the first time can start from the counts
+    // its siblings have just been given.
+    let search: PageCountSearch | null = null;
+    const probe = (): Job => ({
       targetIndex: index,
+      alsoFor: waiters,
       run: async (signal) => {
-        const cached = from === 0 ? cycle.scriptCounts.get(scriptId) : undefined;
-        if (cached) {
-          this.addScriptCount(runtime, target, scriptId, cached.count, cached.ids);
-          return undefined;
-        }
-        const result = await client.sessions(scriptId, { from, limit: LUAAUTH_COUNT_PAGE }, readOptions(cycle, signal));
-        result.sessions.forEach((s, i) => ids.add(s.id || noIdKey(scriptId, from + i)));
-        const more = result.hasMore ?? result.sessions.length >= LUAAUTH_COUNT_PAGE;
-        if (more && result.sessions.length > 0) {
+        search ??= new PageCountSearch(runtime.luaauthPaging, countHint(runtime.lastCounts, scriptId));
+        const from = search.next()!;
+        search.answer(from, await client.sessionCount(scriptId, { from, limit: search.limit }, readOptions(cycle, signal)));
+        if (search.count === null) {
           target.pending += 1;
-          return [page(from + result.sessions.length)];
+          return [probe()];
         }
-        cycle.scriptCounts.set(scriptId, { count: ids.size, ids });
-        this.addScriptCount(runtime, target, scriptId, ids.size, ids);
+        found(search.count);
         return undefined;
       },
     });
-    return [page(0)];
+    return [probe()];
   }
 
-  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number, ids: Set<string> | null): void {
-    target.count += count;
-    if (ids) {
-      target.ids ??= new Set();
-      for (const id of ids) target.ids.add(id);
+  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number): void {
+    target.parts ??= new Map();
+    if (!target.parts.has(scriptId)) {
+      target.parts.set(scriptId, count);
+      target.count += count;
     }
-    if (target.kind === 'script') runtime.lastCounts.set(scriptId, count);
+    runtime.lastCounts.set(scriptId, count);
   }
 
   /** A LuaAuth project counts as the sum of its scripts, found through its executions (cached). */
@@ -696,17 +761,25 @@ export class Poller {
     return !cycle.aborted && runtime.cycle === cycle && this.accounts.get(runtime.config.id) === runtime;
   }
 
-  private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job): Promise<void> {
+  private async runJob(runtime: AccountRuntime, cycle: Cycle, job: Job, ticket: Ticket): Promise<void> {
     cycle.running += 1;
     const signal = runtime.abort.signal;
     const target = job.targetIndex === null ? null : cycle.targets[job.targetIndex]!;
     try {
-      const follow = await job.run(signal);
+      let follow: Job[] | void;
+      try {
+        follow = await job.run(signal);
+      } finally {
+        // Answered, failed or given up: the provider counted it by now at the latest; it stays counted a window from here.
+        ticket.done(this.now);
+      }
       if (signal.aborted || !this.isCurrent(runtime, cycle)) {
         cycle.aborted = true;
         return;
       }
-      if (follow && follow.length > 0) cycle.queue.push(...follow);
+      // Follow-ups first (depth first): a LuaAuth count finishes before the next script starts, so
+      // the next can start from it; a project's scripts are counted right after it is read.
+      if (follow && follow.length > 0) cycle.queue.unshift(...follow);
       if (target) target.pending -= 1;
     } catch (error) {
       if (signal.aborted || !this.isCurrent(runtime, cycle)) {
@@ -743,6 +816,13 @@ export class Poller {
       return;
     }
     if (TRANSIENT.has(info.kind)) cycle.transient ??= info;
+    if (job.alsoFor) {
+      job.alsoFor.failed = info;
+      for (const t of job.alsoFor.targets.splice(0)) {
+        t.pending -= 1;
+        t.error ??= info;
+      }
+    }
     if (target) {
       target.pending -= 1;
       target.error ??= info;
@@ -778,13 +858,13 @@ export class Poller {
         if (known.has(d.id)) continue;
         known.add(d.id);
         runtime.discovered.add(d.id);
-        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, parts: null, pending: 0 });
       }
       // Junkie may leave scripts with nobody online out of the counts: a script it listed before and
       // omits from this successful answer really has 0 users (never its last count forever).
       for (const id of runtime.discovered) {
         if (known.has(id)) continue;
-        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, parts: null, pending: 0 });
       }
     }
 
@@ -835,9 +915,14 @@ export class Poller {
     const ok = cycle.targets.filter(counts);
     let total: number | null = null;
     if (ok.length > 0 || (counted && cycle.targets.length === 0 && !cycle.transient)) {
-      // Deduplicate when ids are known (a LuaProt key's sessions are also in its hub's list).
-      const allHaveIds = ok.every((t) => t.ids !== null);
-      if (allHaveIds) {
+      // Deduplicate: a LuaAuth script counted in two targets (itself and its project) counts once; a
+      // LuaProt key's sessions are also in its hub's list.
+      if (ok.length > 0 && ok.every((t) => t.parts !== null)) {
+        const scripts = new Map<string, number>();
+        for (const t of ok) for (const [id, n] of t.parts!) scripts.set(id, n);
+        total = 0;
+        for (const n of scripts.values()) total += n;
+      } else if (ok.every((t) => t.ids !== null)) {
         const ids = new Set<string>();
         for (const t of ok) for (const id of t.ids!) ids.add(id);
         total = ids.size;

@@ -317,6 +317,22 @@ describe('History after the wall clock steps back', () => {
     expect(Math.max(...h.range('k', t0, t0 + 30 * 60_000, 5).map((p) => p.max))).toBe(120);
   });
 
+  it('rebuilds the minute it rewinds into with the true minimum and maximum of the samples kept', () => {
+    const h = new History();
+    const t0 = Date.UTC(2026, 0, 1, 12); // a minute boundary
+    const values = [50, 20, 40, 60, 30, 10, 80, 5, 90, 70, 65, 75];
+    values.forEach((v, i) => h.append('k', t0 + i * 10_000, v));
+    // Back to 35 s into the first minute: 50, 20, 40, 60 are kept, the rest is the dropped future.
+    h.rewind(t0 + 35_000);
+    const b = (h.serialize() as { series: Record<string, { b: { n: number[]; min: number[]; max: number[]; last: number[] } }> }).series.k!.b;
+    expect(b.n).toEqual([4]);
+    expect(b.min).toEqual([20]);
+    expect(b.max).toEqual([60]);
+    expect(b.last).toEqual([60]);
+    // Charts read the same: one point per kept sample, the lowest 20.
+    expect(Math.min(...h.range('k', t0, t0 + 10 * 60_000, 100).map((p) => p.min))).toBe(20);
+  });
+
   it('gives the high since a time (a restarted series) from buckets and raw samples', () => {
     const h = new History();
     const t0 = Date.UTC(2026, 0, 1, 12);

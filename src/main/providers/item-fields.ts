@@ -102,6 +102,34 @@ class Fields implements ItemFields {
   }
 }
 
+/**
+ * The count paths' look at a list: presence only — no conversion, no copies — so an odd item still
+ * shows in the account's diagnostics while a count costs little more than the list's length. Notes
+ * what `readItem` would note as "lacked" or a whole item unreadable; a value of the wrong type is only
+ * caught when the list itself is read (session lists in the window and the CLI).
+ */
+export function notePresence(items: readonly unknown[], noun: string, fields: readonly string[], notes: ReadNotes): void {
+  const lacking = new Array<number>(fields.length).fill(0);
+  const order: number[] = [];
+  let whole = 0;
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      whole += 1;
+      continue;
+    }
+    for (let f = 0; f < fields.length; f++) {
+      const v = (item as Record<string, unknown>)[fields[f]!];
+      if (v === undefined || v === null) {
+        // Noted in the order first met, as readItem would over the same list.
+        if (lacking[f] === 0) order.push(f);
+        lacking[f]! += 1;
+      }
+    }
+  }
+  if (whole > 0) notes.note(noun, 'unreadable', WHOLE_ITEM, whole);
+  for (const f of order) notes.note(noun, 'lacked', fields[f]!, lacking[f]);
+}
+
 export function readItem(value: unknown, noun: string, notes: ReadNotes, quiet: ReadonlySet<string> = NONE): ItemFields {
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isObject) notes.note(noun, 'unreadable', WHOLE_ITEM);

@@ -34,6 +34,9 @@ export const luaauthExecutionsSchema = z.looseObject({ ...ok, executions: dayCou
 export const luaauthProjectEnvelopeSchema = z.looseObject({ ...ok, project: z.unknown() });
 export const luaauthProjectExecutionsSchema = z.looseObject({ ...ok, executions: z.record(z.string(), z.unknown()) });
 
+/** The session fields toLuaAuthSession notes when missing (the count path checks just these). */
+export const LUAAUTH_SESSION_NOTED_FIELDS = ['id', 'user_key', 'script_id', 'roblox_id', 'place_id', 'job_id', 'created_at'] as const;
+
 export function toLuaAuthSession(raw: unknown, notes: ReadNotes): Session {
   const item = readItem(raw, 'session', notes);
   const session: Session = { provider: 'luaauth', id: item.id('id') ?? '', extra: { ...item.raw } };

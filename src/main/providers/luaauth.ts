@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import type { MessageResult, Session, SessionPage } from '../../shared/model';
 import { classifyLuaAuth } from './error-mapping';
 import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
 import { jsonProblem } from './json-text';
+import { notePresence } from './item-fields';
 import {
+  LUAAUTH_SESSION_NOTED_FIELDS,
   luaauthBulkMessageSchema,
   luaauthExecutionsSchema,
   luaauthMessageSchema,
@@ -31,6 +34,15 @@ import type {
   LuaAuthScriptEdit,
   LuaAuthSessionFilter,
 } from './types';
+
+/**
+ * The count path's view of a session page: the envelope and a list, nothing of the items themselves
+ * (no per-session validation, normalization or copy; an odd session still counts as one).
+ */
+const luaauthSessionCountSchema = z.looseObject({
+  success: z.literal(true),
+  sessions: z.custom<unknown[]>((v) => Array.isArray(v), { message: 'sessions must be a list' }),
+});
 
 const EDIT_FIELDS = ['name', 'free_for_all', 'use_heartbeat', 'kick_outdated', 'require_sessions'] as const;
 
@@ -197,6 +209,18 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
       const sessions = reading(opts, (notes) => body.sessions.map((s) => toLuaAuthSession(s, notes)));
       // No total is given: a full page means another may follow.
       return { sessions, from, limit, hasMore: sessions.length >= limit };
+    },
+
+    async sessionCount(scriptId, page, opts): Promise<number> {
+      const route = '/scripts/{id}/sessions';
+      checkWindow(http, 'POST', route, page?.from, page?.limit, true);
+      const { from, limit } = page;
+      const body = await http.call(
+        { method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) },
+        luaauthSessionCountSchema,
+      );
+      if (opts?.onReadNotes) reading(opts, (notes) => notePresence(body.sessions, 'session', LUAAUTH_SESSION_NOTED_FIELDS, notes));
+      return body.sessions.length;
     },
 
     async filterSessions(scriptId, filter: LuaAuthSessionFilter, opts): Promise<SessionPage> {

@@ -36,6 +36,9 @@ export const luaprotHubsSchema = z.looseObject({ ...envelope, hubs: z.array(z.un
 /** `key` is only in session info (not in the list item), so its absence from a list is not noted. */
 const SESSION_QUIET = new Set(['key']);
 
+/** The session fields toLuaProtSession notes when missing (the count path checks just these). */
+export const LUAPROT_SESSION_NOTED_FIELDS = ['id', 'robloxUsername', 'robloxJobId', 'robloxUniverseId', 'created'] as const;
+
 export function toLuaProtSession(raw: unknown, notes: ReadNotes): Session {
   const item = readItem(raw, 'session', notes, SESSION_QUIET);
   const session: Session = { provider: 'luaprot', id: item.id('id') ?? '', extra: { ...item.raw } };

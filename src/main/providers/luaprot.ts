@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import { luaprotMessageProblem } from '../../shared/luaprot-message';
 import type { Session } from '../../shared/model';
 import { classifyLuaProt } from './error-mapping';
 import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
+import { notePresence } from './item-fields';
 import {
+  LUAPROT_SESSION_NOTED_FIELDS,
   luaprotHubsSchema,
   luaprotMessageSchema,
   luaprotSessionInfoSchema,
@@ -17,6 +20,15 @@ import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyR
 
 /** Re-exported for callers of the client; the rule itself lives in shared/luaprot-message.ts. */
 export { LUAPROT_MESSAGE_MAX } from '../../shared/luaprot-message';
+
+/**
+ * The count path's view of a session list: the envelope and a list, nothing of the items themselves
+ * (no per-session validation, normalization or copy; an odd session still counts as one).
+ */
+const luaprotSessionCountSchema = z.looseObject({
+  success: z.literal(true),
+  sessions: z.custom<unknown[]>((v) => Array.isArray(v), { message: 'sessions must be a list' }),
+});
 
 const signalOf = (opts?: CallOptions): { signal?: AbortSignal } => (opts?.signal ? { signal: opts.signal } : {});
 
@@ -60,6 +72,27 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
       const sessions = body.sessions.map((s) => toLuaProtSession(s, notes));
       reportNotes(notes, opts?.onReadNotes);
       return sessions;
+    },
+
+    async sessionCount(scope, withIds, opts?: CallOptions): Promise<{ count: number; ids: string[] | null }> {
+      const route = '/api/v1/sessions/get';
+      const { name, value } = pickOne(http, 'GET', route, scope, ['hubId', 'key'] as const);
+      const { sessions } = await http.call({ method: 'GET', route, query: { [name]: value }, ...signalOf(opts) }, luaprotSessionCountSchema);
+      if (opts?.onReadNotes) {
+        const notes = new ReadNotes('luaprot');
+        notePresence(sessions, 'session', LUAPROT_SESSION_NOTED_FIELDS, notes);
+        reportNotes(notes, opts.onReadNotes);
+      }
+      if (!withIds) return { count: sessions.length, ids: null };
+      // A session without a usable id cannot be matched across targets: it counts as its own.
+      const ids = sessions.map((s, i) => {
+        const id = (s as { id?: unknown } | null)?.id;
+        // Ids may arrive as numbers (a provider straying from its docs): the same session either way.
+        if (typeof id === 'string' && id !== '') return id;
+        if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+        return `${name}:${value}#${i}`;
+      });
+      return { count: sessions.length, ids };
     },
 
     async sessionInfo(sessionId, opts?: CallOptions): Promise<{ session: Session; key: LuaProtKeyRecord }> {

@@ -74,6 +74,11 @@ export interface LuaProtHub {
 export interface LuaProtClient {
   readonly provider: 'luaprot';
   sessions(query: { hubId: string } | { key: string } | { discordId: string }, opts?: CallOptions): Promise<Session[]>;
+  /**
+   * The count path: how many sessions a hub or key lists, reading nothing else of them; with `ids`,
+   * also their ids (to deduplicate targets that overlap, a key inside its hub).
+   */
+  sessionCount(scope: LuaProtScope, withIds: boolean, opts?: CallOptions): Promise<{ count: number; ids: string[] | null }>;
   sessionInfo(sessionId: string, opts?: CallOptions): Promise<{ session: Session; key: LuaProtKeyRecord }>;
   /** text must be 1..100 characters (refused before any request otherwise). Resolves to the provider's message. */
   message(sessionId: string, text: string, opts?: CallOptions): Promise<string>;
@@ -143,6 +148,8 @@ export interface LuaAuthClient {
   update(scriptId: string, source: string, opts?: CallOptions): Promise<void>;
   remove(scriptId: string, opts?: CallOptions): Promise<void>;
   sessions(scriptId: string, page: { from: number; limit: number }, opts?: CallOptions): Promise<SessionPage>;
+  /** How many sessions the page at `from` holds: the count path, which reads nothing else of them. */
+  sessionCount(scriptId: string, page: { from: number; limit: number }, opts?: CallOptions): Promise<number>;
   filterSessions(scriptId: string, filter: LuaAuthSessionFilter, opts?: CallOptions): Promise<SessionPage>;
   project(projectId: string, opts?: CallOptions): Promise<LuaAuthProject>;
   projectExecutions(projectId: string, opts?: CallOptions): Promise<LuaAuthProjectExecutions>;

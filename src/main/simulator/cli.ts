@@ -50,18 +50,27 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       seed: { type: 'string' },
       stray: { type: 'string', multiple: true },
+      'luaauth-page-cap': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run simulator -- [--port N (default 4710, env PULSEBAR_SIM_PORT)] [--seed N (default 1)] [--stray [PROVIDER:]MODE[,MODE] ...]');
+    console.log(
+      'Usage: npm run simulator -- [--port N (default 4710, env PULSEBAR_SIM_PORT)] [--seed N (default 1)] [--stray [PROVIDER:]MODE[,MODE] ...]\n' +
+        '         [--luaauth-page-cap N (LuaAuth cuts larger session pages to N items, silently; default 100)]',
+    );
     console.log(`Stray modes: ${STRAY_MODES.join(', ')}. Change them later with POST /__control/stray {"provider": "all", "modes": [...]}.`);
     return;
   }
   const strays = parseStrays(values.stray ?? []);
   const port = toInt('--port', values.port ?? process.env.PULSEBAR_SIM_PORT, DEFAULT_PORT);
   const seed = toInt('--seed', values.seed, 1);
-  const sim = await startSimulator({ port, seed, events: demoEvents(), strays });
+  const pageCap = values['luaauth-page-cap'] === undefined ? undefined : toInt('--luaauth-page-cap', values['luaauth-page-cap'], 100);
+  if (pageCap === 0) {
+    console.error('--luaauth-page-cap must be at least 1');
+    process.exit(2);
+  }
+  const sim = await startSimulator({ port, seed, events: demoEvents(), strays, ...(pageCap !== undefined ? { luaauth: { maxPageLimit: pageCap } } : {}) });
   if (Object.keys(strays).length > 0) console.log(`Straying from the docs: ${JSON.stringify(sim.control.strays())}`);
   console.log(describeSimulator(sim));
 

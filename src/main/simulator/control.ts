@@ -31,6 +31,10 @@ export function createControl(world: World, faults: FaultBoard, log: RequestLog,
       for (const p of provider === 'all' ? PROVIDERS : [provider]) world.strays.set(p, modes);
     },
     strays: () => world.strays.list(),
+    setLuaAuthPageCap: (cap) => {
+      if (!(Number.isInteger(cap) && cap >= 1)) throw new Error('cap must be a whole number of at least 1');
+      world.config.luaauth.maxPageLimit = cap;
+    },
     requestLog: (provider) => log.list(provider),
     targets: (): SimulatorTargets => ({
       junkie: { scriptIds: world.junkie.scripts.map((s) => s.id) },
@@ -109,6 +113,11 @@ export function handleControl(control: SimulatorControl, faults: FaultBoard, met
         if (!BEHAVIOURS.includes(behaviour)) return bad(`behaviour must be one of ${BEHAVIOURS.join(', ')}`);
         control.setLuaAuthBehaviour(behaviour, typeof b.sessionId === 'string' ? b.sessionId : undefined);
         return json(200, { ok: true });
+      }
+      case 'luaauth-page-cap': {
+        if (typeof b.cap !== 'number') return bad('expected {cap: a whole number of at least 1}');
+        control.setLuaAuthPageCap(b.cap);
+        return json(200, { ok: true, cap: b.cap });
       }
       default:
         return json(404, { ok: false, error: 'unknown control route' });

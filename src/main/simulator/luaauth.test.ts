@@ -175,6 +175,20 @@ describe('LuaAuth', () => {
     expect(bad.body.error.failed.map((f: { field: string }) => f.field).sort()).toEqual(['from', 'limit']);
   });
 
+  it('caps pages at a size set over the HTTP control (/__control/luaauth-page-cap), silently', async () => {
+    const s = await start({ baseSessions: 120 });
+    s.control.setPopulation('luaauth', scriptOf(s), 120);
+    const page = (from: number) => call(s, 'luaauth', `/scripts/${scriptOf(s)}/sessions`, { method: 'POST', body: { from, limit: 100 } });
+    expect((await page(0)).body.sessions).toHaveLength(100);
+    const set = (body: unknown) => fetch(`http://127.0.0.1:${s.port}/__control/luaauth-page-cap`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await set({ cap: 0 })).status).toBe(400);
+    expect((await set({ cap: 'x' })).status).toBe(400);
+    const ok = await set({ cap: 50 });
+    expect([ok.status, await ok.json()]).toEqual([200, { ok: true, cap: 50 }]);
+    expect([(await page(0)).body.sessions.length, (await page(50)).body.sessions.length, (await page(100)).body.sessions.length]).toEqual([50, 50, 20]);
+    expect((await page(0)).body).toEqual({ success: true, sessions: expect.any(Array) });
+  });
+
   it('filters sessions by key, roblox_id, place_id and job_id', async () => {
     const s = await start({ baseSessions: 120 });
     const all = (await call(s, 'luaauth', `/scripts/${scriptOf(s)}/sessions`, { method: 'POST', body: { from: 0, limit: 100 } })).body.sessions;

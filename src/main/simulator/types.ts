@@ -98,6 +98,8 @@ export interface SimulatorControl {
   /** Replaces the stray modes of a provider (or all); [] = back to the docs. */
   setStrays(provider: ProviderId | 'all', modes: StrayMode[]): void;
   strays(): Record<string, StrayMode[]>;
+  /** LuaAuth's largest page from now on: a larger `limit` is cut to it silently, as a real server may do. */
+  setLuaAuthPageCap(cap: number): void;
   /** Requests received per provider so far (for rate-budget tests and benchmarks). */
   requestLog(provider?: ProviderId): Array<{ provider: ProviderId; method: string; path: string; at: number; status: number }>;
   targets(): SimulatorTargets;
