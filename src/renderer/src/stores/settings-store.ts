@@ -10,25 +10,39 @@ interface SettingsState {
   set(prefs: AppPreferences): void;
 }
 
+/**
+ * Patches sent to main and not answered yet. A `settings:changed` push from an earlier change can
+ * arrive after a newer optimistic patch; laying the pending patches over it keeps the newer choice
+ * on screen instead of flicking back (a radio unchecking itself for a moment).
+ */
+const pending: Array<Partial<AppPreferences>> = [];
+const withPending = (prefs: AppPreferences): AppPreferences => pending.reduce<AppPreferences>((p, patch) => ({ ...p, ...patch }), prefs);
+
 export const useSettings = create<SettingsState>()((set, get) => ({
   prefs: null,
   async load() {
-    set({ prefs: await call('settings:get') });
+    set({ prefs: withPending(await call('settings:get')) });
   },
   // Optimistic, so a checkbox or radio shows its new state at once; main's answer (or refusal) settles it.
   async update(patch) {
     const before = get().prefs;
     if (before) set({ prefs: { ...before, ...patch } });
+    pending.push(patch);
     try {
       const prefs = await call('settings:update', patch);
-      set({ prefs });
+      pending.splice(pending.indexOf(patch), 1);
+      set({ prefs: withPending(prefs) });
       return prefs;
     } catch (err) {
-      set({ prefs: before });
+      pending.splice(pending.indexOf(patch), 1);
+      const current = get().prefs;
+      // Undo only this patch's fields: a later change the user made meanwhile stays.
+      if (current && before) set({ prefs: withPending({ ...current, ...Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof AppPreferences]])) }) });
+      else set({ prefs: before });
       throw err;
     }
   },
   set(prefs) {
-    set({ prefs });
+    set({ prefs: withPending(prefs) });
   },
 }));
