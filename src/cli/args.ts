@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PROVIDERS, type ProviderId } from '../shared/model';
+import { HISTORY_RANGES, isHistoryRange, type HistoryRange } from '../shared/history-ranges';
 
 /** Bad usage or input refused before any request: exit 2. */
 export class UsageError extends Error {
@@ -17,6 +18,8 @@ export const COMMANDS = [
   'script',
   'watch',
   'channels',
+  'insights',
+  'history',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -43,6 +46,9 @@ export interface CliArgs {
   interval?: number;
   json: boolean;
   demo: boolean;
+  /** `history`: the range to export. */
+  range?: HistoryRange;
+  csv: boolean;
   /** `channels test`: the subcommand. */
   subcommand?: 'test';
 }
@@ -68,6 +74,8 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   interval: { type: 'string' },
   json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  range: { type: 'string' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -91,7 +99,7 @@ export function parseCli(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    return { command: 'help', set: [], json: false, demo: false };
+    return { command: 'help', set: [], json: false, csv: false, demo: false };
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.`);
@@ -108,6 +116,8 @@ export function parseCli(argv: string[]): CliArgs {
     throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}").`);
   }
   if (values.enable && values.disable) throw new UsageError('Use either --enable or --disable, not both.');
+  const range = values.range;
+  if (range !== undefined && !isHistoryRange(range)) throw new UsageError(`--range must be one of ${HISTORY_RANGES.join(', ')} (got "${range}").`);
   const sessions = values.sessions
     ?.split(',')
     .map((id) => id.trim())
@@ -137,6 +147,8 @@ export function parseCli(argv: string[]): CliArgs {
     set: values.set ?? [],
     interval: integer('interval', values.interval, 1),
     json: values.json ?? false,
+    csv: values.csv ?? false,
+    ...(range !== undefined ? { range } : {}),
     demo: values.demo ?? false,
     ...(subcommand ? { subcommand } : {}),
   };

@@ -14,6 +14,8 @@ import { explainForCli, refusedBeforeSending } from './cli-errors';
 import { runAction, type CliIo } from './commands';
 import { demoAccounts } from './demo-accounts';
 import { runLive } from './live';
+import { loadHistorySource, runHistory, runInsights } from './history-commands';
+import type { RunningSimulator } from '../main/simulator/types';
 import { runWatch } from './watch';
 import { USAGE } from './usage';
 
@@ -52,7 +54,7 @@ async function resolveAccounts(
   args: CliArgs,
   environment: CliEnvironment,
   settings: () => Promise<Settings | null>,
-): Promise<{ accounts: CliAccount[]; close?: () => Promise<void> }> {
+): Promise<{ accounts: CliAccount[]; close?: () => Promise<void>; simulator?: RunningSimulator }> {
   if (args.demo) return demoAccounts();
   const fromEnv = accountsFromEnv(environment.env);
   if (fromEnv.length > 0) return { accounts: fromEnv };
@@ -95,7 +97,12 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
     }
     const resolved = await resolveAccounts(args, environment, settings);
     close = resolved.close;
-    if (args.command === 'live') await runLive(args, resolved.accounts, io);
+    if (args.command === 'insights' || args.command === 'history') {
+      // No accounts is fine here: the total is still there to look at.
+      const source = await loadHistorySource(args, environment.env, io, resolved.simulator, resolved.accounts);
+      if (args.command === 'insights') runInsights(args, resolved.accounts, source, io);
+      else runHistory(args, resolved.accounts, source, io);
+    } else if (args.command === 'live') await runLive(args, resolved.accounts, io);
     else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings(), await channels());
     else await runAction(args, resolved.accounts, io);
     return 0;

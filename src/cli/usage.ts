@@ -17,6 +17,10 @@ Commands (P is junkie, luaprot or luaauth):
   watch [--interval SECONDS] [--provider P] [--account LABEL]   counts and alerts as they happen, also sent to
                                                   the alert channels; Ctrl-C stops
   channels test [--json]                          one test alert to each alert channel; exit 1 if any failed
+  insights [--target ID | --account LABEL] [--json]   peaks, averages, same-hour comparisons and the
+                                                  weekly heatmap of the kept history (All accounts by default)
+  history --range 1h|24h|7d|30d|90d [--target ID | --account LABEL] [--csv | --json]
+                                                  every kept sample or bucket (CSV by default)
 
 Options:
   --account LABEL   pick one account when a provider has several (live/watch: only that account)

@@ -82,9 +82,8 @@ export interface MonitorSnapshot {
   paused: boolean;
 }
 
-/** Chart ranges: raw samples and minutes up to 7 days, hours beyond (history keeps 90 days). */
-export const HISTORY_RANGES = ['1h', '24h', '7d', '30d', '90d'] as const;
-export type HistoryRange = (typeof HISTORY_RANGES)[number];
+export { HISTORY_RANGES, type HistoryRange } from './history-ranges';
+import type { HistoryRange } from './history-ranges';
 export interface HistoryPoint {
   t: number;
   v: number;

@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /**
- * A daily rhythm (busiest in the evening, UTC) and a weekly one (weekends busier) with a slow
+ * A daily rhythm (busiest around midday UTC) and a weekly one (weekends busier) with a slow
  * random walk, ending exactly at `current`: 90 days, so Insights' peaks and heatmap have something to show.
  */
 export function syntheticSeries(current: number, now: number, random: RandomSource): Array<[number, number]> {

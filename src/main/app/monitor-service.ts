@@ -20,6 +20,7 @@ import type {
 } from '../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
 import { History } from '../monitor/history';
+import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
 import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
 import type { PollResult } from './poller';
@@ -27,9 +28,8 @@ import type { PollResult } from './poller';
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;
 const SPARKLINE_POINTS = 60;
-const RANGE_MS: Record<HistoryRange, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '90d': 90 * 86_400_000 };
-/** Points per chart: 10 s, 2 min, 10 min, 1 h and 1 h apart (the hour tier's own resolution). */
-const RANGE_POINTS: Record<HistoryRange, number> = { '1h': 360, '24h': 720, '7d': 1008, '30d': 720, '90d': 2160 };
+const RANGE_MS = HISTORY_RANGE_MS;
+const RANGE_POINTS = HISTORY_RANGE_POINTS;
 
 /** One series the alert engine looks at, with what it is about in words. */
 export interface WatchedSeries {

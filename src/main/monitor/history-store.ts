@@ -28,6 +28,8 @@ export interface HistoryStoreOptions {
   compactEveryMs?: number;
   /** ...or once the journal grows past this (default 4 MB). */
   maxJournalBytes?: number;
+  /** Read only (the CLI beside the app): nothing is removed, moved aside or written. */
+  readOnly?: boolean;
 }
 
 interface JournalLine {
@@ -89,7 +91,7 @@ export class HistoryStore {
 
   async load(): Promise<LoadedHistory> {
     // Temp files of a snapshot write a crash interrupted (history.bin.<n>) would stay forever otherwise.
-    await removeStaleTempFiles(path.dirname(this.snapshotPath), HISTORY_SNAPSHOT_FILE, Date.now());
+    if (!this.options.readOnly) await removeStaleTempFiles(path.dirname(this.snapshotPath), HISTORY_SNAPSHOT_FILE, Date.now());
     const loaded = await this.loadSnapshot();
     const history = loaded.history;
     const skipped = await this.replayJournal(history);
@@ -111,7 +113,11 @@ export class HistoryStore {
         return { history: new History(this.options.history), notice: `History could not be read (${describeError(error)}); starting empty.` };
       }
       // No snapshot yet: an earlier version's history.json, if any, becomes the first snapshot.
-      const legacy = await loadHistory(this.legacyPath, { clock: this.clock, ...(this.options.history ? { history: this.options.history } : {}) });
+      const legacy = await loadHistory(this.legacyPath, {
+        clock: this.clock,
+        ...(this.options.history ? { history: this.options.history } : {}),
+        ...(this.options.readOnly ? { readOnly: true } : {}),
+      });
       this.needSnapshot = true;
       return legacy;
     }
@@ -125,6 +131,9 @@ export class HistoryStore {
       return { history: History.fromColumns(decoded.series, this.options.history) };
     } catch (error) {
       const newer = error instanceof HistoryFormatError && /unsupported binary history version/.test(error.message);
+      if (this.options.readOnly) {
+        return { history: new History(this.options.history), notice: `History could not be read (${describeError(error)}).` };
+      }
       const setAsidePath = `${this.snapshotPath}.${newer ? 'newer' : 'corrupt'}-${this.clock.now()}`;
       const moved = await rename(this.snapshotPath, setAsidePath).then(
         () => true,
@@ -179,6 +188,7 @@ export class HistoryStore {
 
   /** Saves what changed since the last save; saves never overlap and land in call order. */
   save(history: History): Promise<SaveReport> {
+    if (this.options.readOnly) return Promise.reject(new Error('this history store is read-only'));
     const run = this.queue.then(() => this.saveNow(history));
     this.queue = run.catch(() => undefined);
     return run;

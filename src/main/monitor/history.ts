@@ -937,11 +937,11 @@ export interface LoadedHistory {
  */
 export async function loadHistory(
   path: string,
-  options: { clock?: Clock; history?: HistoryOptions } = {},
+  options: { clock?: Clock; history?: HistoryOptions; readOnly?: boolean } = {},
 ): Promise<LoadedHistory> {
   const clock = options.clock ?? systemClock;
   // Temp files of a save a crash interrupted (history.json.<n>) would stay forever otherwise.
-  await removeStaleTempFiles(dirname(path), basename(path), Date.now());
+  if (!options.readOnly) await removeStaleTempFiles(dirname(path), basename(path), Date.now());
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -954,12 +954,14 @@ export async function loadHistory(
     const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? (await gunzipAsync(bytes)).toString('utf8') : bytes.toString('utf8');
     const data: unknown = JSON.parse(text);
     if (isRecord(data) && data.format === FORMAT && typeof data.version === 'number' && data.version > FORMAT_VERSION) {
+      if (options.readOnly) return { history: new History(options.history), notice: `History was written by a newer version of Pulsebar (format ${data.version}).` };
       return await setAsideNewer(path, data.version, clock, options.history);
     }
     const history = History.fromJSON(data, options.history);
     history.prune(clock.now());
     return { history };
   } catch (err) {
+    if (options.readOnly) return { history: new History(options.history), notice: `History could not be read (${describe(err)}).` };
     const setAsidePath = `${path}.corrupt-${clock.now()}`;
     let moved = true;
     try {
