@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestChannel, RequestOf, ResponseOf } from '../../src/shared/ipc-contract';
 import type { ProviderId } from '../../src/shared/model';
+import { failOnUnexpectedErrors, watchForErrors, type ErrorWatch } from './unexpected-errors';
 
 export { expect };
 
@@ -39,7 +40,7 @@ function hooksFor(request: APIRequestContext, available: boolean): Hooks {
   };
 }
 
-export const test = base.extend<{ hooks: Hooks; app: Page }>({
+export const test = base.extend<{ hooks: Hooks; app: Page; errorWatch: ErrorWatch; expectErrors: ErrorWatch['expect'] }>({
   page: async ({ page }, use, testInfo) => {
     if (testInfo.project.name !== 'electron') return use(page);
     const userData = await mkdtemp(join(tmpdir(), 'pulsebar-e2e-electron-'));
@@ -60,9 +61,21 @@ export const test = base.extend<{ hooks: Hooks; app: Page }>({
     }
     await use(hooksFor(request, available));
   },
+  // On every spec (auto): fails it if an error shows on screen or in the console that it did not declare.
+  errorWatch: [
+    async ({ page }, use, testInfo) => {
+      const watch = await watchForErrors(page);
+      await use(watch);
+      await failOnUnexpectedErrors(watch, testInfo);
+    },
+    { auto: true },
+  ],
+  /** Declares the errors a spec provokes on purpose: `expectErrors(/HTTP 502/)`. */
+  expectErrors: async ({ errorWatch }, use) => use((...patterns) => errorWatch.expect(...patterns)),
   // The opened window, after a fresh core: every spec starts here.
-  app: async ({ page, hooks }, use, testInfo) => {
+  app: async ({ page, hooks, errorWatch }, use, testInfo) => {
     void hooks;
+    void errorWatch;
     if (testInfo.project.name !== 'electron') await page.goto('/');
     await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
     await use(page);

@@ -125,10 +125,10 @@ describe('sessions store', () => {
       installFakeBridge({ 'sessions:info': () => answer.promise });
       useSessions.setState({ accountId: 'acc' });
       const opening = useSessions.getState().openDetail('s-1');
-      expect(useSessions.getState().detail).toEqual({ sessionId: 's-1', data: null, error: null });
+      expect(useSessions.getState().detail).toEqual({ sessionId: 's-1', data: null, error: null, loading: true });
       answer.resolve({ session: sampleSession() });
       await opening;
-      expect(useSessions.getState().detail?.data?.session.username).toBe('Builderman');
+      expect(useSessions.getState().detail).toMatchObject({ loading: false, error: null, data: { session: { username: 'Builderman' } } });
     });
     it('does not let a late answer for a closed or replaced detail reopen it', async () => {
       const answer = deferred<{ session: ReturnType<typeof sampleSession> }>();
@@ -144,7 +144,14 @@ describe('sessions store', () => {
       installFakeBridge({ 'sessions:info': { fail: { kind: 'not_found', message: 'Session not found.' } } });
       useSessions.setState({ accountId: 'acc' });
       await useSessions.getState().openDetail('s-1');
-      expect(useSessions.getState().detail).toEqual({ sessionId: 's-1', data: null, error: 'Session not found.' });
+      expect(useSessions.getState().detail).toEqual({ sessionId: 's-1', data: null, error: 'Session not found.', loading: false });
+    });
+    it('opens the listed row without asking main when the provider has no single-session route', async () => {
+      const bridge = installFakeBridge();
+      useSessions.setState({ accountId: 'acc' });
+      await useSessions.getState().openDetail('s-1', false);
+      expect(useSessions.getState().detail).toEqual({ sessionId: 's-1', data: null, error: null, loading: false });
+      expect(bridge.calls).toEqual([]);
     });
     it('does nothing without an open account', async () => {
       const bridge = installFakeBridge();
