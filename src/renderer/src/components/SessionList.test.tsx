@@ -83,10 +83,28 @@ describe('SessionList', () => {
     expect(onToggle).toHaveBeenCalledWith('s0');
   });
 
-  it('says why it is empty', () => {
-    renderList([]);
-    expect(screen.getByText('Nobody online.')).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'Sessions, 0 shown' })).toBeInTheDocument();
+  it('says why it is empty, beside the list rather than inside it (a list owns list items only)', () => {
+    const onOpen = vi.fn();
+    render(
+      <SessionList
+        sessions={[]}
+        selectable
+        selected={new Set()}
+        onToggle={vi.fn()}
+        onOpen={onOpen}
+        empty={<button type="button">Clear search</button>}
+      />,
+    );
+    const list = screen.getByRole('list', { name: 'Sessions, 0 shown' });
+    const clear = screen.getByRole('button', { name: 'Clear search' });
+    expect(list).not.toContainElement(clear);
+    expect(list.children).toHaveLength(0);
+  });
+
+  it('has nothing but list items inside the list', () => {
+    renderList(sampleSessions(3));
+    const list = screen.getByRole('list', { name: 'Sessions, 3 shown' });
+    expect([...list.children].map((c) => c.getAttribute('role'))).toEqual(['listitem', 'listitem', 'listitem']);
   });
 
   it('keeps the active row in range when the list shrinks', async () => {
