@@ -54,6 +54,14 @@ describe('MessageDialog, LuaProt text', () => {
     expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
   });
 
+  it('starts with the focus in the message box, so typing (a space first) never closes the dialog', async () => {
+    installFakeBridge();
+    const { user, onClose } = open({ mode: 'text', recipients: one });
+    await user.keyboard(' hi');
+    expect(screen.getByRole('textbox', { name: /^Message/ })).toHaveValue(' hi');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
   it('counts characters as the user sees them and refuses more than 100, in words', async () => {
     installFakeBridge();
     const { user } = open({ mode: 'text', recipients: one });
