@@ -1,11 +1,15 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScriptView } from '../../../shared/ipc-contract';
 import { useScripts } from '../stores/scripts-store';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
 import { ScriptCard, executionDay } from './ScriptCard';
+
+// The executions chart draws on a canvas with uPlot, which jsdom cannot render; the card's logic is tested here,
+// the chart in the e2e specs (Chromium).
+vi.mock('./TimeChart', () => ({ TimeChart: ({ label }: { label: string }) => <figure aria-label={label} /> }));
 
 const initial = { scripts: useScripts.getState(), ui: useUi.getState() };
 beforeEach(() => {

@@ -23,6 +23,19 @@ Element.prototype.getBoundingClientRect = function () {
 };
 Element.prototype.scrollTo = function () {} as Element['scrollTo'];
 Element.prototype.scrollIntoView = function () {};
+// uPlot reads the device pixel ratio through matchMedia when it loads; jsdom has no media queries.
+if (!window.matchMedia) {
+  window.matchMedia = ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener() {},
+    removeEventListener() {},
+    addListener() {},
+    removeListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+}
 if (!('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
     observe() {}
