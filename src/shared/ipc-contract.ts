@@ -172,6 +172,11 @@ export interface ProviderCapabilities {
   scripts: boolean;
   search: 'server' | 'local' | 'filters';
   paging: 'pages' | 'none' | 'offset';
+  /**
+   * False when the provider has no single-session route (sessions:info): the listed row is everything
+   * it gives, so the window opens the row without asking. Absent means the route exists.
+   */
+  sessionInfo?: boolean;
   reason?: string;
 }
 

@@ -33,7 +33,8 @@ async function openRow(app: Page, index: number): Promise<string> {
   return name;
 }
 
-test('LuaProt: message one with the 1–100 character counter, then disconnect it', async ({ app, request }) => {
+test('LuaProt: message one with the 1–100 character counter, then disconnect it', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: The message must be 1 to 100 characters\.$/);
   await startDemo(app);
   const world = await demoWorld(app);
   await openTarget(app, 'Demo hub 1');
@@ -70,7 +71,8 @@ test('LuaProt: message one with the 1–100 character counter, then disconnect i
   await expect(app.getByRole('status').filter({ hasText: /disconnect/i }).first()).toBeVisible();
 });
 
-test('LuaAuth: command with JSON checked before sending, answer shown; cancel while waiting', async ({ app, request }) => {
+test('LuaAuth: command with JSON checked before sending, answer shown; cancel while waiting', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: Data is not valid JSON: /, /^on screen: Cancelled: Pulsebar stopped waiting for an answer\.$/);
   await startDemo(app);
   const world = await demoWorld(app);
   await openTarget(app, 'Demo script 1');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestChannel, RequestOf, ResponseOf } from '../../src/shared/ipc-contract';
 import type { ProviderId } from '../../src/shared/model';
+import { failOnUnexpectedErrors, watchForErrors, type ErrorWatch } from './unexpected-errors';
 
 export { expect };
 
@@ -42,7 +43,7 @@ function hooksFor(request: APIRequestContext, available: boolean): Hooks {
 /** The bridge's per-run token (playwright.config.ts sets it for the bridge and the workers). */
 const BRIDGE_TOKEN = process.env.PULSEBAR_BRIDGE_TOKEN ?? '';
 
-export const test = base.extend<{ hooks: Hooks; app: Page }>({
+export const test = base.extend<{ hooks: Hooks; app: Page; errorWatch: ErrorWatch; expectErrors: ErrorWatch['expect'] }>({
   // Test hooks and other direct calls to the bridge send its token as a header; the page has its cookie.
   request: async ({ playwright, baseURL }, use) => {
     const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-pulsebar-token': BRIDGE_TOKEN } });
@@ -69,9 +70,21 @@ export const test = base.extend<{ hooks: Hooks; app: Page }>({
     }
     await use(hooksFor(request, available));
   },
+  // On every spec (auto): fails it if an error shows on screen or in the console that it did not declare.
+  errorWatch: [
+    async ({ page }, use, testInfo) => {
+      const watch = await watchForErrors(page);
+      await use(watch);
+      await failOnUnexpectedErrors(watch, testInfo);
+    },
+    { auto: true },
+  ],
+  /** Declares the errors a spec provokes on purpose: `expectErrors(/HTTP 502/)`. */
+  expectErrors: async ({ errorWatch }, use) => use((...patterns) => errorWatch.expect(...patterns)),
   // The opened window, after a fresh core: every spec starts here.
-  app: async ({ page, hooks }, use, testInfo) => {
+  app: async ({ page, hooks, errorWatch }, use, testInfo) => {
     void hooks;
+    void errorWatch;
     // The URL the bridge prints: the token is traded for a cookie and the page lands on "/".
     if (testInfo.project.name !== 'electron') await page.goto(`/?token=${BRIDGE_TOKEN}`);
     await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();

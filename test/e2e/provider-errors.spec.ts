@@ -1,7 +1,8 @@
 import { DEMO_KEYS } from '../../src/main/simulator/config';
 import { control, demoWorld, expect, fastPolling, nav, startDemo, test } from './fixtures';
 
-test('502 from Junkie is explained in words and clears on recovery', async ({ app, request }) => {
+test('502 from Junkie is explained in words and clears on recovery', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: Junkie is unavailable \(HTTP 502\)\./);
   await startDemo(app);
   await fastPolling(app);
   const world = await demoWorld(app);
@@ -16,7 +17,8 @@ test('502 from Junkie is explained in words and clears on recovery', async ({ ap
   await expect(status).not.toContainText('unavailable');
 });
 
-test('429 from LuaAuth is explained in words and clears on recovery', async ({ app, request }) => {
+test('429 from LuaAuth is explained in words and clears on recovery', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: LuaAuth is rate limiting requests\./);
   await startDemo(app);
   await fastPolling(app);
   const world = await demoWorld(app);
@@ -31,7 +33,8 @@ test('429 from LuaAuth is explained in words and clears on recovery', async ({ a
   await expect(status).not.toContainText('rate limiting');
 });
 
-test('401 for a wrong key is explained, and replacing the key recovers', async ({ app }) => {
+test('401 for a wrong key is explained, and replacing the key recovers', async ({ app, expectErrors }) => {
+  expectErrors(/^on screen: (Added Shop LuaProt, but the connection test failed: )?LuaProt rejected the API key\./);
   await startDemo(app);
   const world = await demoWorld(app);
   await nav(app, 'Accounts').click();

@@ -1,6 +1,8 @@
 import { control, demoWorld, expect, ipc, nav, startDemo, test } from './fixtures';
 
-test('LuaAuth script: toggle applies at once, rolls back with the reason when refused; settings edit; executions chart', async ({ app, request }) => {
+test('LuaAuth script: toggle applies at once, rolls back with the reason when refused; settings edit; executions chart', async ({ app, request, expectErrors }) => {
+  // The 500 injected below: on the card and as an error notice.
+  expectErrors(/^on screen: (.+ was not enabled: )?LuaAuth is unavailable \(HTTP 500\)/);
   await startDemo(app);
   const world = await demoWorld(app);
   const account = world.accounts.luaauth;

@@ -1,6 +1,7 @@
 import { expect, ipc, nav, startDemo, test } from './fixtures';
 
-test('settings: bounded poll interval, launch at login, notifications, theme, shortcut', async ({ app, hooks }) => {
+test('settings: bounded poll interval, launch at login, notifications, theme, shortcut', async ({ app, hooks, expectErrors }) => {
+  expectErrors(/^on screen: Between 10 and 3600 seconds\.$/);
   await startDemo(app);
   await nav(app, 'Settings').click();
   const luaprot = app.getByRole('spinbutton', { name: 'LuaProt poll interval in seconds' });

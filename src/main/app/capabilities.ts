@@ -10,6 +10,7 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, ProviderCapabili
     scripts: false,
     search: 'server',
     paging: 'pages',
+    sessionInfo: false,
     reason: 'Junkie’s API lists sessions and live counts only: it has no message, disconnect or script actions.',
   },
   luaprot: {

@@ -8,7 +8,7 @@ import { useAccounts } from './stores/accounts-store';
 import { useAlerts } from './stores/alerts-store';
 import { useMonitor } from './stores/monitor-store';
 import { useSettings } from './stores/settings-store';
-import { useUi } from './stores/ui-store';
+import { useUi, VIEW_LABELS } from './stores/ui-store';
 import { AccountsView } from './views/AccountsView';
 import { AlertsView } from './views/AlertsView';
 import { OverviewView } from './views/OverviewView';
@@ -93,6 +93,7 @@ export function App() {
   useTheme();
   useGlobalKeys();
   const loadError = useMonitor((s) => s.loadError);
+  const view = useUi((s) => s.view);
   if (!bridge()) {
     return (
       <main className="fatal" role="alert">
@@ -102,9 +103,24 @@ export function App() {
   }
   return (
     <div className="app">
+      {/* First Tab stop: past the header's and the nav's buttons straight to the view. */}
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <HeaderBar />
       <NavBar />
-      <main className="content">
+      <main className="content" id="content" tabIndex={-1} aria-labelledby="view-title">
+        {/* The view's heading for screen readers; sighted users see the current nav button. */}
+        <h1 id="view-title" className="visually-hidden">
+          {VIEW_LABELS[view]}
+        </h1>
         <NoticeStack />
         {loadError && (
           <p role="alert" className="error-text">

@@ -100,7 +100,8 @@ function SpecFields({ n, spec, onChange }: { n: number; spec: AlertRuleSpec; onC
           <NumberField label={`${p} window minutes`} text="within" unit="min" value={spec.windowMinutes} min={1} max={1440} onChange={(windowMinutes) => onChange({ ...spec, windowMinutes })} />
           <label className="check">
             <input type="checkbox" checked={spec.toZero} onChange={(e) => onChange({ ...spec, toZero: e.target.checked })} />
-            <span className="visually-hidden">{p} </span>or falls to zero
+            {/* The space sits outside the hidden span: some name computations drop a span's trailing space ("Rule 2or…"). */}
+            <span className="visually-hidden">{p}</span> or falls to zero
           </label>
         </>
       );
@@ -136,7 +137,7 @@ export function AlertRuleRow({
       <div className="row wrap">
         <label className="check">
           <input type="checkbox" checked={rule.enabled} onChange={(e) => onChange({ ...rule, enabled: e.target.checked })} />
-          <span className="visually-hidden">Rule {n} </span>on
+          <span className="visually-hidden">Rule {n}</span> on
         </label>
         <span className="muted">when</span>
         <select

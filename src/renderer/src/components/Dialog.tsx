@@ -12,7 +12,7 @@ interface DialogProps {
   footer?: ReactNode;
 }
 
-/** Modal surface: labelled by its title, focus moved inside on open and restored on close, Esc closes. */
+/** Modal surface: labelled by its title, focus moved inside on open (see below) and restored on close, Esc closes. */
 export function Dialog({ title, onClose, children, role = 'dialog', drawer = false, footer }: DialogProps) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -20,10 +20,13 @@ export function Dialog({ title, onClose, children, role = 'dialog', drawer = fal
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>(
-      '[data-autofocus], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])',
-    );
-    (first ?? box.current)?.focus();
+    // The marked control, else the first field of the body, else the dialog itself — never the ×
+    // (first in document order): a space typed into a dialog must not close it and lose the text.
+    const el = box.current;
+    const first =
+      el?.querySelector<HTMLElement>('[data-autofocus]') ??
+      el?.querySelector<HTMLElement>('.dialog-body :is(input, textarea, select):not([disabled])');
+    (first ?? el)?.focus();
     return () => before?.focus?.();
   }, []);
 

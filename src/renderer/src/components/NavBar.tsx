@@ -1,13 +1,13 @@
-import { useUi, type ViewId } from '../stores/ui-store';
+import { useUi, VIEW_LABELS, type ViewId } from '../stores/ui-store';
 import { Icon, type IconName } from './Icon';
 
-const VIEWS: Array<{ id: ViewId; label: string; glyph: IconName }> = [
-  { id: 'overview', label: 'Overview', glyph: 'overview' },
-  { id: 'sessions', label: 'Sessions', glyph: 'sessions' },
-  { id: 'scripts', label: 'Scripts', glyph: 'scripts' },
-  { id: 'alerts', label: 'Alerts', glyph: 'alerts' },
-  { id: 'accounts', label: 'Accounts', glyph: 'accounts' },
-  { id: 'settings', label: 'Settings', glyph: 'settings' },
+const VIEWS: Array<{ id: ViewId; glyph: IconName }> = [
+  { id: 'overview', glyph: 'overview' },
+  { id: 'sessions', glyph: 'sessions' },
+  { id: 'scripts', glyph: 'scripts' },
+  { id: 'alerts', glyph: 'alerts' },
+  { id: 'accounts', glyph: 'accounts' },
+  { id: 'settings', glyph: 'settings' },
 ];
 
 /** View switcher: a tab row in the compact panel, a sidebar when the window is wide. */
@@ -25,7 +25,7 @@ export function NavBar() {
           onClick={() => show(v.id)}
         >
           <Icon name={v.glyph} />
-          <span className="nav-label">{v.label}</span>
+          <span className="nav-label">{VIEW_LABELS[v.id]}</span>
         </button>
       ))}
     </nav>

@@ -119,7 +119,7 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
           {detail.error}
         </p>
       )}
-      {!detail.data && !detail.error && <p className="muted">Loading details…</p>}
+      {detail.loading && <p className="muted">Loading details…</p>}
       {session && <SessionFacts s={session} scriptLabel={scriptLabel} />}
       {detail.data?.keyRecord && (
         <section aria-labelledby="key-record-title">

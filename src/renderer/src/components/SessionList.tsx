@@ -94,14 +94,10 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
   };
 
   return (
-    <div
-      ref={scroller}
-      className="session-scroller"
-      role="list"
-      aria-label={`Sessions, ${sessions.length} shown`}
-      onKeyDown={onKeyDown}
-    >
-      <div className="session-spacer" style={{ height: virtual.getTotalSize() }}>
+    <div ref={scroller} className="session-scroller" onKeyDown={onKeyDown}>
+      {/* The list holds its rows only: the empty message (which may carry a button) sits beside it, since
+          a list may own nothing but list items (aria-required-children). */}
+      <div role="list" aria-label={`Sessions, ${sessions.length} shown`} className="session-spacer" style={{ height: virtual.getTotalSize() }}>
         {virtual.getVirtualItems().map((item) => {
           const s = sessions[item.index];
           if (!s) return null;

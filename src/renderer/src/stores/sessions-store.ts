@@ -24,7 +24,8 @@ interface SessionsState {
   error: string | null;
   loadedAt: number | null;
   selected: ReadonlySet<string>;
-  detail: { sessionId: string; data: SessionDetail | null; error: string | null } | null;
+  /** The session open in the drawer; `loading` while main is asked for its details. */
+  detail: { sessionId: string; data: SessionDetail | null; error: string | null; loading: boolean } | null;
 
   open(accountId: string, targetId: string, provider: ProviderId): Promise<void>;
   load(): Promise<void>;
@@ -33,7 +34,8 @@ interface SessionsState {
   toggle(id: string): void;
   selectOnly(ids: string[]): void;
   clearSelection(): void;
-  openDetail(sessionId: string): Promise<void>;
+  /** `withInfo` false: the provider has no single-session route (capabilities.sessionInfo), show the listed row only. */
+  openDetail(sessionId: string, withInfo?: boolean): Promise<void>;
   closeDetail(): void;
 }
 
@@ -134,15 +136,18 @@ export const useSessions = create<SessionsState>()((set, get) => ({
     set({ selected: new Set() });
   },
 
-  async openDetail(sessionId) {
+  async openDetail(sessionId, withInfo = true) {
     const { accountId } = get();
     if (!accountId) return;
-    set({ detail: { sessionId, data: null, error: null } });
+    set({ detail: { sessionId, data: null, error: null, loading: withInfo } });
+    if (!withInfo) return;
     try {
       const data = await call('sessions:info', { accountId, sessionId });
-      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data, error: null } });
+      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data, error: null, loading: false } });
     } catch (err) {
-      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data: null, error: describeFailure(err) } });
+      if (get().detail?.sessionId === sessionId) {
+        set({ detail: { sessionId, data: null, error: describeFailure(err), loading: false } });
+      }
     }
   },
   closeDetail() {

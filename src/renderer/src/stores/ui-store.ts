@@ -2,6 +2,16 @@ import { create } from 'zustand';
 
 export type ViewId = 'overview' | 'sessions' | 'scripts' | 'alerts' | 'accounts' | 'settings';
 
+/** Each view's name: its nav button and its page heading (one source, so they never disagree). */
+export const VIEW_LABELS: Record<ViewId, string> = {
+  overview: 'Overview',
+  sessions: 'Sessions',
+  scripts: 'Scripts',
+  alerts: 'Alerts',
+  accounts: 'Accounts',
+  settings: 'Settings',
+};
+
 export interface Notice {
   id: number;
   text: string;

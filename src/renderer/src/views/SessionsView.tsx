@@ -187,7 +187,7 @@ export function SessionsView() {
         selectable={caps?.bulk === 'ids'}
         selected={selected}
         onToggle={sessionsState.toggle}
-        onOpen={(id) => void sessionsState.openDetail(id)}
+        onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
         empty={emptyList}
       />
       <SessionDrawer

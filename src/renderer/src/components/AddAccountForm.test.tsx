@@ -1,0 +1,115 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ResponseOf } from '../../../shared/ipc-contract';
+import { useAccounts } from '../stores/accounts-store';
+import { deferred, installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
+import { sampleAccount } from '../test-support/sample-data';
+import { AddAccountForm } from './AddAccountForm';
+
+const initial = useAccounts.getState();
+beforeEach(() => useAccounts.setState(initial, true));
+
+function setup(handlers: FakeHandlers = {}) {
+  const bridge = installFakeBridge({ 'accounts:list': [], 'monitor:refresh': () => undefined, ...handlers });
+  const onDone = vi.fn();
+  const onAdded = vi.fn();
+  render(<AddAccountForm onDone={onDone} onAdded={onAdded} />);
+  return { bridge, onDone, onAdded, user: userEvent.setup() };
+}
+const field = (name: string) => screen.getByLabelText(name);
+
+describe('AddAccountForm', () => {
+  it('offers Test and Add only once a key is typed', async () => {
+    const { user } = setup();
+    expect(screen.getByRole('button', { name: 'Add account' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+    await user.type(field('API key'), 'secret');
+    expect(screen.getByRole('button', { name: 'Add account' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Test connection' })).toBeEnabled();
+  });
+
+  it('adds a LuaProt account with its hubs and keys, then forgets the key', async () => {
+    const { user, bridge, onAdded } = setup({
+      'accounts:add': (r) => ({ account: sampleAccount({ label: r.label }), test: { ok: true, found: [] } }),
+    });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'luaprot');
+    expect(screen.queryByRole('checkbox', { name: 'Watch every script' })).toBeNull();
+    await user.type(field('API key'), 'secret');
+    await user.type(field('Hub ids'), '111, 222');
+    await user.type(field('Keys to watch (optional)'), 'KEY-1');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(bridge.callsTo('accounts:add')).toEqual([
+      {
+        label: 'LuaProt',
+        provider: 'luaprot',
+        key: 'secret',
+        targets: [
+          { kind: 'hub', id: '111' },
+          { kind: 'hub', id: '222' },
+          { kind: 'key', id: 'KEY-1' },
+        ],
+      },
+    ]);
+    expect(onAdded).toHaveBeenCalledWith('LuaProt', { ok: true, found: [] });
+    expect(field('API key')).toHaveValue('');
+    expect(bridge.callsTo('monitor:refresh')).toHaveLength(1);
+  });
+
+  it('sends Junkie’s "watch every script", a trimmed label and base URL only when given', async () => {
+    const { user, bridge } = setup({ 'accounts:add': () => ({ account: sampleAccount(), test: { ok: true } }) });
+    await user.type(field('Label'), '  Shop  ');
+    await user.type(field('Base URL (optional)'), ' http://127.0.0.1:9 ');
+    await user.type(field('API key'), 'k');
+    await user.click(screen.getByRole('checkbox', { name: 'Watch every script' }));
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(bridge.callsTo('accounts:add')[0]).toEqual({
+      label: 'Shop',
+      provider: 'junkie',
+      key: 'k',
+      targets: [],
+      baseUrl: 'http://127.0.0.1:9',
+      autoTargets: false,
+    });
+  });
+
+  it('tests the key and says what it found, busy meanwhile', async () => {
+    const answer = deferred<ResponseOf<'accounts:test'>>();
+    const { user, bridge } = setup({ 'accounts:test': () => answer.promise });
+    await user.type(field('API key'), 'k');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(screen.getByRole('button', { name: 'Testing…' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Add account' })).toBeDisabled();
+    answer.resolve({ ok: true, found: [{ kind: 'script', id: '1', label: 'Farm', count: 4 }, { kind: 'script', id: '2', label: 'Hub' }] });
+    expect(await screen.findByRole('status')).toHaveTextContent('Connected. Found 2 targets: Farm (4 live), Hub.');
+    expect(bridge.callsTo('accounts:test')).toEqual([{ provider: 'junkie', key: 'k' }]);
+  });
+
+  it('shows a failed test as the problem and what to do', async () => {
+    const { user } = setup({
+      'accounts:test': { ok: false, explanation: { title: 'Junkie rejected the key.', advice: 'Copy it again from the dashboard.' } },
+    });
+    await user.type(field('API key'), 'k');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Junkie rejected the key.');
+    expect(alert).toHaveTextContent('Copy it again from the dashboard.');
+  });
+
+  it('keeps the form (and the key) when adding fails, and says why', async () => {
+    const { user, onAdded } = setup({ 'accounts:add': { fail: { kind: 'failed', message: 'No keychain is available.' } } });
+    await user.type(field('API key'), 'k');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No keychain is available.');
+    expect(field('API key')).toHaveValue('k');
+    expect(onAdded).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Add account' })).toBeEnabled();
+  });
+
+  it('Cancel leaves without calling main', async () => {
+    const { user, bridge, onDone } = setup();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDone).toHaveBeenCalledOnce();
+    expect(bridge.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { IpcFailure } from '../api';
+import { closeTopOverlay } from '../keyboard';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Dialog } from './Dialog';
+
+function Opener() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      {open && (
+        <Dialog title="Edit thing" onClose={() => setOpen(false)}>
+          <input aria-label="Thing name" />
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+describe('Dialog', () => {
+  it('is a labelled modal that takes the focus to its first field and gives it back on close', async () => {
+    const user = userEvent.setup();
+    render(<Opener />);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit thing' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(screen.getByRole('textbox', { name: 'Thing name' })).toHaveFocus();
+    act(() => {
+      expect(closeTopOverlay()).toBe(true);
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Open' })).toHaveFocus();
+  });
+
+  it('closes from its × button', async () => {
+    const onClose = vi.fn();
+    render(
+      <Dialog title="T" onClose={onClose}>
+        <p>body</p>
+      </Dialog>,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ConfirmDialog', () => {
+  const renderConfirm = (onConfirm: () => Promise<unknown>) => {
+    const onClose = vi.fn();
+    render(<ConfirmDialog title="Remove Main?" message="Its key is deleted." confirmLabel="Remove account" danger onConfirm={onConfirm} onClose={onClose} />);
+    return { onClose, user: userEvent.setup() };
+  };
+
+  it('asks as an alert dialog with the focus on Cancel, so a stray Enter does nothing destructive', async () => {
+    const onConfirm = vi.fn(async () => {});
+    const { onClose, user } = renderConfirm(onConfirm);
+    expect(screen.getByRole('alertdialog', { name: 'Remove Main?' })).toHaveTextContent('Its key is deleted.');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('closes once the action succeeded', async () => {
+    const { onClose, user } = renderConfirm(async () => {});
+    await user.click(screen.getByRole('button', { name: 'Remove account' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('stays open with the failure in words, and can be tried again', async () => {
+    const onConfirm = vi.fn(async () => {
+      throw new IpcFailure({ kind: 'failed', message: 'x', explanation: { title: 'The keychain is locked.', advice: 'Unlock it and try again.' } });
+    });
+    const { onClose, user } = renderConfirm(onConfirm);
+    await user.click(screen.getByRole('button', { name: 'Remove account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The keychain is locked. Unlock it and try again.');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Remove account' })).toBeEnabled();
+  });
+});

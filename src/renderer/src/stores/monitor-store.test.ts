@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderCapabilities } from '../../../shared/ipc-contract';
+import { installFakeBridge } from '../test-support/fake-bridge';
+import { sampleAccountLive, sampleSnapshot } from '../test-support/sample-data';
+import { allTargets, useMonitor } from './monitor-store';
+
+const initial = useMonitor.getState();
+beforeEach(() => useMonitor.setState(initial, true));
+
+const caps: ProviderCapabilities = { message: false, disconnect: false, bulk: false, scripts: false, search: 'server', paging: 'pages' };
+
+describe('monitor store', () => {
+  it('loads the snapshot, capabilities and version together', async () => {
+    const snapshot = sampleSnapshot([sampleAccountLive()]);
+    installFakeBridge({ 'app:snapshot': snapshot, 'providers:capabilities': { junkie: caps, luaprot: caps, luaauth: caps }, 'app:version': '0.1.0' });
+    await useMonitor.getState().load();
+    expect(useMonitor.getState()).toMatchObject({ snapshot, version: '0.1.0', loadError: null });
+  });
+
+  it('keeps a failed load as a message in words instead of throwing', async () => {
+    installFakeBridge({ 'app:snapshot': { fail: { kind: 'failed', message: 'Main is not ready.' } }, 'providers:capabilities': {} as never, 'app:version': '1' });
+    await useMonitor.getState().load();
+    expect(useMonitor.getState()).toMatchObject({ snapshot: null, loadError: 'Main is not ready.' });
+  });
+
+  it('refreshes one account or all, and pauses polling', async () => {
+    const bridge = installFakeBridge({ 'monitor:refresh': () => undefined, 'monitor:pause': () => undefined });
+    await useMonitor.getState().refresh('acc');
+    await useMonitor.getState().refresh();
+    await useMonitor.getState().setPaused(true);
+    expect(bridge.callsTo('monitor:refresh')).toEqual([{ accountId: 'acc' }, {}]);
+    expect(bridge.callsTo('monitor:pause')).toEqual([{ paused: true }]);
+  });
+});
+
+describe('allTargets', () => {
+  it('is empty without a snapshot', () => expect(allTargets(null)).toEqual([]));
+  it('flattens every account’s targets with their account and provider', () => {
+    const a = sampleAccountLive({ account: { id: 'a', label: 'A', provider: 'junkie', targets: [{ kind: 'script', id: 's1', label: 'One' }] } });
+    const b = sampleAccountLive({
+      account: { id: 'b', label: 'B', targets: [{ kind: 'hub', id: 'h1', label: 'Hub' }, { kind: 'key', id: 'k1', label: 'Key' }] },
+    });
+    expect(allTargets(sampleSnapshot([a, b])).map((t) => `${t.accountLabel}/${t.provider}/${t.kind}:${t.targetId}=${t.label}`)).toEqual([
+      'A/junkie/script:s1=One',
+      'B/luaprot/hub:h1=Hub',
+      'B/luaprot/key:k1=Key',
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { ProviderId } from '../../../shared/model';
+import { useMonitor } from '../stores/monitor-store';
+import { useSessions } from '../stores/sessions-store';
+import { useUi } from '../stores/ui-store';
+import { installFakeBridge } from '../test-support/fake-bridge';
+import { sampleAccountLive, sampleSession, sampleSnapshot } from '../test-support/sample-data';
+import { SessionsView } from './SessionsView';
+
+const initial = { monitor: useMonitor.getState(), sessions: useSessions.getState(), ui: useUi.getState() };
+beforeEach(() => {
+  useMonitor.setState(initial.monitor, true);
+  useSessions.setState(initial.sessions, true);
+  useUi.setState(initial.ui, true);
+});
+
+const junkieCaps: ProviderCapabilities = {
+  message: false,
+  disconnect: false,
+  bulk: false,
+  scripts: false,
+  search: 'server',
+  paging: 'pages',
+  sessionInfo: false,
+  reason: 'Junkie’s API lists sessions and live counts only.',
+};
+const luaprotCaps: ProviderCapabilities = { message: 'text', disconnect: true, bulk: 'scope', scripts: false, search: 'local', paging: 'none' };
+
+function showTarget(provider: ProviderId, kind: 'script' | 'hub', caps: ProviderCapabilities) {
+  const live = sampleAccountLive({ account: { id: 'acc', label: 'Main', provider, targets: [{ kind, id: 't1', label: 'Farm' }] } });
+  useMonitor.setState({
+    snapshot: sampleSnapshot([live]),
+    capabilities: { junkie: junkieCaps, luaprot: luaprotCaps, luaauth: luaprotCaps, [provider]: caps },
+  });
+  useUi.setState({ view: 'sessions', target: { accountId: 'acc', targetId: 't1' } });
+}
+
+describe('SessionsView drawer', () => {
+  it('Junkie: opens the listed row with no error, without asking for a route Junkie lacks', async () => {
+    showTarget('junkie', 'script', junkieCaps);
+    const bridge = installFakeBridge({
+      'sessions:list': { sessions: [sampleSession({ provider: 'junkie', id: 'j1', username: 'Ann', jobId: 'job-1' })], total: 1, page: 1 },
+      // What main answers for Junkie: shown on every open before the fix.
+      'sessions:info': { fail: { kind: 'invalid_input', message: 'Not sent: Junkie has no single-session route.' } },
+    });
+    render(<SessionsView />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Open Ann' }));
+    const drawer = screen.getByRole('dialog', { name: 'Session Ann' });
+    expect(within(drawer).getByText('job-1')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(drawer).queryByText('Loading details…')).toBeNull();
+    expect(bridge.callsTo('sessions:info')).toEqual([]);
+  });
+
+  it('LuaProt: asks for the details and shows the key record', async () => {
+    showTarget('luaprot', 'hub', luaprotCaps);
+    const session = sampleSession({ id: 'p1', username: 'Bob' });
+    const bridge = installFakeBridge({
+      'sessions:list': { sessions: [session] },
+      'sessions:info': { session, keyRecord: { key: 'KEY-9', executionCount: 3 } },
+    });
+    render(<SessionsView />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Open Bob' }));
+    const drawer = screen.getByRole('dialog', { name: 'Session Bob' });
+    expect(await within(drawer).findByRole('heading', { name: 'Key record' })).toBeInTheDocument();
+    expect(within(drawer).getByText('KEY-9')).toBeInTheDocument();
+    expect(bridge.callsTo('sessions:info')).toEqual([{ accountId: 'acc', sessionId: 'p1' }]);
+  });
+
+  it('a detail that cannot be read is shown in words, beside the listed row', async () => {
+    showTarget('luaprot', 'hub', luaprotCaps);
+    const session = sampleSession({ id: 'p1', username: 'Bob' });
+    installFakeBridge({
+      'sessions:list': { sessions: [session] },
+      'sessions:info': { fail: { kind: 'unavailable', message: 'x', explanation: { title: 'LuaProt is unavailable.', advice: 'Try again later.' } } },
+    });
+    render(<SessionsView />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Open Bob' }));
+    const drawer = screen.getByRole('dialog', { name: 'Session Bob' });
+    expect(await within(drawer).findByRole('alert')).toHaveTextContent('LuaProt is unavailable. Try again later.');
+    expect(within(drawer).getByText('p1')).toBeInTheDocument();
+  });
+});
