@@ -63,4 +63,22 @@ describe('LuaProt sessions', () => {
     const again = value<{ ok: boolean; found: Array<{ count?: number }> }>(await t.call('accounts:test', { provider: 'luaprot', accountId: added.account.id }));
     expect(again).toMatchObject({ ok: true, found: [{ count: 0 }] });
   });
+
+  it('of an empty hub answered with "No active sessions found." (a provider straying) still read as zero: key test, list and count', async () => {
+    const t = await setup();
+    t.sim.control.setStrays('luaprot', ['empty_as_error']);
+    const added = value<{ account: { id: string }; test: { ok: boolean; found: Array<{ id: string; count?: number }> } }>(
+      await t.call('accounts:add', { label: 'Empty', provider: 'luaprot', baseUrl: t.sim.urls.luaprot, key: t.sim.keys.luaprot, targets: [{ kind: 'hub', id: t.emptyHub }] }),
+    );
+    expect(added.test).toMatchObject({ ok: true, found: [{ id: t.emptyHub, count: 0 }] });
+    expect(value<{ ok: boolean; found: Array<{ count?: number }> }>(await t.call('accounts:test', { provider: 'luaprot', accountId: added.account.id }))).toMatchObject({
+      ok: true,
+      found: [{ count: 0 }],
+    });
+    expect(value(await t.call('sessions:list', { accountId: added.account.id, targetId: t.emptyHub }))).toMatchObject({ sessions: [], total: 0 });
+    await t.run(2 * 60_000);
+    const row = t.core.snapshot().accounts.find((a) => a.account.id === added.account.id)!;
+    expect(row.total).toBe(0);
+    expect(row.status.state).toBe('ok');
+  });
 });

@@ -92,6 +92,7 @@ export function createLuaProt(world: World, config: SimConfig): ProviderApi {
     const q = ctx.query;
     const found = scope({ hubId: q.get('hubId'), key: q.get('key'), discordId: q.get('discordId') }, true);
     if (!Array.isArray(found)) return found;
+    if (found.length === 0 && world.strays.has('luaprot', 'empty_as_error')) return fail(400, MSG.noActive);
     return ok('Successfully fetched sessions.', { sessions: found.map(({ s, hub }) => luaprotSessionJson(s, hub)) });
   };
 

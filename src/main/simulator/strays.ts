@@ -14,6 +14,9 @@ import { json, type Reply } from './reply';
  * - forbidden_wording: every request is refused with a 403 in words the client does not expect;
  * - ip_not_whitelisted: LuaProt refuses this machine's address (its documented IP whitelist);
  * - invalid_return_data: LuaAuth game clients answer messages with "invalid return data".
+ * - empty_as_error: LuaProt answers an empty session list the way its bulk routes answer an empty
+ *   scope — 400 "No active sessions found." — instead of an empty list (the seed shows that answer
+ *   only for messageall/disconnectall; the app reads it as zero wherever it comes).
  */
 export const STRAY_MODES = [
   'null_fields',
@@ -23,6 +26,7 @@ export const STRAY_MODES = [
   'forbidden_wording',
   'ip_not_whitelisted',
   'invalid_return_data',
+  'empty_as_error',
 ] as const;
 export type StrayMode = (typeof STRAY_MODES)[number];
 
