@@ -34,6 +34,9 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // electron-vite leaves the renderer unminified by default (~890 kB); the app ships it minified,
+      // as `npm run web` and the render bench build it (scripts/web-bridge-build.mjs).
+      minify: true,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html') },
       },

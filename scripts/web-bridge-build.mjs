@@ -3,7 +3,7 @@
  * without building main and preload (the browser bridge and e2e need just the page).
  * Mirrors the renderer section of electron.vite.config.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +28,32 @@ export async function buildRenderer({ quiet = false } = {}) {
   return rendererOut;
 }
 
+/** Newest modification time of the files under `dir` (0 when it does not exist). */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const mtime = statSync(resolve(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
+    if (mtime > newest) newest = mtime;
+  }
+  return newest;
+}
+
+/**
+ * The page's sources (the renderer and the shared code it imports) changed since the last build:
+ * `npm run web` must not serve a stale window.
+ */
+export function rendererIsStale() {
+  const built = resolve(rendererOut, 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(newestMtime(resolve(root, 'src/renderer')), newestMtime(resolve(root, 'src/shared')));
+  return sources > statSync(built).mtimeMs;
+}
+
 export async function ensureRenderer(options) {
-  if (existsSync(resolve(rendererOut, 'index.html'))) return rendererOut;
+  if (!rendererIsStale()) return rendererOut;
+  if (!options?.quiet) console.log('Building the window (its sources changed since the last build)…');
   return buildRenderer(options);
 }
 

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createAppCore } from '../src/main/app/app-core';
+import { createAppCore, type PulsebarCore } from '../src/main/app/app-core';
 import type { AppCore, NotificationRequest, TrayModel } from '../src/main/app/ports';
 import { dispatch } from '../src/main/ipc/dispatch';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from '../src/main/secrets';
@@ -75,6 +75,8 @@ export interface RunningWebBridge {
   token: string;
   port: number;
   secretsKind: SecretStore['kind'];
+  /** Where this run's settings live, whether they go away at exit, and whether demo mode is on. */
+  describe(): { configDir: string; temporary: boolean; demo: boolean };
   close(): Promise<void>;
 }
 
@@ -172,7 +174,7 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
 
   let configDir = '';
   let ownsConfigDir = false;
-  let core: AppCore;
+  let core: PulsebarCore;
   let unsubscribe: () => void = () => {};
 
   async function bootCore(): Promise<void> {
@@ -383,6 +385,7 @@ export async function startWebBridge(options: WebBridgeOptions = {}): Promise<Ru
     token,
     port,
     secretsKind: secrets.kind,
+    describe: () => ({ configDir, temporary: ownsConfigDir, demo: core.snapshot().demo }),
     async close() {
       for (const s of streams) s.end();
       streams.clear();
@@ -400,7 +403,8 @@ function argValue(args: string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const { ensureRenderer } = await import('./web-bridge-build.mjs');
+  const { ensureRenderer, rendererIsStale } = await import('./web-bridge-build.mjs');
+  if (rendererIsStale()) console.log('Building the window: its sources changed since the last build (or there is none yet)…');
   const rendererDir = await ensureRenderer({ quiet: true });
   const secretsArg = argValue(args, '--secrets');
   const bridge = await startWebBridge({
@@ -414,7 +418,12 @@ async function main(): Promise<void> {
     testHooks: args.includes('--test-hooks'),
     rendererDir,
   });
-  console.log(`Pulsebar web bridge: ${bridge.openUrl}  (keys in ${bridge.secretsKind === 'keychain' ? 'the OS keychain' : 'memory'})`);
+  const run = bridge.describe();
+  console.log(`Pulsebar web bridge: ${bridge.openUrl}  (keys in ${bridge.secretsKind === 'keychain' ? 'the OS keychain' : 'memory only, gone at exit'})`);
+  console.log(
+    `  settings: ${run.configDir}${run.temporary ? ' (temporary: removed at exit; --config-dir DIR keeps them)' : ''}; ` +
+      `demo mode ${run.demo ? 'on — the counts are simulated (turn it off in Accounts)' : 'off'}`,
+  );
   const stop = () => void bridge.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
