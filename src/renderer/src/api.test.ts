@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IpcFailure, call, describeFailure, onEvent } from './api';
+import { IpcFailure, call, describeFailure, newOpId, onEvent } from './api';
 import { installFakeBridge } from './test-support/fake-bridge';
 
 describe('call', () => {
@@ -44,5 +44,12 @@ describe('onEvent', () => {
   });
   it('is a no-op without a bridge', () => {
     expect(() => onEvent('notice', () => {})()).not.toThrow();
+  });
+});
+
+describe('newOpId', () => {
+  it('is different for every operation, so a cancel reaches the right one', () => {
+    const ids = new Set(Array.from({ length: 50 }, () => newOpId()));
+    expect(ids.size).toBe(50);
   });
 });
