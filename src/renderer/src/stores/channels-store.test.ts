@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IpcFailure } from '../api';
-import { installFakeBridge } from '../test-support/fake-bridge';
+import { deferred, installFakeBridge } from '../test-support/fake-bridge';
 import { sampleChannel as channel } from '../test-support/sample-channels';
 import { fieldError, useChannels } from './channels-store';
 
@@ -26,6 +26,17 @@ describe('channels store', () => {
     expect(bridge.callsTo('channels:remove')).toEqual([{ id: 'c1' }]);
     // The URL went to main once and is nowhere in the window's state.
     expect(JSON.stringify(useChannels.getState())).not.toContain('127.0.0.1:9/hook');
+  });
+
+  it('shows an update at once and undoes it when main refuses it', async () => {
+    const answer = deferred<void>();
+    installFakeBridge({ 'channels:update': async () => (await answer.promise, { fail: { kind: 'invalid_request', message: 'kinds: bad' } }) as never });
+    useChannels.setState({ channels: [channel()] });
+    const pending = useChannels.getState().update({ id: 'c1', kinds: ['rise'] });
+    expect(useChannels.getState().channels![0]!.kinds).toEqual(['rise']);
+    answer.resolve();
+    await expect(pending).rejects.toThrow('kinds: bad');
+    expect(useChannels.getState().channels![0]!.kinds).toEqual(['rise', 'threshold', 'drop', 'all_time_high']);
   });
 
   it('says in words when the list cannot be read', async () => {

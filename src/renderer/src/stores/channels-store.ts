@@ -23,7 +23,7 @@ interface ChannelsState {
 const replace = (list: ChannelView[] | null, next: ChannelView) =>
   (list ?? []).some((c) => c.id === next.id) ? (list ?? []).map((c) => (c.id === next.id ? next : c)) : [...(list ?? []), next];
 
-export const useChannels = create<ChannelsState>()((set) => ({
+export const useChannels = create<ChannelsState>()((set, get) => ({
   channels: null,
   loadError: null,
   tests: {},
@@ -40,9 +40,18 @@ export const useChannels = create<ChannelsState>()((set) => ({
     return view;
   },
   async update(patch) {
-    const view = await call('channels:update', patch);
-    set((s) => ({ channels: replace(s.channels, view) }));
-    return view;
+    // Shown at once (a ticked box stays ticked while main saves), undone if main refuses it.
+    const before = get().channels?.find((c) => c.id === patch.id);
+    const { url: _secret, ...shown } = patch;
+    if (before) set((s) => ({ channels: replace(s.channels, { ...before, ...shown }) }));
+    try {
+      const view = await call('channels:update', patch);
+      set((s) => ({ channels: replace(s.channels, view) }));
+      return view;
+    } catch (err) {
+      if (before) set((s) => ({ channels: s.channels?.map((c) => (c.id === before.id ? before : c)) ?? null }));
+      throw err;
+    }
   },
   async remove(id) {
     await call('channels:remove', { id });
