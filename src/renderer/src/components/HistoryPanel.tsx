@@ -38,6 +38,8 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
     };
   }, [selected?.key, range, range === '1h' ? at : Math.floor(at / 60_000)]);
 
+  // The chart's own points (monitor:history's resolution for the range), as shown; the CLI's
+  // `history --csv` prints every kept sample instead. Same format, from the same formatter.
   const exportCsv = () => {
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
     downloadText(`pulsebar-${fileSlug(selected?.label ?? 'total')}-${range}-${stamp}.csv`, historyCsv(points));
