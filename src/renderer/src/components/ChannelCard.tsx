@@ -1,11 +1,66 @@
-import { useState } from 'react';
-import { CHANNEL_ALERT_KINDS, CHANNEL_SCOPE_TYPES, type ChannelPatch, type ChannelView } from '../../../shared/alert-channels';
+import { useId, useState } from 'react';
+import { CHANNEL_ALERT_KINDS, CHANNEL_KIND_INFO, CHANNEL_SCOPE_TYPES, type ChannelPatch, type ChannelView } from '../../../shared/alert-channels';
 import { fieldError, useChannels } from '../stores/channels-store';
 import { useMonitor } from '../stores/monitor-store';
 import { ALERT_KIND_WORDS, CHANNEL_FIELD_NAMES, channelStateWords, kindLabel, SCOPE_TYPE_WORDS, testWords } from './ChannelWords';
 import { ConfirmDialog } from './ConfirmDialog';
 
 const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+
+/**
+ * A new URL for a channel (a webhook created again, a keychain entry lost). Like the add form's, the
+ * field is a password field, emptied once main has the URL; a refusal sits under it until it is edited.
+ */
+function ReplaceUrlForm({ channel, onDone }: { channel: ChannelView; onDone: () => void }) {
+  const update = useChannels((s) => s.update);
+  const id = useId();
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="row wrap channel-replace"
+      aria-label={`New URL for ${channel.label}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        update({ id: channel.id, url }).then(
+          () => (setUrl(''), onDone()),
+          (err) => (setError(fieldError(err, CHANNEL_FIELD_NAMES).message), setBusy(false)),
+        );
+      }}
+    >
+      <div className="field grow">
+        <label htmlFor={`${id}-url`}>New URL</label>
+        <input
+          id={`${id}-url`}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={url}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          onChange={(e) => (setUrl(e.target.value), setError(null))}
+        />
+        <span id={`${id}-hint`} className="muted small">
+          Paste {CHANNEL_KIND_INFO[channel.kind].urlHint}.
+        </span>
+        {error && (
+          <span id={`${id}-error`} className="error-text small field-error">
+            {error}
+          </span>
+        )}
+      </div>
+      <button type="submit" className="primary" disabled={busy}>
+        Save URL
+      </button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}
 
 /** One channel: its state in words, what it gets (saved as you change it), Send test and Remove. */
 export function ChannelCard({ channel }: { channel: ChannelView }) {
@@ -16,6 +71,7 @@ export function ChannelCard({ channel }: { channel: ChannelView }) {
   const accounts = useMonitor((s) => s.snapshot?.accounts) ?? [];
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const state = channelStateWords(channel);
   const name = channel.label;
 
@@ -48,9 +104,17 @@ export function ChannelCard({ channel }: { channel: ChannelView }) {
           <span className="switch-knob" />
         </button>
       </div>
-      <p className="muted small channel-url" aria-label={`${name} URL (masked)`}>
-        {channel.maskedUrl ?? 'no URL stored'}
-      </p>
+      <div className="row wrap">
+        <p className="muted small channel-url" aria-label={`${name} URL (masked)`}>
+          {channel.maskedUrl ?? 'no URL stored'}
+        </p>
+        {!replacing && (
+          <button type="button" className="link-button small" onClick={() => setReplacing(true)}>
+            Replace URL
+          </button>
+        )}
+      </div>
+      {replacing && <ReplaceUrlForm channel={channel} onDone={() => setReplacing(false)} />}
       <p className={`small channel-state channel-state-${state.tone}`} role="status" aria-label={`${name} state`}>
         {state.text}
       </p>

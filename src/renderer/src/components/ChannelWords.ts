@@ -18,7 +18,7 @@ export const CHANNEL_FIELD_NAMES: Record<string, string> = {
 /** A channel's delivery state in words, with its last error when it is failing. */
 export function channelStateWords(c: ChannelView, now = Date.now()): { text: string; tone: 'ok' | 'muted' | 'warn' | 'error' } {
   const s = c.status;
-  if (c.maskedUrl === null) return { text: 'No URL stored (the keychain entry is gone): remove the channel and add it again.', tone: 'error' };
+  if (c.maskedUrl === null) return { text: 'No URL stored (the keychain entry is gone): use Replace URL and paste it again.', tone: 'error' };
   switch (s.state) {
     case 'ok':
       return { text: `Delivered ${ago(s.lastDeliveredAt, now)}.`, tone: 'ok' };

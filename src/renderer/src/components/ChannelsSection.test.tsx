@@ -95,4 +95,34 @@ describe('ChannelsSection', () => {
     expect(await screen.findByText(/No channels yet/)).toBeInTheDocument();
     expect(bridge.callsTo('channels:remove')).toEqual([{ id: 'c1' }]);
   });
+
+  it('replaces a URL: refused at its field first, then saved, the field gone and only the new mask shown', async () => {
+    let calls = 0;
+    const bridge = installFakeBridge({
+      'channels:list': [sampleChannel({ maskedUrl: null })],
+      'channels:update': (p) =>
+        ++calls === 1
+          ? { fail: { kind: 'invalid_request', message: 'url: That is not a Discord webhook URL; paste the webhook URL.' } }
+          : sampleChannel({ id: p.id, maskedUrl: 'https://discord.com/…NeW1' }),
+    });
+    const user = userEvent.setup();
+    render(<ChannelsSection />);
+    const card = await screen.findByRole('listitem', { name: 'Channel Phone' });
+    expect(within(card).getByRole('status', { name: 'Phone state' })).toHaveTextContent(/No URL stored .*Replace URL/);
+    await user.click(within(card).getByRole('button', { name: 'Replace URL' }));
+    const form = within(card).getByRole('form', { name: 'New URL for Phone' });
+    const field = within(form).getByLabelText('New URL');
+    await user.type(field, 'https://example.com/x');
+    await user.click(within(form).getByRole('button', { name: 'Save URL' }));
+    expect(await within(form).findByText('That is not a Discord webhook URL; paste the webhook URL.')).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(field);
+    expect(within(form).queryByText(/not a Discord webhook URL/)).toBeNull();
+    await user.type(field, 'https://discord.com/api/webhooks/1/secretNeW1');
+    await user.click(within(form).getByRole('button', { name: 'Save URL' }));
+    expect(await within(card).findByLabelText('Phone URL (masked)')).toHaveTextContent('https://discord.com/…NeW1');
+    expect(within(card).queryByRole('form', { name: 'New URL for Phone' })).toBeNull();
+    expect(document.body.innerHTML).not.toContain('secretNeW1');
+    expect(bridge.callsTo('channels:update').at(-1)).toEqual({ id: 'c1', url: 'https://discord.com/api/webhooks/1/secretNeW1' });
+  });
 });
