@@ -17,12 +17,7 @@ export function downloadText(fileName: string, text: string, type = 'text/csv'):
 
 /** A file-name-safe form of a series label: "Demo hub 1 · Demo LuaProt" → "demo-hub-1-demo-luaprot". */
 export function fileSlug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'series'
-  );
+  // Split on runs of anything else and rejoin: no dashes at the ends, and no backtracking regex.
+  const words = text.toLowerCase().normalize('NFKD').split(/[^a-z0-9]+/).filter(Boolean);
+  return words.join('-').slice(0, 60) || 'series';
 }
