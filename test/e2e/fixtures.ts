@@ -155,5 +155,5 @@ export async function recordPushEvents(page: Page): Promise<void> {
 export const SCREENSHOTS = resolve('docs/screenshots');
 
 /** A view in the nav bar (exact, so "Sessions" never matches a card's "open sessions"). */
-export const nav = (page: Page, name: 'Overview' | 'Sessions' | 'Scripts' | 'Alerts' | 'Accounts' | 'Settings') =>
+export const nav = (page: Page, name: 'Overview' | 'Insights' | 'Sessions' | 'Scripts' | 'Alerts' | 'Accounts' | 'Settings') =>
   page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });

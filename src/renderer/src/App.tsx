@@ -11,6 +11,7 @@ import { useSettings } from './stores/settings-store';
 import { useUi, VIEW_LABELS } from './stores/ui-store';
 import { AccountsView } from './views/AccountsView';
 import { AlertsView } from './views/AlertsView';
+import { InsightsView } from './views/InsightsView';
 import { OverviewView } from './views/OverviewView';
 import { ScriptsView } from './views/ScriptsView';
 import { SessionsView } from './views/SessionsView';
@@ -75,6 +76,8 @@ function CurrentView() {
   switch (view) {
     case 'overview':
       return <OverviewView />;
+    case 'insights':
+      return <InsightsView />;
     case 'sessions':
       return <SessionsView />;
     case 'scripts':

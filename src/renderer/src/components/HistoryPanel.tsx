@@ -1,23 +1,25 @@
 import { useEffect, useState } from 'react';
+import { HISTORY_RANGE_MS, HISTORY_RANGES, historyCsv } from '../../../shared/history-ranges';
 import type { HistoryPoint, HistoryRange } from '../../../shared/ipc-contract';
 import { call, describeFailure } from '../api';
+import { downloadText, fileSlug } from '../file-download';
+import type { SeriesOption } from '../series-options';
 import { useMonitor } from '../stores/monitor-store';
 import { TimeChart } from './TimeChart';
 
-const RANGES: Array<{ id: HistoryRange; label: string; ms: number }> = [
-  { id: '1h', label: '1 h', ms: 3_600_000 },
-  { id: '24h', label: '24 h', ms: 86_400_000 },
-  { id: '7d', label: '7 d', ms: 7 * 86_400_000 },
-];
+export type { SeriesOption } from '../series-options';
 
-export interface SeriesOption {
-  key: string;
-  label: string;
-}
+/** "30d" → "30 d": the button text for each range of the shared list. */
+const rangeLabel = (r: HistoryRange) => r.replace(/^(\d+)/, '$1 ');
 
-/** The history chart of one series (total, an account, or a target) over a chosen range. */
-export function HistoryPanel({ options }: { options: SeriesOption[] }) {
-  const [seriesKey, setSeriesKey] = useState('total');
+/**
+ * The history chart of one series (total, an account, or a target) over a chosen range, and its
+ * export as the same CSV `pulsebar history --csv` prints. With `seriesKey` the series is chosen by
+ * the parent (Insights) and the panel shows no picker of its own.
+ */
+export function HistoryPanel({ options, seriesKey: fixedKey }: { options: SeriesOption[]; seriesKey?: string }) {
+  const [ownKey, setSeriesKey] = useState('total');
+  const seriesKey = fixedKey ?? ownKey;
   const [range, setRange] = useState<HistoryRange>('1h');
   const [points, setPoints] = useState<HistoryPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -36,43 +38,51 @@ export function HistoryPanel({ options }: { options: SeriesOption[] }) {
     };
   }, [selected?.key, range, range === '1h' ? at : Math.floor(at / 60_000)]);
 
+  // The chart's own points (monitor:history's resolution for the range), as shown; the CLI's
+  // `history --csv` prints every kept sample instead. Same format, from the same formatter.
+  const exportCsv = () => {
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    downloadText(`pulsebar-${fileSlug(selected?.label ?? 'total')}-${range}-${stamp}.csv`, historyCsv(points));
+  };
+
   return (
     <section className="panel" aria-labelledby="history-title">
       <div className="panel-head">
         <h2 id="history-title">History</h2>
         <span className="muted small">live users</span>
-        <select aria-label="Chart series" value={selected?.key ?? 'total'} onChange={(e) => setSeriesKey(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        {fixedKey === undefined && (
+          <select aria-label="Chart series" value={selected?.key ?? 'total'} onChange={(e) => setSeriesKey(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
         <div className="segmented" role="radiogroup" aria-label="Chart range">
-          {RANGES.map((r) => (
+          {HISTORY_RANGES.map((r) => (
             <button
-              key={r.id}
+              key={r}
               type="button"
               role="radio"
-              aria-checked={range === r.id}
-              aria-label={`Last ${r.label}`}
-              onClick={() => setRange(r.id)}
+              aria-checked={range === r}
+              aria-label={`Last ${rangeLabel(r)}`}
+              onClick={() => setRange(r)}
             >
-              {r.label}
+              {rangeLabel(r)}
             </button>
           ))}
         </div>
+        <button type="button" disabled={points.length === 0} onClick={exportCsv} title="Download the series and range shown as CSV">
+          Export CSV
+        </button>
       </div>
       {error ? (
         <p className="error-text" role="alert">
           {error}
         </p>
       ) : (
-        <TimeChart
-          label={`${selected?.label ?? 'Total'} over ${range}`}
-          points={points}
-          spanMs={RANGES.find((r) => r.id === range)?.ms}
-        />
+        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} spanMs={HISTORY_RANGE_MS[range]} />
       )}
     </section>
   );

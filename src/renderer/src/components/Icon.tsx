@@ -9,6 +9,8 @@ const PATHS = {
   detach: 'M14 4h6v6M20 4l-8 8M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
   hide: 'M6 9l6 6 6-6',
   overview: 'M3 12h4l3-8 4 16 3-8h4',
+  // A small grid of cells: the heatmap.
+  insights: 'M4 4h4v4H4zM10 4h4v4h-4zM16 4h4v4h-4zM4 10h4v4H4zM10 10h4v4h-4zM16 10h4v4h-4zM4 16h4v4H4zM10 16h4v4h-4zM16 16h4v4h-4z',
   sessions: 'M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01',
   scripts: 'M9 8l-5 4 5 4M15 8l5 4-5 4',
   alerts: 'M18 16V11a6 6 0 0 0-12 0v5l-2 2h16zM10 21h4',

@@ -3,6 +3,7 @@ import { Icon, type IconName } from './Icon';
 
 const VIEWS: Array<{ id: ViewId; glyph: IconName }> = [
   { id: 'overview', glyph: 'overview' },
+  { id: 'insights', glyph: 'insights' },
   { id: 'sessions', glyph: 'sessions' },
   { id: 'scripts', glyph: 'scripts' },
   { id: 'alerts', glyph: 'alerts' },

@@ -10,8 +10,9 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(t);
   }, [notice, dismiss]);
   return (
-    <li className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-      <span>{notice.text}</span>
+    // The live role sits on the text, not the <li>: a list may only hold list items (axe, serious).
+    <li className={`notice notice-${notice.tone}`}>
+      <span role={notice.tone === 'error' ? 'alert' : 'status'}>{notice.text}</span>
       <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={() => dismiss(notice.id)}>
         ×
       </button>

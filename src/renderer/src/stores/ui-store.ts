@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 
-export type ViewId = 'overview' | 'sessions' | 'scripts' | 'alerts' | 'accounts' | 'settings';
+export type ViewId = 'overview' | 'insights' | 'sessions' | 'scripts' | 'alerts' | 'accounts' | 'settings';
 
 /** Each view's name: its nav button and its page heading (one source, so they never disagree). */
 export const VIEW_LABELS: Record<ViewId, string> = {
   overview: 'Overview',
+  insights: 'Insights',
   sessions: 'Sessions',
   scripts: 'Scripts',
   alerts: 'Alerts',

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AlertRule, QuietHours } from '../../../shared/alerts';
 import { describeFailure, newOpId } from '../api';
+import { ChannelsSection } from '../components/ChannelsSection';
 import { AlertRuleRow, defaultSpec, ruleIsComplete, type ScopeOption } from '../components/AlertRuleRow';
 import { useAlerts } from '../stores/alerts-store';
 import { useMonitor } from '../stores/monitor-store';
@@ -153,6 +154,8 @@ export function AlertsView() {
           </button>
         </div>
       </section>
+
+      <ChannelsSection />
 
       <section aria-labelledby="alert-history-title">
         <h2 id="alert-history-title" className="section-title">

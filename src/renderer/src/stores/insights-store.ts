@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import type { Insights } from '../../../shared/insights';
+import { call, describeFailure } from '../api';
+
+/** The Insights view's series and what main computed for it. */
+interface InsightsState {
+  key: string;
+  insights: Insights | null;
+  /** The key `insights` belongs to (a slow answer for an earlier pick is dropped). */
+  loadedKey: string | null;
+  error: string | null;
+  pick(key: string): void;
+  load(): Promise<void>;
+}
+
+export const useInsights = create<InsightsState>()((set, get) => ({
+  key: 'total',
+  insights: null,
+  loadedKey: null,
+  error: null,
+  pick(key) {
+    set({ key });
+  },
+  async load() {
+    const key = get().key;
+    try {
+      const insights = await call('monitor:insights', { key });
+      if (get().key === key) set({ insights, loadedKey: key, error: null });
+    } catch (err) {
+      if (get().key === key) set({ error: `Insights could not be computed: ${describeFailure(err)}` });
+    }
+  },
+}));
+
+/** "+12 %" / "−8 %" / "±0 %" of now against a reference; null when either is missing or the reference is 0. */
+export function percentChange(now: number | null, reference: number | null): string | null {
+  if (now == null || reference == null || reference === 0) return null;
+  const pct = Math.round(((now - reference) / reference) * 100);
+  return pct === 0 ? '±0 %' : pct > 0 ? `+${pct} %` : `−${-pct} %`;
+}
