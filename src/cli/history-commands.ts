@@ -1,4 +1,5 @@
 import { backfillDemoHistory } from '../main/app/demo-history';
+import { historyPoints } from '../main/app/monitor-service';
 import { History } from '../main/monitor/history';
 import { HistoryStore } from '../main/monitor/history-store';
 import { computeInsights, systemZone, type InsightsZone } from '../main/monitor/insights';
@@ -133,9 +134,7 @@ export function runHistory(args: CliArgs, accounts: CliAccount[], source: Histor
   const range: HistoryRange | undefined = args.range;
   if (!range) throw new UsageError('history needs --range (1h, 24h, 7d, 30d or 90d).');
   const series = pickSeries(args, accounts, source.history);
-  const rows = source.history
-    .range(series.key, source.now - HISTORY_RANGE_MS[range], source.now, Number.MAX_SAFE_INTEGER)
-    .map((p) => (p.min === p.max ? { t: p.t, v: p.value } : { t: p.t, v: Math.round(p.value * 10) / 10, min: p.min, max: p.max }));
+  const rows = historyPoints(source.history.range(series.key, source.now - HISTORY_RANGE_MS[range], source.now, Number.MAX_SAFE_INTEGER));
   if (args.json) io.out(JSON.stringify({ series: series.name, label: series.label, range, points: rows.map((r) => ({ ...r, t: new Date(r.t).toISOString() })) }, null, 2));
   else io.out(historyCsv(rows).trimEnd());
 }

@@ -212,7 +212,8 @@ export interface IpcRequests {
   'accounts:discover': [{ id: string }, TestResult];
   'monitor:refresh': [{ accountId?: string }, void];
   'monitor:pause': [{ paused: boolean }, void];
-  'monitor:history': [{ key: SeriesKey; range: HistoryRange }, HistoryPoint[]];
+  /** Chart points for the range; with `every`, every kept sample or bucket unfolded (CSV export). */
+  'monitor:history': [{ key: SeriesKey; range: HistoryRange; every?: boolean }, HistoryPoint[]];
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
   'monitor:insights': [{ key: SeriesKey }, Insights];
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];

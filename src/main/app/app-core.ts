@@ -465,7 +465,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       userPaused = paused;
       applyPause();
     },
-    'monitor:history': async ({ key, range }) => monitor?.historyRange(key, range) ?? [],
+    'monitor:history': async ({ key, range, every }) => monitor?.historyRange(key, range, every === true) ?? [],
     'monitor:insights': async ({ key }) => {
       const insights = monitor?.insights(key, options.insightsZone ?? systemZone);
       if (!insights) throw invalidRequest(`key: no history series "${key}"`);

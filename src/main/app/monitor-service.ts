@@ -19,7 +19,7 @@ import type {
   TargetLive,
 } from '../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
-import { History } from '../monitor/history';
+import { History, type RangePoint } from '../monitor/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
 import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
@@ -133,6 +133,11 @@ export function historyKeyOf(key: SeriesKey): string | null {
     return targetKey(rest.slice(0, at), rest.slice(at + 1));
   }
   return null;
+}
+
+/** History points as the window and the CLI show them: a sample alone, a bucket with its spread. */
+export function historyPoints(points: readonly RangePoint[]): HistoryPoint[] {
+  return points.map((p) => (p.min === p.max ? { t: p.t, v: p.value } : { t: p.t, v: Math.round(p.value * 10) / 10, min: p.min, max: p.max }));
 }
 
 export class MonitorService {
@@ -357,13 +362,12 @@ export class MonitorService {
     return state.total !== null && !this.isStale(state, now);
   }
 
-  historyRange(key: SeriesKey, range: HistoryRange): HistoryPoint[] {
+  /** Chart points of a range, or with `every` each kept sample or bucket (the CSV export's rows). */
+  historyRange(key: SeriesKey, range: HistoryRange, every = false): HistoryPoint[] {
     const historyKey = historyKeyOf(key);
     if (!historyKey) return [];
     const now = this.options.clock.now();
-    return this.options.history
-      .range(historyKey, now - RANGE_MS[range], now, RANGE_POINTS[range])
-      .map((p) => (p.min === p.max ? { t: p.t, v: p.value } : { t: p.t, v: Math.round(p.value * 10) / 10, min: p.min, max: p.max }));
+    return historyPoints(this.options.history.range(historyKey, now - RANGE_MS[range], now, every ? Number.MAX_SAFE_INTEGER : RANGE_POINTS[range]));
   }
 
   /** Insights of one series over the kept history (hourly bins over 90 days), in the given time zone. */

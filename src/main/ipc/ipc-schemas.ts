@@ -271,6 +271,7 @@ export const requestSchemas: RequestSchemas = {
   'monitor:history': z.strictObject({
     key: seriesKey,
     range: z.enum(HISTORY_RANGES, { error: `range must be one of ${HISTORY_RANGES.join(', ')}` }),
+    every: z.boolean({ error: 'every must be true or false' }).optional(),
   }),
   'monitor:insights': z.strictObject({ key: seriesKey }),
   'providers:capabilities': none,

@@ -38,11 +38,14 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
     };
   }, [selected?.key, range, range === '1h' ? at : Math.floor(at / 60_000)]);
 
-  // The chart's own points (monitor:history's resolution for the range), as shown; the CLI's
-  // `history --csv` prints every kept sample instead. Same format, from the same formatter.
+  // Every kept sample or bucket of the range, not the chart's folded points: the same rows and format
+  // as `pulsebar history --csv`, from the same formatter.
   const exportCsv = () => {
+    if (!selected) return;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    downloadText(`pulsebar-${fileSlug(selected?.label ?? 'total')}-${range}-${stamp}.csv`, historyCsv(points));
+    call('monitor:history', { key: selected.key, range, every: true })
+      .then((rows) => downloadText(`pulsebar-${fileSlug(selected.label)}-${range}-${stamp}.csv`, historyCsv(rows)))
+      .catch((err) => setError(describeFailure(err)));
   };
 
   return (
