@@ -476,6 +476,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
 
     'sessions:list': (q) => actions.list(q),
     'sessions:info': (q) => actions.info(q),
+    'sessions:groups': (q) => actions.groups(q),
     'sessions:message': (q) => actions.message(q),
     'sessions:disconnect': (q) => actions.disconnect(q),
     'sessions:messageMany': (q) => actions.messageMany(q),

@@ -24,6 +24,7 @@ const VALID: { [C in RequestChannel]: unknown } = {
   'providers:capabilities': undefined,
   'sessions:list': { accountId: 'a', targetId: 't', page: 1, limit: 50, search: 'bob' },
   'sessions:info': { accountId: 'a', sessionId: 's' },
+  'sessions:groups': { accountId: 'a', targetId: 't' },
   'sessions:message': { accountId: 'a', sessionId: 's', text: 'hello' },
   'sessions:disconnect': { accountId: 'a', sessionId: 's' },
   'sessions:messageMany': { accountId: 'a', sessionIds: ['1', '2'], command: 'kick', data: '{"why":"test"}', opId: 'op1' },

@@ -54,6 +54,7 @@ const FULL: { [C in RequestChannel]: unknown } = {
     filter: { key: 'k', roblox_id: '1', place_id: '2', job_id: '3' },
   },
   'sessions:info': { accountId: 'a', sessionId: 's' },
+  'sessions:groups': { accountId: 'a', targetId: 't' },
   'sessions:message': { accountId: 'a', sessionId: 's', text: 'hello', command: 'kick', data: '{"a":1}', opId: 'op1' },
   'sessions:disconnect': { accountId: 'a', sessionId: 's' },
   'sessions:messageMany': {

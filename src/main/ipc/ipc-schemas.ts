@@ -291,6 +291,7 @@ export const requestSchemas: RequestSchemas = {
       .optional(),
   }),
   'sessions:info': z.strictObject({ accountId, sessionId: id('sessionId') }),
+  'sessions:groups': z.strictObject({ accountId, targetId: id('targetId') }),
   'sessions:message': z.strictObject({
     accountId,
     sessionId: id('sessionId'),
