@@ -131,7 +131,7 @@ export function SessionGroups({ view, by, capabilities, onRequest, onOpenSession
       )}
       {by === 'key' && view.sharedKeys.length > 0 && (
         <section className="shared-keys" aria-label="Possible key sharing">
-          <h3>Possible key sharing</h3>
+          <h2>Possible key sharing</h2>
           <ul>
             {view.sharedKeys.map((k) => (
               <li key={k.key} className="shared-key">
