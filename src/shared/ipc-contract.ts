@@ -10,6 +10,7 @@ import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
 import type { SessionGroup, SharedKey } from './session-groups';
+import type { MessageTemplate, MessageTemplatesView, RecentMessage } from './message-templates';
 import type {
   AccountConfig,
   AccountState,
@@ -261,6 +262,12 @@ export interface IpcRequests {
     { message: string; count?: number },
   ];
   'ops:cancel': [{ opId: string }, boolean];
+  'templates:get': [void, MessageTemplatesView];
+  /** Adds a template or replaces the one with its id. */
+  'templates:save': [{ template: MessageTemplate }, MessageTemplatesView];
+  'templates:remove': [{ id: string }, MessageTemplatesView];
+  /** The window sent this message (variables as written): it goes first in its provider's recent list. */
+  'templates:recordSent': [RecentMessage, MessageTemplatesView];
   'scripts:get': [{ accountId: string; scriptId: string }, ScriptView];
   'scripts:toggle': [{ accountId: string; scriptId: string; enabled: boolean }, ScriptView];
   'scripts:edit': [{ accountId: string; scriptId: string; patch: ScriptPatch }, ScriptView];
@@ -307,6 +314,7 @@ const requestChannelSet = {
   'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1,
   'sessions:list': 1, 'sessions:info': 1, 'sessions:groups': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
+  'templates:get': 1, 'templates:save': 1, 'templates:remove': 1, 'templates:recordSent': 1,
   'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,
   'alerts:get': 1, 'alerts:setRules': 1, 'alerts:setQuietHours': 1, 'alerts:pause': 1, 'alerts:log': 1,
   'channels:list': 1, 'channels:add': 1, 'channels:update': 1, 'channels:remove': 1, 'channels:test': 1,
