@@ -12,6 +12,7 @@ import { SessionSearch } from '../components/SessionSearch';
 import { allTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
+import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
 
@@ -59,6 +60,15 @@ export function SessionsView() {
     const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, sessionName(s)]));
     return (id: string) => byId.get(id);
   }, [sessions, groups.view]);
+  const sessionOf = useMemo(() => {
+    const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, s]));
+    return (id: string) => byId.get(id);
+  }, [sessions, groups.view]);
+  // Templates and recent messages are read when a message dialog opens (they change only by sending or saving).
+  const messaging = pending?.type === 'message';
+  useEffect(() => {
+    if (messaging) void useTemplates.getState().load();
+  }, [messaging]);
   const scriptLabel = useMemo(() => {
     const byId = new Map(targets.map((t) => [`${t.accountId}:${t.targetId}`, t.label]));
     return (accountId: string, id: string) => byId.get(`${accountId}:${id}`);
@@ -254,6 +264,7 @@ export function SessionsView() {
           onClose={() => setPending(null)}
           onSent={reload}
           nameOf={nameOf}
+          sessionOf={sessionOf}
         />
       )}
       {pending?.type === 'disconnect' && (
