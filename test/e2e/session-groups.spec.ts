@@ -71,3 +71,35 @@ test('LuaAuth: a key on two Roblox accounts is flagged, and a bulk message reach
   const flaggedIds = view.sessions.filter((s) => s.userKey === 'KEYSHARED0000000000000001').map((s) => s.id);
   expect([...mine[0]!.sessionIds].sort()).toEqual(flaggedIds.sort());
 });
+
+test('LuaProt: a saved template with {username} is sent filled for the session, and shows up as recent', async ({ app, request }) => {
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const hubId = world.accounts.luaprot.targets[0]!.id;
+  await control(request, world, 'sessions', { provider: 'luaprot', targetId: hubId, sessions: [{ username: 'TemplateTester', placeId: '4242424242' }] });
+  await nav(app, 'Sessions').click();
+  const picker = app.getByRole('combobox', { name: 'Target' });
+  const option = picker.getByRole('option', { name: /^Demo hub 1 · / });
+  await picker.selectOption({ label: (await option.first().textContent())!.trim() });
+  await app.getByRole('button', { name: 'Open TemplateTester' }).click();
+  await app.getByRole('dialog', { name: 'Session TemplateTester' }).getByRole('button', { name: 'Message' }).click();
+
+  const dialog = app.getByRole('dialog', { name: 'Message TemplateTester' });
+  const text = dialog.getByRole('textbox', { name: 'Message' });
+  await text.fill('Welcome back, {username}!');
+  await expect(dialog.getByLabel('Preview')).toHaveText('Preview for TemplateTester: Welcome back, TemplateTester!');
+  await dialog.getByRole('textbox', { name: 'Template name' }).fill('Welcome');
+  await dialog.getByRole('button', { name: 'Save as template' }).click();
+  await text.fill('');
+  await dialog.getByRole('combobox', { name: 'Template or recent message' }).selectOption({ label: 'Welcome' });
+  await expect(text).toHaveValue('Welcome back, {username}!');
+  await expectAccessibleInBothThemes(app, 'Message dialog with a template');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog.getByRole('status').first()).toContainText('LuaProt:');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+  const state = (await control(request, world, 'state')) as { messages: Array<{ provider: string; text?: string }> };
+  expect(state.messages.filter((m) => m.provider === 'luaprot').map((m) => m.text)).toContain('Welcome back, TemplateTester!');
+  const saved = await ipc(app, 'templates:get');
+  expect(saved.recent.luaprot[0]).toEqual({ provider: 'luaprot', text: 'Welcome back, {username}!' });
+});
