@@ -93,6 +93,8 @@ function notesFor(provider: ProviderId, sessions: readonly Session[]): string[] 
   const noJob = sessions.filter((s) => !s.jobId).length;
   if (noGame > 0) notes.push(`${name} did not say which game ${noGame} of ${sessions.length} sessions are in.`);
   if (noJob > 0) notes.push(`${name} did not say which server ${noJob} of ${sessions.length} sessions are on.`);
+  const noKey = provider === 'luaauth' ? sessions.filter((s) => !s.userKey).length : 0;
+  if (noKey > 0) notes.push(`LuaAuth did not give the user key of ${noKey} of ${sessions.length} sessions; they are left out of the key groups.`);
   if (provider === 'junkie') notes.push('Junkie\u2019s session list gives no user key, so sessions cannot be grouped by key.');
   if (provider === 'luaprot') {
     notes.push('LuaProt\u2019s session list gives no user key (only each session\u2019s own detail does), so sessions are not grouped by key.');
