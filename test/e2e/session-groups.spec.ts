@@ -103,3 +103,22 @@ test('LuaProt: a saved template with {username} is sent filled for the session, 
   const saved = await ipc(app, 'templates:get');
   expect(saved.recent.luaprot[0]).toEqual({ provider: 'luaprot', text: 'Welcome back, {username}!' });
 });
+
+test('Junkie: 120 sessions read over three pages into game groups; no key grouping, said in words', async ({ app, request }) => {
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const scriptId = (await ipc(app, 'app:snapshot')).accounts.find((a) => a.account.id === world.accounts.junkie.id)!.targets[0]!.id;
+  const sessions = Array.from({ length: 120 }, (_, i) => ({ placeId: i < 80 ? '7000000007' : '8000000008', jobId: `job-${i % 5}` }));
+  await control(request, world, 'sessions', { provider: 'junkie', targetId: scriptId, sessions });
+  await nav(app, 'Sessions').click();
+  const picker = app.getByRole('combobox', { name: 'Target' });
+  const option = picker.getByRole('option', { name: new RegExp(`^Script ${scriptId} · Demo Junkie`) });
+  await picker.selectOption({ label: (await option.first().textContent())!.trim() });
+  await app.getByRole('combobox', { name: 'Group by' }).selectOption('game');
+  await expect(app.getByRole('list', { name: 'Sessions by game' }).getByRole('button')).toHaveText([/Place 7000000007\s*80/, /Place 8000000008\s*40/]);
+  await expect(app.getByText('120 live sessions grouped.')).toBeVisible();
+  await app.getByRole('combobox', { name: 'Group by' }).selectOption('key');
+  await expect(app.getByText('Junkie’s session list gives no user key, so sessions cannot be grouped by key.')).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Sessions by key' })).toHaveCount(0);
+  await expectAccessibleInBothThemes(app, 'Junkie sessions grouped by key (not given)');
+});
