@@ -9,6 +9,8 @@ import type { AlertEvent, AlertRule, QuietHours } from './alerts';
 import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
+import type { SessionGroup, SharedKey } from './session-groups';
+import type { MessageTemplate, MessageTemplatesView, RecentMessage } from './message-templates';
 import type {
   AccountConfig,
   AccountState,
@@ -134,6 +136,24 @@ export interface SessionQuery {
   filter?: { key?: string; roblox_id?: string; place_id?: string; job_id?: string };
 }
 
+/** Who is playing where: every live session of one target that was read, grouped (sessions:groups). */
+export interface SessionGroupsView {
+  provider: ProviderId;
+  /** The sessions read, so a group opens without asking again; at most SESSION_GROUPS_MAX. */
+  sessions: Session[];
+  /** Known total where the provider gives one (Junkie); else the number read when not capped. */
+  total?: number;
+  /** True when reading stopped at SESSION_GROUPS_MAX: groups cover the first `sessions.length` only. */
+  capped: boolean;
+  games: SessionGroup[];
+  servers: SessionGroup[];
+  /** Null where the provider's list gives no user key (Junkie, LuaProt). */
+  keys: SessionGroup[] | null;
+  sharedKeys: SharedKey[];
+  /** What the provider does not give, in words, so a missing field is never one silent "unknown" group. */
+  notes: string[];
+}
+
 export interface SessionDetail {
   session: Session;
   /** LuaProt: the session's key record (times in ms). */
@@ -219,6 +239,8 @@ export interface IpcRequests {
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
   'sessions:list': [SessionQuery, SessionPage];
   'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
+  /** Reads all live sessions of a target (within the budget, capped) and groups them by game, server and key. */
+  'sessions:groups': [{ accountId: string; targetId: string }, SessionGroupsView];
   'sessions:message': [
     { accountId: string; sessionId: string; text?: string; command?: string; data?: string; opId?: string },
     { provider: ProviderId; message?: string; result?: MessageResult },
@@ -241,6 +263,12 @@ export interface IpcRequests {
     { message: string; count?: number },
   ];
   'ops:cancel': [{ opId: string }, boolean];
+  'templates:get': [void, MessageTemplatesView];
+  /** Adds a template or replaces the one with its id. */
+  'templates:save': [{ template: MessageTemplate }, MessageTemplatesView];
+  'templates:remove': [{ id: string }, MessageTemplatesView];
+  /** The window sent this message (variables as written): it goes first in its provider's recent list. */
+  'templates:recordSent': [RecentMessage, MessageTemplatesView];
   'scripts:get': [{ accountId: string; scriptId: string }, ScriptView];
   'scripts:toggle': [{ accountId: string; scriptId: string; enabled: boolean }, ScriptView];
   'scripts:edit': [{ accountId: string; scriptId: string; patch: ScriptPatch }, ScriptView];
@@ -285,8 +313,9 @@ const requestChannelSet = {
   'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
   'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
   'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1,
-  'sessions:list': 1, 'sessions:info': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
+  'sessions:list': 1, 'sessions:info': 1, 'sessions:groups': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
+  'templates:get': 1, 'templates:save': 1, 'templates:remove': 1, 'templates:recordSent': 1,
   'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,
   'alerts:get': 1, 'alerts:setRules': 1, 'alerts:setQuietHours': 1, 'alerts:pause': 1, 'alerts:log': 1,
   'channels:list': 1, 'channels:add': 1, 'channels:update': 1, 'channels:remove': 1, 'channels:test': 1,

@@ -66,3 +66,24 @@ export function jsonStringContent(value: string): string {
 export function pushRecent<T>(recent: readonly T[], entry: T, same: (a: T, b: T) => boolean): T[] {
   return [entry, ...recent.filter((r) => !same(r, entry))].slice(0, MAX_RECENT_MESSAGES);
 }
+
+/** A message as sent, kept in the recent list of its provider (variables as written, not filled). */
+export type RecentMessage = { provider: 'luaprot'; text: string } | { provider: 'luaauth'; command: string; data?: string };
+
+/** Saved templates and the recent messages, per provider, newest first. */
+export interface MessageTemplatesView {
+  templates: MessageTemplate[];
+  recent: { luaprot: RecentMessage[]; luaauth: RecentMessage[] };
+}
+
+export function sameMessage(a: RecentMessage, b: RecentMessage): boolean {
+  if (a.provider === 'luaprot' || b.provider === 'luaprot') return a.provider === b.provider && (a as { text: string }).text === (b as { text: string }).text;
+  return a.command === b.command && (a.data ?? '') === (b.data ?? '');
+}
+
+/**
+ * LuaAuth's message-many sends one command to many ids, so a text with variables is sent session by
+ * session instead (each within the account's budget), at most this many at once: beyond it the
+ * window refuses and says why (our limit: 50 commands that may each wait up to 60 s for an answer).
+ */
+export const PER_SESSION_SEND_MAX = 50;

@@ -66,3 +66,19 @@ export function sharedKeys(sessions: readonly Session[]): SharedKey[] {
   }
   return shared.sort((a, b) => b.accounts.length - a.accounts.length || b.count - a.count || a.key.localeCompare(b.key));
 }
+
+/** Sessions by the user's key (LuaAuth `user_key`); sessions without one are left out. */
+export function groupByKey(sessions: readonly Session[]): SessionGroup[] {
+  return groupBy(
+    sessions.filter((s) => s.userKey),
+    (s) => s.userKey ?? '',
+  );
+}
+
+/**
+ * Most live sessions read for grouping: 40 Junkie/LuaAuth pages of 50, within a user action's
+ * budget (our choice, not a provider limit). Beyond it the window says "first N of M".
+ */
+export const SESSION_GROUPS_MAX = 2_000;
+/** Page size used when reading for groups: the largest both Junkie and LuaAuth document. */
+export const SESSION_GROUPS_PAGE = 50;

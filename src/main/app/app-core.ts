@@ -32,6 +32,7 @@ import { Poller } from './poller';
 import { DEFAULT_DELAY_MARGIN_MS, type Ticket } from '../monitor/rate-budget';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
 import { SessionActions } from './session-actions';
+import { MessageTemplatesService } from './message-templates-service';
 import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
 
 export interface CreateAppCoreOptions {
@@ -359,6 +360,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     return client;
   }
 
+  const templates = new MessageTemplatesService(settingsStore);
   const actions = new SessionActions({
     account: (id) => accounts.get(id),
     async call(accountId, fn, opId) {
@@ -476,6 +478,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
 
     'sessions:list': (q) => actions.list(q),
     'sessions:info': (q) => actions.info(q),
+    'sessions:groups': (q) => actions.groups(q),
+    'templates:get': async () => templates.get(),
+    'templates:save': (q) => templates.save(q.template),
+    'templates:remove': (q) => templates.remove(q.id),
+    'templates:recordSent': (q) => templates.recordSent(q),
     'sessions:message': (q) => actions.message(q),
     'sessions:disconnect': (q) => actions.disconnect(q),
     'sessions:messageMany': (q) => actions.messageMany(q),

@@ -11,6 +11,7 @@ import { describeDisconnects } from '../providers/luaauth-bulk';
 import { missingAction } from './capabilities';
 import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from './core-errors';
 import { isLuaProtEmpty } from './poller';
+import { readSessionGroups } from './session-groups-read';
 
 type Req<C extends keyof IpcRequests> = RequestOf<C>;
 type Res<C extends keyof IpcRequests> = ResponseOf<C>;
@@ -108,6 +109,13 @@ export class SessionActions {
     });
     this.ctx.noteListRead?.(q.accountId, lines);
     return page;
+  }
+
+  /** Every live session of a target, grouped; each page is its own budgeted request. */
+  async groups(q: Req<'sessions:groups'>): Promise<Res<'sessions:groups'>> {
+    const account = this.ctx.account(q.accountId);
+    const target = account.targets.find((t) => t.id === q.targetId);
+    return readSessionGroups((fn) => this.ctx.call(q.accountId, fn), account.provider, target, q.targetId);
   }
 
   async info(q: Req<'sessions:info'>): Promise<Res<'sessions:info'>> {

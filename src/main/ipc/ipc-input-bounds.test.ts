@@ -54,6 +54,7 @@ const FULL: { [C in RequestChannel]: unknown } = {
     filter: { key: 'k', roblox_id: '1', place_id: '2', job_id: '3' },
   },
   'sessions:info': { accountId: 'a', sessionId: 's' },
+  'sessions:groups': { accountId: 'a', targetId: 't' },
   'sessions:message': { accountId: 'a', sessionId: 's', text: 'hello', command: 'kick', data: '{"a":1}', opId: 'op1' },
   'sessions:disconnect': { accountId: 'a', sessionId: 's' },
   'sessions:messageMany': {
@@ -67,6 +68,10 @@ const FULL: { [C in RequestChannel]: unknown } = {
   },
   'sessions:disconnectMany': { accountId: 'a', sessionIds: ['1'], scope: { key: 'k' } },
   'ops:cancel': { opId: 'op1' },
+  'templates:get': undefined,
+  'templates:save': { template: { id: 't1', provider: 'luaauth', name: 'Kick', command: 'kick', data: '{"why":"{username}"}' } },
+  'templates:remove': { id: 't1' },
+  'templates:recordSent': { provider: 'luaprot', text: 'hi {username}' },
   'scripts:get': { accountId: 'a', scriptId: 's' },
   'scripts:toggle': { accountId: 'a', scriptId: 's', enabled: false },
   'scripts:edit': { accountId: 'a', scriptId: 's', patch: { name: 'New' } },

@@ -23,6 +23,7 @@ import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
 import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { boundedString } from './ipc-strings';
+import type { MessageTemplate, RecentMessage } from '../../shared/message-templates';
 
 export { ID_MAX, LUAPROT_TEXT_MAX };
 export const POLL_INTERVAL_MIN_SECONDS = 5;
@@ -122,6 +123,19 @@ const scope = z.union([z.strictObject({ hubId: id('hubId') }), z.strictObject({ 
   error: 'scope must be { hubId } or { key }',
 });
 const sessionIds = z.array(id('session id')).min(1, { error: 'sessionIds must not be empty' }).max(BULK_IDS_MAX);
+
+const templateName = boundedString('name', ID_MAX).trim().min(1, { error: 'name must not be empty' });
+const messageTemplate: z.ZodType<MessageTemplate> = z.union(
+  [
+    z.strictObject({ id: id('id'), provider: z.literal('luaprot'), name: templateName, text: luaprotText }),
+    z.strictObject({ id: id('id'), provider: z.literal('luaauth'), name: templateName, command, data: jsonText.optional() }),
+  ],
+  { error: 'template must be { id, provider: "luaprot", name, text } or { id, provider: "luaauth", name, command, data? }' },
+);
+const recentMessage: z.ZodType<RecentMessage> = z.union(
+  [z.strictObject({ provider: z.literal('luaprot'), text: luaprotText }), z.strictObject({ provider: z.literal('luaauth'), command, data: jsonText.optional() })],
+  { error: 'message must be { provider: "luaprot", text } or { provider: "luaauth", command, data? }' },
+);
 
 const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
 const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
@@ -292,6 +306,7 @@ export const requestSchemas: RequestSchemas = {
       .optional(),
   }),
   'sessions:info': z.strictObject({ accountId, sessionId: id('sessionId') }),
+  'sessions:groups': z.strictObject({ accountId, targetId: id('targetId') }),
   'sessions:message': z.strictObject({
     accountId,
     sessionId: id('sessionId'),
@@ -316,6 +331,10 @@ export const requestSchemas: RequestSchemas = {
     scope: scope.optional(),
   }),
   'ops:cancel': z.strictObject({ opId }),
+  'templates:get': none,
+  'templates:save': z.strictObject({ template: messageTemplate }),
+  'templates:remove': z.strictObject({ id: id('id') }),
+  'templates:recordSent': recentMessage,
   'scripts:get': z.strictObject({ accountId, scriptId: id('scriptId') }),
   'scripts:toggle': z.strictObject({
     accountId,

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { MAX_CHANNELS } from '../../shared/alert-channels';
 import { channelConfigSchema } from '../alerts/channels/channel-config';
 import { DEFAULT_BASE_URLS, type AccountConfig } from '../../shared/model';
+import { MAX_TEMPLATES } from '../../shared/message-templates';
 import {
   accountSchema,
   alertRuleSchema,
   alertSettingsSchema,
+  messageTemplateSchema,
+  recentMessagesSchema,
   pollIntervalsSchema,
   SETTINGS_VERSION,
   settingsSchema,
@@ -169,13 +172,35 @@ function salvageChannels(raw: unknown, problems: string[]): unknown[] | undefine
   return channels;
 }
 
+/** Message templates one by one: a bad one is left out alone, the others are kept. */
+function salvageTemplates(raw: unknown, problems: string[]): unknown[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) {
+    problems.push('messageTemplates: not a list — no templates kept');
+    return undefined;
+  }
+  const kept: unknown[] = [];
+  const seen = new Set<string>();
+  raw.slice(0, MAX_TEMPLATES).forEach((item, i) => {
+    const parsed = messageTemplateSchema.safeParse(item);
+    if (!parsed.success) problems.push(`message template #${i + 1}: left out (${firstIssue(parsed.error)})`);
+    else if (seen.has(parsed.data.id)) problems.push(`message template #${i + 1}: left out (its id is used by an earlier template)`);
+    else {
+      seen.add(parsed.data.id);
+      kept.push(parsed.data);
+    }
+  });
+  if (raw.length > MAX_TEMPLATES) problems.push(`messageTemplates: only the first ${MAX_TEMPLATES} kept`);
+  return kept;
+}
+
 /**
  * Builds valid settings from a parsed file of the current layout (or v1, whose fields are a subset
  * of it with the same rules) that failed the strict schema.
  */
 export function salvageSettings(raw: Record<string, unknown>): SalvagedSettings {
   const problems: string[] = [];
-  const top = validFields(settingsSchema.shape, raw, '', problems, ['version', 'accounts', 'pollIntervalSeconds', 'alerts', 'window', 'channels']);
+  const top = validFields(settingsSchema.shape, raw, '', problems, ['version', 'accounts', 'pollIntervalSeconds', 'alerts', 'window', 'channels', 'messageTemplates', 'recentMessages']);
   const candidate: Record<string, unknown> = {
     ...top,
     version: SETTINGS_VERSION,
@@ -184,6 +209,8 @@ export function salvageSettings(raw: Record<string, unknown>): SalvagedSettings 
     alerts: salvageAlerts(raw.alerts, problems),
     window: salvageObject(windowStateSchema.shape, raw.window, 'window', problems),
     channels: salvageChannels(raw.channels, problems),
+    messageTemplates: salvageTemplates(raw.messageTemplates, problems),
+    recentMessages: salvageObject(recentMessagesSchema.shape, raw.recentMessages, 'recentMessages', problems),
   };
   // Every piece was validated on its own; parsing the whole fills the defaults and proves the sum valid.
   return { settings: settingsSchema.parse(candidate), problems };

@@ -17,6 +17,8 @@ describe('settings schema', () => {
       demoDeclined: false,
       window: { detached: false },
       channels: [],
+      messageTemplates: [],
+      recentMessages: { luaprot: [], luaauth: [] },
     });
   });
 

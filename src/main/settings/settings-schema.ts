@@ -3,6 +3,9 @@ import { MAX_CHANNELS } from '../../shared/alert-channels';
 import { channelConfigSchema } from '../alerts/channels/channel-config';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
+import { ID_MAX, JSON_DATA_MAX } from '../../shared/input-limits';
+import { LUAPROT_MESSAGE_RULE, luaprotMessageProblem } from '../../shared/luaprot-message';
+import { MAX_RECENT_MESSAGES, MAX_TEMPLATES, type MessageTemplate } from '../../shared/message-templates';
 import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../../shared/model';
 
 /**
@@ -107,6 +110,43 @@ export const windowStateSchema = z.object({
   bounds: boundsSchema.optional(),
 });
 
+/** A saved message: LuaProt texts follow LuaProt's own rule; LuaAuth data must be JSON text. */
+export const messageTemplateSchema = z.discriminatedUnion('provider', [
+  z.object({
+    id,
+    provider: z.literal('luaprot'),
+    name: z.string().trim().min(1).max(ID_MAX),
+    text: z.string().refine((text) => luaprotMessageProblem(text) === undefined, LUAPROT_MESSAGE_RULE),
+  }),
+  z.object({
+    id,
+    provider: z.literal('luaauth'),
+    name: z.string().trim().min(1).max(ID_MAX),
+    command: z.string().trim().min(1).max(ID_MAX),
+    data: z.string().max(JSON_DATA_MAX).refine(isJsonText, 'data must be JSON text').optional(),
+  }),
+]) satisfies z.ZodType<MessageTemplate>;
+
+const luaprotRecentSchema = z.object({ provider: z.literal('luaprot'), text: z.string().refine((text) => luaprotMessageProblem(text) === undefined, LUAPROT_MESSAGE_RULE) });
+const luaauthRecentSchema = z.object({
+  provider: z.literal('luaauth'),
+  command: z.string().trim().min(1).max(ID_MAX),
+  data: z.string().max(JSON_DATA_MAX).refine(isJsonText, 'data must be JSON text').optional(),
+});
+export const recentMessagesSchema = z.object({
+  luaprot: z.array(luaprotRecentSchema).max(MAX_RECENT_MESSAGES).default(() => []),
+  luaauth: z.array(luaauthRecentSchema).max(MAX_RECENT_MESSAGES).default(() => []),
+});
+
+function isJsonText(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The current layout. Every field has a default so a file missing a newer field still loads. */
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -133,6 +173,14 @@ export const settingsSchema = z.object({
     .max(MAX_CHANNELS)
     .default(() => [])
     .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'channel ids must be unique'),
+  /** Saved message templates (LuaProt texts, LuaAuth commands with JSON data). */
+  messageTemplates: z
+    .array(messageTemplateSchema)
+    .max(MAX_TEMPLATES)
+    .default(() => [])
+    .refine((list) => new Set(list.map((t) => t.id)).size === list.length, 'template ids must be unique'),
+  /** The last messages sent, per provider, newest first. */
+  recentMessages: recentMessagesSchema.default(() => ({ luaprot: [], luaauth: [] })),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -153,7 +201,9 @@ sameFields<z.infer<typeof alertSpecSchema>, AlertRuleSpec>(true);
 sameFields<z.infer<typeof alertRuleSchema>, AlertRule>(true);
 sameFields<z.infer<typeof quietHoursSchema>, QuietHours>(true);
 sameFields<Settings['alerts'], AlertSettings>(true);
-sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window' | 'channels'>, AppPreferences>(true);
+sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window' | 'channels' | 'messageTemplates' | 'recentMessages'>, AppPreferences>(
+  true,
+);
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({ version: SETTINGS_VERSION });

@@ -6,6 +6,7 @@ import type { RequestLog } from './request-log';
 import type { Fault, LuaAuthClientBehaviour, SimulatorControl, SimulatorTargets } from './types';
 import { isStrayMode, STRAY_MODES } from './strays';
 import type { World } from './world';
+import type { SessionPin } from './population';
 
 const BEHAVIOURS: LuaAuthClientBehaviour[] = ['processed', 'handler_error', 'handler_missing', 'never_answers'];
 const FAULT_TYPES = ['status', 'rate_limit_burst', 'slow', 'malformed_json', 'html_error', 'drop_connection'];
@@ -18,6 +19,10 @@ export function createControl(world: World, faults: FaultBoard, log: RequestLog,
     setPopulation: (provider, targetId, count) => {
       world.step(clock.now());
       world.setPopulation(provider, targetId, count, clock.now());
+    },
+    setSessions: (provider, targetId, pins) => {
+      world.step(clock.now());
+      world.pinSessions(provider, targetId, pins, clock.now());
     },
     population: (provider, targetId) => {
       world.step(clock.now());
@@ -47,6 +52,23 @@ export function createControl(world: World, faults: FaultBoard, log: RequestLog,
     messagesSent: (provider) => world.messages.filter((m) => !provider || m.provider === provider).map((m) => ({ ...m })),
   };
   return control;
+}
+
+const PIN_FIELDS = ['placeId', 'jobId', 'userKey', 'robloxId', 'username'] as const;
+
+function parsePins(value: unknown): SessionPin[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const pins: SessionPin[] = [];
+  for (const item of value) {
+    if (!item || typeof item !== 'object') return undefined;
+    const pin: SessionPin = {};
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      if (!(PIN_FIELDS as readonly string[]).includes(k) || typeof v !== 'string') return undefined;
+      pin[k as (typeof PIN_FIELDS)[number]] = v;
+    }
+    pins.push(pin);
+  }
+  return pins;
 }
 
 const isProvider = (v: unknown): v is ProviderId => typeof v === 'string' && (PROVIDERS as readonly string[]).includes(v);
@@ -98,6 +120,14 @@ export function handleControl(control: SimulatorControl, faults: FaultBoard, met
           return bad('expected {provider, targetId, count >= 0}');
         }
         control.setPopulation(b.provider, b.targetId, b.count);
+        return json(200, { ok: true, population: control.population(b.provider, b.targetId) });
+      }
+      case 'sessions': {
+        const pins = parsePins(b.sessions);
+        if (!isProvider(b.provider) || typeof b.targetId !== 'string' || !pins) {
+          return bad('expected {provider, targetId, sessions: [{placeId?, jobId?, userKey?, robloxId?, username?} as strings]}');
+        }
+        control.setSessions(b.provider, b.targetId, pins);
         return json(200, { ok: true, population: control.population(b.provider, b.targetId) });
       }
       case 'stray': {

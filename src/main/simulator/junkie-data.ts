@@ -72,15 +72,18 @@ export function buildJunkieAccount(rng: Rng, scripts: number, baseSessions: numb
 
 /** Username first: search derives only this for every session, so keep it cheap. */
 export function junkieUsername(s: SimSession): string {
-  return username(mulberry32(s.seed));
+  return s.pin?.username ?? username(mulberry32(s.seed));
 }
 
 /** The seed's LiveSession object; placeId is a string, times are epoch ms. */
 export function junkieSessionJson(s: SimSession, script: JunkieScript, now: number, beatIntervalMs: number) {
   const rng = mulberry32(s.seed);
-  const robloxUsername = username(rng);
-  const robloxJobId = pick(rng, script.jobPool);
-  const placeId = pick(rng, script.placeIds);
+  const derivedUsername = username(rng);
+  const derivedJobId = pick(rng, script.jobPool);
+  const derivedPlaceId = pick(rng, script.placeIds);
+  const robloxUsername = s.pin?.username ?? derivedUsername;
+  const robloxJobId = s.pin?.jobId ?? derivedJobId;
+  const placeId = s.pin?.placeId ?? derivedPlaceId;
   const hwid = hexId(rng, 40);
   // Heartbeats every beatIntervalMs since creation (with a per-session phase), so lastBeat is always recent.
   const phase = Math.floor(rng() * beatIntervalMs);

@@ -96,7 +96,7 @@ export function buildLuaAuthAccount(rng: Rng, projects: number, scriptsPerProjec
 /** The seed's Session object: roblox_id/place_id are numbers, created_at epoch ms. */
 export function luaauthSessionJson(s: SimSession, script: LuaAuthScript, project: LuaAuthProject) {
   const rng = mulberry32(s.seed);
-  return {
+  const derived = {
     id: s.id,
     user_key: pick(rng, project.userKeys),
     script_id: script.id,
@@ -104,6 +104,16 @@ export function luaauthSessionJson(s: SimSession, script: LuaAuthScript, project
     place_id: pick(rng, script.placeIds),
     job_id: pick(rng, script.jobPool),
     created_at: s.created,
+  };
+  const pin = s.pin;
+  if (!pin) return derived;
+  // Pinned ids keep the seed's types: roblox_id and place_id are numbers on the wire.
+  return {
+    ...derived,
+    user_key: pin.userKey ?? derived.user_key,
+    roblox_id: pin.robloxId !== undefined ? Number(pin.robloxId) : derived.roblox_id,
+    place_id: pin.placeId !== undefined ? Number(pin.placeId) : derived.place_id,
+    job_id: pin.jobId ?? derived.job_id,
   };
 }
 

@@ -105,11 +105,20 @@ export function luaprotSessionDetail(s: SimSession, hub: LuaProtHub) {
   const rng = mulberry32(s.seed);
   const robloxUsername = username(rng);
   const key = rng() < 0.1 ? hub.keys[0] : pick(rng, hub.keys);
-  return {
+  const derived = {
     robloxUsername,
     key: key ?? pick(rng, hub.keys),
     robloxJobId: pick(rng, hub.jobPool),
     robloxUniverseId: pick(rng, hub.universes),
+  };
+  // LuaProt's list gives no key, so a pin chooses only what the list shows.
+  const pin = s.pin;
+  if (!pin) return derived;
+  return {
+    ...derived,
+    robloxUsername: pin.username ?? derived.robloxUsername,
+    robloxJobId: pin.jobId ?? derived.robloxJobId,
+    robloxUniverseId: pin.placeId ?? derived.robloxUniverseId,
   };
 }
 

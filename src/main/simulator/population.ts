@@ -17,6 +17,22 @@ export interface SimSession {
   disconnectedAt?: number;
   /** Marked for removal; compacted out of the target's array at the end of an operation. */
   removed?: boolean;
+  /** Details chosen by a test (control `sessions`) instead of derived from `seed`. */
+  pin?: SessionPin;
+}
+
+/**
+ * Details a test may choose for a session, so a population can be built for grouping tests
+ * (who plays which game, which key is on two accounts). Each provider uses only the fields its
+ * seed document gives: place/universe id, job id, and LuaAuth's user key and roblox id, or the
+ * Junkie/LuaProt username. Values keep each provider's wire type (LuaAuth ids stay numbers).
+ */
+export interface SessionPin {
+  placeId?: string;
+  jobId?: string;
+  userKey?: string;
+  robloxId?: string;
+  username?: string;
 }
 
 export interface TargetPopulation {
@@ -31,6 +47,8 @@ export interface TargetPopulation {
   center: number;
   /** False stops joins (a disabled LuaAuth script); existing sessions drain. */
   joinsEnabled: boolean;
+  /** Built session by session by a test: no churn until setLive moves it again. */
+  frozen?: boolean;
 }
 
 /** Fraction of live sessions replaced per tick at equilibrium (≈ 30 min average session at 5 s ticks). */
@@ -83,13 +101,28 @@ export class ProviderPopulation {
   setLive(target: TargetPopulation, count: number, now: number, rng: Rng): void {
     const wanted = Math.max(0, Math.round(count));
     target.center = wanted;
+    target.frozen = false;
     if (wanted > target.live) this.join(target, wanted - target.live, now - 1000, now, rng);
     else if (wanted < target.live) this.leave(target, target.live - wanted, rng);
+  }
+
+  /** Replace a target's live sessions with exactly `pins` (one session each, listed in this order), frozen. */
+  pinSessions(target: TargetPopulation, pins: readonly SessionPin[], now: number, rng: Rng): void {
+    for (const s of target.sessions) if (!s.removed && s.disconnectedAt === undefined) this.markGone(target, s);
+    this.compact(target);
+    pins.forEach((pin, i) => {
+      this.create(target, now - (pins.length - i) * 1000, rng);
+      const created = target.sessions[target.sessions.length - 1] as SimSession;
+      created.pin = { ...pin };
+    });
+    target.center = target.live;
+    target.frozen = true;
   }
 
   /** One churn step of every target at `tickTime` (tick number `tick` seeds it). */
   tick(tick: number, tickTime: number, tickMs: number): void {
     for (const target of this.targets) {
+      if (target.frozen) continue;
       const rng = mulberry32(mixSeed(this.seed, target.index, tick));
       const { live, center } = target;
       const turnover = live * CHURN_PER_TICK;

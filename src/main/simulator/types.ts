@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { ProviderId } from '../../shared/model';
 import type { StrayMode } from './strays';
+import type { SessionPin } from './population';
 
 export type { StrayMode } from './strays';
 
@@ -94,6 +95,11 @@ export interface SimulatorControl {
   /** Set the live population of a target right now. */
   setPopulation(provider: ProviderId, targetId: string, count: number): void;
   population(provider: ProviderId, targetId: string): number;
+  /**
+   * Replace a target's live sessions with exactly these, details chosen per session (see SessionPin),
+   * and stop its churn until setPopulation moves it again: populations built for grouping tests.
+   */
+  setSessions(provider: ProviderId, targetId: string, sessions: SessionPin[]): void;
   setLuaAuthBehaviour(behaviour: LuaAuthClientBehaviour, sessionId?: string): void;
   /** Replaces the stray modes of a provider (or all); [] = back to the docs. */
   setStrays(provider: ProviderId | 'all', modes: StrayMode[]): void;

@@ -5,7 +5,7 @@ import { alnumId, digitsId, uuid } from './ids';
 import { buildJunkieAccount, type JunkieAccount } from './junkie-data';
 import { buildLuaAuthAccount, type LuaAuthAccount } from './luaauth-data';
 import { buildLuaProtAccount, type LuaProtAccount } from './luaprot-data';
-import { ProviderPopulation } from './population';
+import { ProviderPopulation, type SessionPin } from './population';
 import { mixSeed, mulberry32 } from './prng';
 import type { LuaAuthClientBehaviour, ScriptedEvent, SentMessage } from './types';
 
@@ -91,6 +91,15 @@ export class World {
     if (!Number.isFinite(count) || count < 0 || count > MAX_POPULATION) throw new Error(`count must be between 0 and ${MAX_POPULATION}`);
     const rng = mulberry32(mixSeed(this.config.seed, 0xc0, this.actionCount++));
     this.populations[provider].setLive(target, count, now, rng);
+  }
+
+  /** Replace a target's sessions with exactly these (details chosen per session), and stop its churn. */
+  pinSessions(provider: ProviderId, targetId: string, pins: readonly SessionPin[], now: number): void {
+    const target = this.populations[provider].target(targetId);
+    if (!target) throw new Error(`Unknown ${provider} target ${targetId}`);
+    if (pins.length > MAX_POPULATION) throw new Error(`at most ${MAX_POPULATION} sessions`);
+    const rng = mulberry32(mixSeed(this.config.seed, 0xc1, this.actionCount++));
+    this.populations[provider].pinSessions(target, pins, now, rng);
   }
 
   population(provider: ProviderId, targetId: string): number {

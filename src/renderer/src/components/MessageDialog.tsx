@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_RULE, luaprotMessageProblem, messageLength } from '../../../shared/luaprot-message';
-import type { MessageResult, ProviderId } from '../../../shared/model';
+import type { MessageTemplate, RecentMessage } from '../../../shared/message-templates';
+import type { MessageResult, ProviderId, Session } from '../../../shared/model';
 import { call, describeFailure, newOpId } from '../api';
+import { planMessage, type Send } from '../message-plan';
+import { useTemplates } from '../stores/templates-store';
 import { Dialog } from './Dialog';
 
 export type MessageRecipients =
@@ -76,6 +79,76 @@ interface MessageDialogProps {
   onSent: () => void;
   /** The name shown for a session in the results (username or Roblox id rather than its raw id). */
   nameOf?: (sessionId: string) => string | undefined;
+  /** The listed session, to fill {username}, {userId}, {placeId} and {jobId} per session. */
+  sessionOf?: (sessionId: string) => Session | undefined;
+}
+
+/** Per-session sends (variables filled) run a few at a time; each still waits its turn in main's budget. */
+const PER_SESSION_CONCURRENCY = 4;
+
+function newTemplateId(): string {
+  return `tpl-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Saved templates and recent messages of this provider; choosing one fills the form. */
+function TemplatePicker({ provider, onPick }: { provider: ProviderId; onPick: (m: MessageTemplate | RecentMessage) => void }) {
+  const view = useTemplates((s) => s.view);
+  const remove = useTemplates((s) => s.remove);
+  const [chosen, setChosen] = useState('');
+  if (provider === 'junkie' || !view) return null;
+  const templates = view.templates.filter((t) => t.provider === provider);
+  const recent = view.recent[provider];
+  if (templates.length === 0 && recent.length === 0) return null;
+  const describe = (m: RecentMessage) => (m.provider === 'luaprot' ? m.text : `${m.command}${m.data ? ` ${m.data}` : ''}`);
+  const chosenTemplate = chosen.startsWith('t:') ? templates.find((t) => t.id === chosen.slice(2)) : undefined;
+  return (
+    <div className="row wrap">
+      <label className="field grow">
+        <span>Template or recent message</span>
+        <select
+          value={chosen}
+          onChange={(e) => {
+            const value = e.target.value;
+            setChosen(value);
+            const picked = value.startsWith('t:') ? templates.find((t) => t.id === value.slice(2)) : value.startsWith('r:') ? recent[Number(value.slice(2))] : undefined;
+            if (picked) onPick(picked);
+          }}
+        >
+          <option value="">Write a new message</option>
+          {templates.length > 0 && (
+            <optgroup label="Saved templates">
+              {templates.map((t) => (
+                <option key={t.id} value={`t:${t.id}`}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {recent.length > 0 && (
+            <optgroup label="Recent (newest first)">
+              {recent.map((r, i) => (
+                <option key={i} value={`r:${i}`}>
+                  {describe(r).slice(0, 60)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      {chosenTemplate && (
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            setChosen('');
+            void remove(chosenTemplate.id);
+          }}
+        >
+          Delete template
+        </button>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -83,10 +156,14 @@ interface MessageDialogProps {
  * JSON data for the script's handler; the answer (processed / response / reason) can take up to 60 s,
  * so the wait shows progress and can be cancelled (ops:cancel).
  */
-export function MessageDialog({ accountId, provider, mode, recipients, onClose, onSent, nameOf: liveNameOf }: MessageDialogProps) {
+export function MessageDialog({ accountId, provider, mode, recipients, onClose, onSent, nameOf: liveNameOf, sessionOf: liveSessionOf }: MessageDialogProps) {
   // Names as listed when the dialog opened: the list is reloaded after sending, and a session that has
   // left since must still be shown by its name in the results.
   const [nameOf] = useState(() => liveNameOf);
+  const [sessionOf] = useState(() => liveSessionOf ?? (() => undefined));
+  const [templateName, setTemplateName] = useState('');
+  const saveTemplate = useTemplates((s) => s.save);
+  const recordSent = useTemplates((s) => s.recordSent);
   const [text, setText] = useState('');
   const [command, setCommand] = useState('');
   const [data, setData] = useState('');
@@ -94,6 +171,8 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   const [elapsed, setElapsed] = useState(0);
   const [outcome, setOutcome] = useState<{ message?: string; results?: MessageResult[]; error?: string } | null>(null);
   const opId = useRef<string | null>(null);
+  /** Op ids of per-session sends still waiting, so Cancel stops every one of them. */
+  const inflight = useRef(new Set<string>());
 
   useEffect(() => {
     if (phase !== 'sending') return;
@@ -105,13 +184,43 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
 
   const jsonError = mode === 'command' ? checkJson(data) : null;
   const textLength = messageLength(text);
-  const invalid =
+  const plan = planMessage({ mode, text, data, recipients, sessionOf });
+  const formProblem =
     mode === 'text'
       ? textProblem(text)
       : !command.trim()
         ? 'A command key is required.'
         : jsonError;
+  const invalid = formProblem ?? (plan.kind === 'blocked' ? plan.reason : null);
   const many = recipients.kind !== 'one';
+
+  const asWritten: RecentMessage = mode === 'text' ? { provider: 'luaprot', text } : { provider: 'luaauth', command: command.trim(), ...(data.trim() ? { data } : {}) };
+
+  /** Variables filled: one message per session (LuaAuth's message-many would send one text to all). */
+  const sendPerSession = async (sends: Send[], id: string): Promise<MessageResult[]> => {
+    const results: MessageResult[] = new Array<MessageResult>(sends.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < sends.length && opId.current === id) {
+        const i = next++;
+        const s = sends[i]!;
+        const content = mode === 'text' ? { text: s.text ?? '' } : { command: command.trim(), ...(s.data?.trim() ? { data: s.data } : {}) };
+        const op = `${id}-${i}`;
+        inflight.current.add(op);
+        try {
+          const r = await call('sessions:message', { accountId, sessionId: s.sessionId, ...content, opId: op });
+          results[i] = r.result ? { ...r.result, sessionId: s.sessionId } : { processed: true, sessionId: s.sessionId, ...(r.message ? { response: r.message } : {}) };
+        } catch (err) {
+          results[i] = { processed: false, sessionId: s.sessionId, reason: describeFailure(err) };
+        } finally {
+          inflight.current.delete(op);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PER_SESSION_CONCURRENCY, sends.length) }, worker));
+    if (opId.current !== id) throw new Error('cancelled');
+    return results.filter(Boolean);
+  };
 
   const send = async () => {
     const id = newOpId();
@@ -120,7 +229,14 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
     setOutcome(null);
     const content = mode === 'text' ? { text } : { command: command.trim(), ...(data.trim() ? { data } : {}) };
     try {
-      if (recipients.kind === 'one') {
+      if (plan.kind === 'per-session' && recipients.kind === 'one') {
+        const s = plan.sends[0]!;
+        const filled = mode === 'text' ? { text: s.text ?? '' } : { command: command.trim(), ...(s.data?.trim() ? { data: s.data } : {}) };
+        const r = await call('sessions:message', { accountId, sessionId: recipients.sessionId, ...filled, opId: id });
+        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.result ? { results: [r.result] } : {}) });
+      } else if (plan.kind === 'per-session') {
+        setOutcome({ results: await sendPerSession(plan.sends, id) });
+      } else if (recipients.kind === 'one') {
         const r = await call('sessions:message', { accountId, sessionId: recipients.sessionId, ...content, opId: id });
         setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.result ? { results: [r.result] } : {}) });
       } else {
@@ -133,6 +249,8 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.results ? { results: r.results } : {}) });
       }
       onSent();
+      // Recorded as written (variables unfilled): one recent entry per send, not one per session.
+      void recordSent(asWritten);
     } catch (err) {
       setOutcome({ error: opId.current === null ? 'Cancelled: Pulsebar stopped waiting for an answer.' : describeFailure(err) });
     } finally {
@@ -145,7 +263,8 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
     const id = opId.current;
     if (!id) return;
     opId.current = null;
-    await call('ops:cancel', { opId: id }).catch(() => false);
+    const ops = [id, ...inflight.current];
+    await Promise.all(ops.map((op) => call('ops:cancel', { opId: op }).catch(() => false)));
   };
 
   const close = () => {
@@ -195,6 +314,18 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
 
   return (
     <Dialog title={title} onClose={close} footer={footer}>
+      {phase === 'compose' && (
+        <TemplatePicker
+          provider={provider}
+          onPick={(m) => {
+            if (m.provider === 'luaprot') setText(m.text);
+            else {
+              setCommand(m.command);
+              setData(m.data ?? '');
+            }
+          }}
+        />
+      )}
       {phase === 'compose' && mode === 'text' && (
         <label className="field">
           <span>Message</span>
@@ -236,11 +367,51 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
           {invalid}
         </p>
       )}
+      {phase === 'compose' && (
+        <p className="muted small">
+          Variables: {'{username}'}, {'{userId}'}, {'{placeId}'}, {'{jobId}'}
+          {mode === 'command' ? ' (in the data, inside JSON strings)' : ''}, filled for each session.
+        </p>
+      )}
+      {phase === 'compose' && plan.kind === 'per-session' && (
+        <div className="message-preview" aria-label="Preview">
+          {plan.sends.length > 1 && (
+            <p className="small">
+              {plan.variables.map((v) => `{${v}}`).join(', ')} {plan.variables.length === 1 ? 'is' : 'are'} filled per session, so this sends{' '}
+              {plan.sends.length} {mode === 'text' ? 'messages' : 'commands'}, one per session.
+            </p>
+          )}
+          <p className="small">
+            Preview for {plan.sends[0]!.name}: <code>{mode === 'text' ? plan.sends[0]!.text : plan.sends[0]!.data}</code>
+          </p>
+        </div>
+      )}
+      {phase === 'compose' && provider !== 'junkie' && (
+        <div className="row wrap">
+          <input aria-label="Template name" placeholder="Template name" value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
+          <button
+            type="button"
+            disabled={formProblem !== null || !templateName.trim()}
+            onClick={() => {
+              const base = { id: newTemplateId(), name: templateName.trim() };
+              void saveTemplate(
+                mode === 'text'
+                  ? { ...base, provider: 'luaprot', text }
+                  : { ...base, provider: 'luaauth', command: command.trim(), ...(data.trim() ? { data } : {}) },
+              );
+              setTemplateName('');
+            }}
+          >
+            Save as template
+          </button>
+        </div>
+      )}
       {phase === 'confirm' && (
         <p role="status">
           This {mode === 'text' ? 'message' : 'command'} will be sent to{' '}
           <strong>{count == null ? 'every session' : `${count} session${count === 1 ? '' : 's'}`}</strong>
-          {recipients.kind === 'scope' ? ` in ${recipients.label}` : ''}. Send it?
+          {recipients.kind === 'scope' ? ` in ${recipients.label}` : ''}
+          {plan.kind === 'per-session' && plan.sends.length > 1 ? ', filled and sent session by session' : ''}. Send it?
         </p>
       )}
       {phase === 'sending' && (

@@ -87,7 +87,7 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
   const listed = useSessions((s) => s.sessions.find((x) => x.id === s.detail?.sessionId));
   const close = useSessions((s) => s.closeDetail);
   if (!detail) return null;
-  const session = detail.data?.session ?? listed;
+  const session = detail.data?.session ?? listed ?? detail.row;
   const name = session ? sessionName(session) : detail.sessionId;
   const reason = capabilities?.reason ?? 'Not available for this provider.';
   // The actions sit in the drawer's footer, always in view however long the key record is.

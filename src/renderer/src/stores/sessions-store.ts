@@ -25,7 +25,7 @@ interface SessionsState {
   loadedAt: number | null;
   selected: ReadonlySet<string>;
   /** The session open in the drawer; `loading` while main is asked for its details. */
-  detail: { sessionId: string; data: SessionDetail | null; error: string | null; loading: boolean } | null;
+  detail: { sessionId: string; data: SessionDetail | null; error: string | null; loading: boolean; row?: Session } | null;
 
   open(accountId: string, targetId: string, provider: ProviderId): Promise<void>;
   load(): Promise<void>;
@@ -35,7 +35,7 @@ interface SessionsState {
   selectOnly(ids: string[]): void;
   clearSelection(): void;
   /** `withInfo` false: the provider has no single-session route (capabilities.sessionInfo), show the listed row only. */
-  openDetail(sessionId: string, withInfo?: boolean): Promise<void>;
+  openDetail(sessionId: string, withInfo?: boolean, row?: Session): Promise<void>;
   closeDetail(): void;
 }
 
@@ -136,17 +136,18 @@ export const useSessions = create<SessionsState>()((set, get) => ({
     set({ selected: new Set() });
   },
 
-  async openDetail(sessionId, withInfo = true) {
+  async openDetail(sessionId, withInfo = true, row) {
     const { accountId } = get();
     if (!accountId) return;
-    set({ detail: { sessionId, data: null, error: null, loading: withInfo } });
+    // `row`: a session opened from a group (sessions:groups), which may not be on the listed page.
+    set({ detail: { sessionId, data: null, error: null, loading: withInfo, ...(row ? { row } : {}) } });
     if (!withInfo) return;
     try {
       const data = await call('sessions:info', { accountId, sessionId });
-      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data, error: null, loading: false } });
+      if (get().detail?.sessionId === sessionId) set({ detail: { sessionId, data, error: null, loading: false, ...(row ? { row } : {}) } });
     } catch (err) {
       if (get().detail?.sessionId === sessionId) {
-        set({ detail: { sessionId, data: null, error: describeFailure(err), loading: false } });
+        set({ detail: { sessionId, data: null, error: describeFailure(err), loading: false, ...(row ? { row } : {}) } });
       }
     }
   },

@@ -5,11 +5,14 @@ import { BulkActions, type BulkRequest } from '../components/BulkActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { MessageDialog, type MessageRecipients } from '../components/MessageDialog';
 import { SessionDrawer } from '../components/SessionDrawer';
+import { SessionGroups } from '../components/SessionGroups';
 import { SessionList, sessionName } from '../components/SessionList';
 import { SessionPager } from '../components/SessionPager';
 import { SessionSearch } from '../components/SessionSearch';
 import { allTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
+import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
+import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
 
@@ -29,6 +32,7 @@ export function SessionsView() {
   const sessionsState = useSessions();
   const { sessions, selected, loading, error, loadedAt, localFilter } = sessionsState;
   const [pending, setPending] = useState<Pending | null>(null);
+  const groups = useSessionGroups();
   // Bumped to clear the search boxes, which keep their own draft while typing.
   const [searchGen, setSearchGen] = useState(0);
 
@@ -40,6 +44,11 @@ export function SessionsView() {
     if (target) void useSessions.getState().open(target.accountId, target.targetId, target.provider);
   }, [target?.accountId, target?.targetId, target?.provider]);
 
+  // Groups read every page of the target, so only while the user asks for them.
+  useEffect(() => {
+    if (target && groups.by !== 'list') void useSessionGroups.getState().load(target.accountId, target.targetId);
+  }, [target?.accountId, target?.targetId, groups.by]);
+
   // LuaProt is filtered here; deferring keeps typing responsive over 10,000 rows.
   const deferredFilter = useDeferredValue(localFilter);
   const shown = useMemo(
@@ -48,9 +57,18 @@ export function SessionsView() {
   );
   const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
   const nameOf = useMemo(() => {
-    const byId = new Map(sessions.map((s) => [s.id, sessionName(s)]));
+    const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, sessionName(s)]));
     return (id: string) => byId.get(id);
-  }, [sessions]);
+  }, [sessions, groups.view]);
+  const sessionOf = useMemo(() => {
+    const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, s]));
+    return (id: string) => byId.get(id);
+  }, [sessions, groups.view]);
+  // Templates and recent messages are read when a message dialog opens (they change only by sending or saving).
+  const messaging = pending?.type === 'message';
+  useEffect(() => {
+    if (messaging) void useTemplates.getState().load();
+  }, [messaging]);
   const scriptLabel = useMemo(() => {
     const byId = new Map(targets.map((t) => [`${t.accountId}:${t.targetId}`, t.label]));
     return (accountId: string, id: string) => byId.get(`${accountId}:${id}`);
@@ -90,9 +108,14 @@ export function SessionsView() {
     ) : (
       `Nobody is connected to ${target.label} right now.`
     );
+  const grouped = groups.by !== 'list';
+  const reload = () => {
+    void useSessions.getState().load();
+    if (grouped) void useSessionGroups.getState().load(target.accountId, target.targetId);
+  };
   const afterAction = (text: string) => {
     notify(text, 'info');
-    void useSessions.getState().load();
+    reload();
   };
 
   const disconnectOne = (s: Session) =>
@@ -160,10 +183,39 @@ export function SessionsView() {
             </option>
           ))}
         </select>
-        <button type="button" aria-label="Reload sessions" disabled={loading} onClick={() => void useSessions.getState().load()}>
-          {loading ? 'Loading…' : 'Reload'}
+        <button type="button" aria-label="Reload sessions" disabled={loading || groups.loading} onClick={reload}>
+          {loading || groups.loading ? 'Loading…' : 'Reload'}
         </button>
+        <label className="row">
+          <span>Group by</span>
+          <select aria-label="Group by" value={groups.by} onChange={(e) => groups.setBy(e.target.value as GroupBy)}>
+            <option value="list">list</option>
+            <option value="game">game</option>
+            <option value="server">server</option>
+            <option value="key">key</option>
+          </select>
+        </label>
       </div>
+      {grouped ? (
+        <>
+          {groups.error && (
+            <p className="error-text" role="alert">
+              {groups.error}
+            </p>
+          )}
+          {groups.loading && !groups.view && <p className="muted">Reading every live session of {target.label}…</p>}
+          {groups.view && groups.by !== 'list' && (
+            <SessionGroups
+              view={groups.view}
+              by={groups.by}
+              capabilities={caps}
+              onRequest={onBulk}
+              onOpenSession={(s) => void sessionsState.openDetail(s.id, caps?.sessionInfo !== false, s)}
+            />
+          )}
+        </>
+      ) : (
+        <>
       <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
       <div className="toolbar">
         <SessionPager provider={target.provider} shown={shown.length} />
@@ -190,6 +242,8 @@ export function SessionsView() {
         onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
         empty={emptyList}
       />
+        </>
+      )}
       <SessionDrawer
         capabilities={caps}
         scriptLabel={(id) => scriptLabel(accountId, id)}
@@ -208,8 +262,9 @@ export function SessionsView() {
           mode={messageMode}
           recipients={pending.recipients}
           onClose={() => setPending(null)}
-          onSent={() => void useSessions.getState().load()}
+          onSent={reload}
           nameOf={nameOf}
+          sessionOf={sessionOf}
         />
       )}
       {pending?.type === 'disconnect' && (
