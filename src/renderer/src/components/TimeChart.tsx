@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { axisTimeLabels, count } from '../time-format';
@@ -6,8 +6,8 @@ import { axisTimeLabels, count } from '../time-format';
 interface TimeChartProps {
   /** Accessible name: charts are canvases, so the label and summary carry the meaning. */
   label: string;
-  /** Epoch ms and values, oldest first. */
-  points: Array<{ t: number; v: number }>;
+  /** Epoch ms and values, oldest first; min/max when a point folds several samples. */
+  points: Array<{ t: number; v: number; min?: number; max?: number }>;
   height?: number;
   bars?: boolean;
   seriesLabel?: string;
@@ -17,6 +17,13 @@ interface TimeChartProps {
   emptyText?: string;
   /** Bars per day: the x range is padded by half a day each side so the outer bars are whole. */
   daily?: boolean;
+}
+
+/** "Sat 28 Nov, 21:05 · 412 users (390–430)": one point under the pointer, in the user's locale. */
+export function readout(p: { t: number; v: number; min?: number; max?: number }, seriesLabel: string, daily = false): string {
+  const when = new Date(p.t).toLocaleString(undefined, daily ? { weekday: 'short', day: 'numeric', month: 'short' } : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const spread = p.min !== undefined && p.max !== undefined && p.min !== p.max ? ` (${count(p.min)}–${count(p.max)})` : '';
+  return `${when} · ${count(Math.round(p.v))} ${seriesLabel.toLowerCase()}${spread}`;
 }
 
 const cssVar = (name: string, fallback: string) =>
@@ -35,6 +42,10 @@ export function TimeChart({
 }: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The point under the pointer, read out above the chart (time, value and spread).
+  const [hover, setHover] = useState<number | null>(null);
+  const shown = useRef(points);
+  shown.current = points;
 
   useEffect(() => {
     const el = host.current;
@@ -47,6 +58,7 @@ export function TimeChart({
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
+      hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? null)] },
       scales: {
         x: { time: true, auto: false },
         y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil((max || 0) * 1.15))] },
@@ -116,8 +128,14 @@ export function TimeChart({
   const last = points[points.length - 1];
   const peak = points.reduce((m, p) => Math.max(m, p.v), 0);
   const summary = last ? `${points.length} points, latest ${last.v}, peak ${peak}` : 'no data yet';
+  const at = hover !== null ? points[hover] : undefined;
   return (
     <figure className="chart" role="img" aria-label={`${label}: ${summary}`}>
+      {at && (
+        <div className="chart-readout" aria-hidden="true">
+          {readout(at, seriesLabel, daily)}
+        </div>
+      )}
       <div ref={host} className="chart-canvas" />
       {points.length === 0 && <figcaption className="muted chart-empty">{emptyText}</figcaption>}
     </figure>
