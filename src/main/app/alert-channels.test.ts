@@ -37,21 +37,33 @@ async function setup() {
 }
 
 describe('alert channels through the core', () => {
-  it('deliver a spike to Discord; the URL stays in the keychain only', async () => {
+  it('deliver a scripted spike to Discord, a JSON webhook and ntfy, each in its own form; the URL stays in the keychain only', async () => {
     const t = await setup();
     const url = `${receiver.url}/api/webhooks/42/${TOKEN}`;
     const added = value<ChannelView>(await t.call('channels:add', { kind: 'discord', label: 'Team Discord', url }));
     expect(added.maskedUrl).not.toContain(TOKEN);
     expect(await t.secrets.get(`channel:${added.id}`)).toBe(url);
 
+    value(await t.call('channels:add', { kind: 'webhook', label: 'Ops hook', url: `${receiver.url}/hook` }));
+    value(await t.call('channels:add', { kind: 'ntfy', label: 'Phone', url: `${receiver.url}/pulsebar-alerts` }));
+
     await t.run(30 * 60_000);
-    await new Promise((r) => setTimeout(r, 200));
-    const posts = receiver.received.map((r) => JSON.parse(r.body) as { embeds: Array<{ title: string; fields: Array<{ name: string; value: string }> }> });
+    await new Promise((r) => setTimeout(r, 300));
+    // Each channel got the spike once, in its own form.
+    const byPath = (p: string) => receiver.received.filter((r) => r.path === p);
+    const hook = byPath('/hook');
+    expect(hook).toHaveLength(1);
+    expect(JSON.parse(hook[0]!.body)).toMatchObject({ type: 'pulsebar.alerts', version: 1, test: false, alerts: [{ kind: 'rise', scope: { type: 'account' } }] });
+    const ntfy = byPath('/pulsebar-alerts');
+    expect(ntfy).toHaveLength(1);
+    expect(ntfy[0]!.headers).toMatchObject({ tags: 'chart_with_upwards_trend', priority: '3' });
+    expect(ntfy[0]!.body).toMatch(/rose/);
+    const posts = byPath(`/api/webhooks/42/${TOKEN}`).map((r) => JSON.parse(r.body) as { embeds: Array<{ title: string; fields: Array<{ name: string; value: string }> }> });
     expect(posts).toHaveLength(1);
     expect(posts[0]!.embeds[0]!.title).toMatch(/^Users rising: /);
     expect(posts[0]!.embeds[0]!.fields.map((f) => f.name)).toEqual(['Scope', 'Users now', 'Change']);
-    const [view] = value<ChannelView[]>(await t.call('channels:list'));
-    expect(view!.status).toMatchObject({ state: 'ok', lastError: null });
+    const views = value<ChannelView[]>(await t.call('channels:list'));
+    expect(views.map((v) => v.status.state)).toEqual(['ok', 'ok', 'ok']);
 
     const files = await readdir(t.configDir);
     for (const f of files.filter((f) => f.endsWith('.json'))) expect(await readFile(path.join(t.configDir, f), 'utf8')).not.toContain(TOKEN);
