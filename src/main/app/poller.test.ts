@@ -282,6 +282,36 @@ describe('Poller against the simulator (fake clock)', () => {
     expect(r.results.at(-1)!.targets[0]!.count).toBe(expected);
     expect(r.state().state).toBe('ok');
   });
+
+  it("reports a LuaAuth project's scripts under it, named by the provider (the user's own label first), each counted once", async () => {
+    const r = await rig('luaauth', {
+      targets: (s) => {
+        const [first, second] = s.control.targets().luaauth.scriptIds;
+        return [
+          { kind: 'project', id: s.control.targets().luaauth.projectIds[0]! },
+          { kind: 'script', id: first!, label: 'My main script' },
+          { kind: 'script', id: second! },
+        ];
+      },
+    });
+    await r.run(1_000);
+    const ids = r.sim.control.targets().luaauth.scriptIds;
+    const client = createClient('luaauth', { baseUrl: r.sim.urls.luaauth, apiKey: r.sim.keys.luaauth });
+    const names = await Promise.all(ids.map(async (id) => (await client.script(id)).name));
+    const last = r.results.at(-1)!;
+    const project = last.targets[0]!;
+    expect(project.children!.map((c) => c.id)).toEqual(ids);
+    expect(project.children!.map((c) => c.label)).toEqual(['My main script', ...names.slice(1)]);
+    // The first simulated script's name holds " - " itself: the executions key is split on the last one.
+    expect(names[0]).toContain(' - ');
+    for (const c of project.children!) expect(c.count).toBe(r.sim.control.population('luaauth', c.id));
+    // The script watched on its own without a label is named by the provider too, not "Script <id>".
+    expect(last.targets[2]!.label).toBe(names[1]);
+    expect(last.targets[1]!.label).toBe('My main script');
+    const sum = ids.reduce((n, id) => n + r.sim.control.population('luaauth', id), 0);
+    expect(project.count).toBe(sum);
+    expect(last.total).toBe(sum);
+  });
 });
 
 describe('Poller: LuaAuth counting at the cost floor', () => {
