@@ -72,6 +72,15 @@ describe('LuaAuth project → its scripts in the snapshot', () => {
     expect(account.total).toBe(sum);
     expect(snap.total).toBe(sum);
 
+    // A project's script opens like any script: its sessions, its switch.
+    const page = value<{ sessions: Array<{ id: string }> }>(await t.call('sessions:list', { accountId, targetId: second }));
+    expect(page.sessions.length).toBe(Math.min(50, t.sim.control.population('luaauth', second)));
+    const before = value<{ enabled: boolean }>(await t.call('scripts:get', { accountId, scriptId: second }));
+    expect(value<{ enabled: boolean }>(await t.call('scripts:toggle', { accountId, scriptId: second, enabled: !before.enabled })).enabled).toBe(!before.enabled);
+    value(await t.call('scripts:toggle', { accountId, scriptId: second, enabled: before.enabled }));
+    // The project itself still has no list of its own, and says which to pick.
+    expect(await t.call('sessions:list', { accountId, targetId: projectIds[0]! })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/pick one of its scripts/) } });
+
     const series = value<HistoryPoint[]>(await t.call('monitor:history', { key: `target:${accountId}:${second}`, range: '1h' }));
     expect(series.length).toBeGreaterThan(0);
     // One sample a round for the script watched twice: no second series point at the same time.
