@@ -25,6 +25,12 @@ import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth
 export type LuaAuthCountMode = 'sessions' | 'script_total';
 /** Project → scripts lookups are refreshed this often (they cost a request each). */
 const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
+/**
+ * Script info reads for a name (an unlabelled LuaAuth script watched on its own, named by no project):
+ * at most this many a cycle, after that cycle's counts, and each script asked again only after
+ * PROJECT_SCRIPTS_TTL_MS, so naming never crowds out counting (our limits, not LuaAuth's).
+ */
+const SCRIPT_NAME_READS_PER_CYCLE = 5;
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
 const FRESH_INTERVALS = 3;
 /**
@@ -147,6 +153,8 @@ interface AccountRuntime {
    * the script info's `name` where that is read (script_total mode), which the provider doc calls authoritative.
    */
   scriptNames: Map<string, { name: string; fromInfo: boolean }>;
+  /** When each LuaAuth script's info was last read for its name (whatever the answer). */
+  scriptNameReadAt: Map<string, number>;
   /** Last known count per LuaAuth script: where its next count starts looking. */
   lastCounts: Map<string, number>;
   /** What this account's LuaAuth server was seen to do with page sizes (its cap, if any). */
@@ -326,6 +334,7 @@ export class Poller {
       abort: new AbortController(),
       projectScripts: new Map(),
       scriptNames: existing?.scriptNames ?? new Map(),
+      scriptNameReadAt: existing?.scriptNameReadAt ?? new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
       // A new client may be another server (base URL): learn its paging afresh.
       luaauthPaging: newLuaAuthPaging(),
@@ -617,6 +626,7 @@ export class Poller {
           if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
           else if (t.kind === 'project') cycle.queue.push(this.luaauthProjectJob(runtime, client, cycle, i));
         });
+        cycle.queue.push(...this.luaauthNameJobs(runtime, client, cycle));
         break;
     }
     if (account.provider !== 'junkie') {
@@ -777,6 +787,39 @@ export class Poller {
         return scripts.flatMap((s) => this.luaauthScriptJobs(runtime, client, cycle, index, s.id));
       },
     };
+  }
+
+  /**
+   * Reads the info of a few unlabelled script targets that no project named yet, for their names
+   * (the script_total mode reads it anyway). Queued after the counts; a failure only leaves the
+   * "Script <id>" label, never fails the cycle.
+   */
+  private luaauthNameJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle): Job[] {
+    if (this.mode() === 'script_total') return [];
+    const now = this.now;
+    const ids = new Set<string>();
+    for (const t of cycle.targets) {
+      if (t.kind !== 'script' || t.ownLabel || runtime.scriptNames.has(t.id)) continue;
+      const readAt = runtime.scriptNameReadAt.get(t.id);
+      if (readAt !== undefined && now - readAt < PROJECT_SCRIPTS_TTL_MS) continue;
+      ids.add(t.id);
+      if (ids.size >= SCRIPT_NAME_READS_PER_CYCLE) break;
+    }
+    return [...ids].map((id) => ({
+      targetIndex: null,
+      run: async (signal) => {
+        runtime.scriptNameReadAt.set(id, this.now);
+        try {
+          const name = (await client.script(id, readOptions(cycle, signal))).name.trim();
+          if (name) runtime.scriptNames.set(id, { name, fromInfo: true });
+        } catch (error) {
+          // A cancelled cycle stays cancelled, a rate limit waits like any request, a rejected key
+          // stops polling; anything else only costs the name.
+          const kind = asProviderErrorInfo(error)?.kind;
+          if (signal.aborted || kind === 'rate_limited' || (kind !== undefined && HALTING.has(kind))) throw error;
+        }
+      },
+    }));
   }
 
   /** The runtime is still the one polling its account and this cycle is still its cycle. */
