@@ -54,8 +54,8 @@ export interface TargetRef {
   count: number | null;
   /** A script found through a LuaAuth project: that project (its card sits under the project's). */
   parent?: { id: string; label: string };
-  /** A sum of other targets (a LuaAuth project): it has no session list of its own; its parts do. */
-  hasParts?: boolean;
+  /** A sum of other targets (a LuaAuth project): it has no session list of its own; these parts do. */
+  partIds?: string[];
 }
 
 /**
@@ -70,7 +70,7 @@ export function allTargets(snapshot: MonitorSnapshot | null): TargetRef[] {
     return a.targets.flatMap((t): TargetRef[] => {
       const ref: TargetRef = { ...base, targetId: t.id, kind: t.kind, label: t.label, count: t.count };
       if (!t.children) return [ref];
-      ref.hasParts = true;
+      ref.partIds = t.children.map((c) => c.id);
       const parts = t.children
         .filter((c) => !own.has(c.id))
         .map((c): TargetRef => ({ ...base, targetId: c.id, kind: c.kind, label: c.label, count: c.count, parent: { id: t.id, label: t.label } }));
@@ -80,8 +80,8 @@ export function allTargets(snapshot: MonitorSnapshot | null): TargetRef[] {
 }
 
 /** Targets with a session list of their own: a project is offered through its scripts. */
-export function sessionTargets(snapshot: MonitorSnapshot | null): TargetRef[] {
-  return allTargets(snapshot).filter((t) => !t.hasParts);
+export function sessionTargets(all: readonly TargetRef[]): TargetRef[] {
+  return all.filter((t) => !t.partIds);
 }
 
 /**
@@ -91,12 +91,13 @@ export function sessionTargets(snapshot: MonitorSnapshot | null): TargetRef[] {
 export function chooseSessionTarget(
   targets: readonly TargetRef[],
   chosen: { accountId: string; targetId?: string } | null | undefined,
+  all: readonly TargetRef[] = targets,
 ): TargetRef | null {
   const same = (t: TargetRef) => t.accountId === chosen?.accountId;
-  return (
-    targets.find((t) => same(t) && t.targetId === chosen?.targetId) ??
-    targets.find((t) => same(t) && t.parent?.id === chosen?.targetId) ??
-    targets[0] ??
-    null
-  );
+  const exact = targets.find((t) => same(t) && t.targetId === chosen?.targetId);
+  if (exact) return exact;
+  // A project: its first script (which may be watched on its own too, and then is listed as itself).
+  const project = all.find((t) => same(t) && t.targetId === chosen?.targetId && t.partIds);
+  const first = project?.partIds?.[0];
+  return (first !== undefined ? targets.find((t) => same(t) && t.targetId === first) : undefined) ?? targets[0] ?? null;
 }

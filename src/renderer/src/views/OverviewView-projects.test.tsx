@@ -54,10 +54,11 @@ describe('LuaAuth project scripts in the window', () => {
       'script:s2=Tower Defense in Games',
       'script:s1=Mine',
     ]);
-    const sessions = sessionTargets(snapshot);
+    const sessions = sessionTargets(allTargets(snapshot));
     expect(sessions.map((t) => t.targetId)).toEqual(['s2', 's1']);
-    // Opening the project (its card, an alert's click) shows its first script.
-    expect(chooseSessionTarget(sessions, { accountId: 'la', targetId: 'p1' })?.targetId).toBe('s2');
+    // Opening the project (its card, an alert's click) shows its first script, here the one also
+    // watched on its own (listed as itself).
+    expect(chooseSessionTarget(sessions, { accountId: 'la', targetId: 'p1' }, allTargets(snapshot))?.targetId).toBe('s1');
     expect(chooseSessionTarget(sessions, { accountId: 'la', targetId: 's1' })?.targetId).toBe('s1');
   });
 

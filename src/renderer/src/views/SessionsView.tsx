@@ -9,7 +9,7 @@ import { SessionGroups } from '../components/SessionGroups';
 import { SessionList, sessionName } from '../components/SessionList';
 import { SessionPager } from '../components/SessionPager';
 import { SessionSearch } from '../components/SessionSearch';
-import { chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
+import { allTargets, chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
@@ -37,8 +37,9 @@ export function SessionsView() {
   const [searchGen, setSearchGen] = useState(0);
 
   // A LuaAuth project has no session list of its own: its scripts are offered instead.
-  const targets = useMemo(() => sessionTargets(snapshot), [snapshot]);
-  const target = chooseSessionTarget(targets, chosen);
+  const all = useMemo(() => allTargets(snapshot), [snapshot]);
+  const targets = useMemo(() => sessionTargets(all), [all]);
+  const target = chooseSessionTarget(targets, chosen, all);
 
   useEffect(() => {
     if (target) void useSessions.getState().open(target.accountId, target.targetId, target.provider);
