@@ -96,6 +96,32 @@ describe('cli: live', () => {
     expect(junkie.total).toBe(sim.control.targets().junkie.scriptIds.reduce((s, id) => s + sim.control.population('junkie', id), 0));
   });
 
+  it("lists a LuaAuth project's scripts under it, named by the provider and counted once (JSON and text)", async () => {
+    const t = sim.control.targets().luaauth;
+    const saved = env;
+    env = { ...env, PULSEBAR_LUAAUTH_SCRIPTS: t.scriptIds[0]!, PULSEBAR_LUAAUTH_PROJECTS: t.projectIds[0]! };
+    try {
+      const r = await run('live', '--json', '--account', 'luaauth');
+      expect(r.code).toBe(0);
+      const account = JSON.parse(r.out).accounts[0];
+      const project = account.targets.find((x: { kind: string }) => x.kind === 'project');
+      const luaauth = createClient('luaauth', { baseUrl: sim.urls.luaauth, apiKey: sim.keys.luaauth });
+      const inProject = (await luaauth.projectExecutions(t.projectIds[0]!)).scripts;
+      expect(project.scripts.map((c: { id: string }) => c.id)).toEqual(inProject.map((c) => c.id));
+      expect(project.scripts.map((c: { label: string }) => c.label)).toEqual(inProject.map((c) => c.name));
+      for (const c of project.scripts) expect(Object.keys(c).sort()).toEqual(['count', 'id', 'label']);
+      const sum = project.scripts.reduce((n: number, c: { count: number }) => n + c.count, 0);
+      expect(project.count).toBe(sum);
+      // The first script is watched on its own too: the account total counts it once.
+      expect(account.total).toBe(sum);
+
+      const text = await run('live', '--account', 'luaauth');
+      expect(text.out).toContain(`\n    ${inProject[1]!.name} `);
+    } finally {
+      env = saved;
+    }
+  });
+
   it('exits 1 naming provider, status and message when a provider fails', async () => {
     sim.control.injectFault('junkie', { type: 'status', status: 502 });
     const failed = await run('live');

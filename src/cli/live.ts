@@ -20,8 +20,17 @@ export interface LiveJson {
     status: AccountState;
     error: string | null;
     total: number | null;
-    targets: Array<{ id: string; kind: string; label: string; count: number | null }>;
+    targets: LiveTargetJson[];
   }>;
+}
+
+export interface LiveTargetJson {
+  id: string;
+  kind: string;
+  label: string;
+  count: number | null;
+  /** A LuaAuth project's scripts (parts of its count, not added to the total again). */
+  scripts?: Array<{ id: string; label: string; count: number | null }>;
 }
 
 /**
@@ -91,7 +100,11 @@ export function liveJson(accounts: CliAccount[], results: PollResult[]): LiveJso
       status: r.status.state,
       error: r.status.error ? explainForCli(r.status.error, r.status.explanation).title : null,
       total: r.total,
-      targets: r.targets.map((t) => ({ id: t.id, kind: t.kind, label: t.label, count: t.count })),
+      targets: r.targets.map((t): LiveTargetJson => {
+        const row: LiveTargetJson = { id: t.id, kind: t.kind, label: t.label, count: t.count };
+        if (t.children) row.scripts = t.children.map((c) => ({ id: c.id, label: c.label, count: c.count }));
+        return row;
+      }),
     };
   });
   return { total: rows.reduce((sum, a) => sum + (a.total ?? 0), 0), accounts: rows };
@@ -110,7 +123,10 @@ export async function runLive(args: CliArgs, allAccounts: CliAccount[], io: CliI
     const rows: Array<Array<string | number | null>> = [];
     for (const a of live.accounts) {
       rows.push([`${PROVIDER_NAMES[a.provider as keyof typeof PROVIDER_NAMES]} — ${a.label}`, a.status, a.total ?? '?']);
-      for (const t of a.targets) rows.push([`  ${t.label}`, '', t.count ?? '?']);
+      for (const t of a.targets) {
+        rows.push([`  ${t.label}`, '', t.count ?? '?']);
+        for (const c of t.scripts ?? []) rows.push([`    ${c.label}`, '', c.count ?? '?']);
+      }
     }
     io.out(table(['ACCOUNT / TARGET', 'STATUS', 'USERS'], rows));
     io.out(`Total live users: ${live.total}`);

@@ -56,6 +56,11 @@ export interface TargetLive {
   trend: number | null;
   /** Counts of the last hour, oldest first, for the card sparkline. */
   sparkline: number[];
+  /**
+   * A LuaAuth project's scripts (kind 'script', series "target:<accountId>:<scriptId>"), once the
+   * provider listed them. Parts of this target's count: never added to a total again.
+   */
+  children?: TargetLive[];
 }
 
 export interface AccountLive {

@@ -92,6 +92,8 @@ interface TargetState {
   label: string;
   count: number | null;
   lastAt: number | null;
+  /** A LuaAuth project's scripts, as the last poll listed them. */
+  children?: Map<string, TargetState>;
 }
 
 interface AccountLiveState {
@@ -169,6 +171,7 @@ export class MonitorService {
           label: t.label?.trim() || old?.label || defaultLabel(t.kind, t.id),
           count: old?.count ?? null,
           lastAt: old?.lastAt ?? null,
+          ...(old?.children && old.kind === t.kind ? { children: old.children } : {}),
         });
       }
       // Auto-discovered Junkie scripts stay until the next poll says otherwise.
@@ -228,32 +231,48 @@ export class MonitorService {
       state.status = result.status;
       if (result.status.state === 'unauthorized') state.rejected = true;
       const account = state.account;
+      const record = (target: TargetState, count: number): void => {
+        target.count = count;
+        target.lastAt = result.at;
+        const key = targetKey(account.id, target.id);
+        // Every sample of a round is stamped with the commit time, like the grand total: the alert
+        // rules compare this round with samples strictly before `now`, so an earlier stamp would make
+        // the current count look like its own history (a threshold never crossed, a high never new).
+        if (history.append(key, now, count)) {
+          watched.push({
+            key,
+            scope: { type: 'target', accountId: account.id, targetId: target.id },
+            subject: `${target.label} (${account.label})`,
+            provider: account.provider,
+            value: count,
+          });
+        }
+      };
       for (const t of result.targets) {
         let target = state.targets.get(t.id);
         if (!target) {
           target = { kind: t.kind, id: t.id, label: t.label, count: null, lastAt: null };
           state.targets.set(t.id, target);
         }
+        // The poll names targets too (a LuaAuth script's provider name; the user's own label first).
+        target.label = t.label;
+        if (t.children) {
+          const children = new Map<string, TargetState>();
+          for (const c of t.children) {
+            const old = target.children?.get(c.id);
+            const child: TargetState = { kind: c.kind, id: c.id, label: c.label, count: old?.count ?? null, lastAt: old?.lastAt ?? null };
+            children.set(c.id, child);
+            // A script also watched on its own gets one sample a round: History refuses a second one at `now`.
+            if (c.count !== null) record(child, c.count);
+          }
+          target.children = children;
+        }
         if (t.count === null) {
           // Gone for good (deleted script, mistyped id): no count to show; the account status says why.
           if (t.permanent) target.count = null;
           continue;
         }
-        target.count = t.count;
-        target.lastAt = result.at;
-        const key = targetKey(account.id, t.id);
-        // Every sample of a round is stamped with the commit time, like the grand total: the alert
-        // rules compare this round with samples strictly before `now`, so an earlier stamp would make
-        // the current count look like its own history (a threshold never crossed, a high never new).
-        if (history.append(key, now, t.count)) {
-          watched.push({
-            key,
-            scope: { type: 'target', accountId: account.id, targetId: t.id },
-            subject: `${target.label} (${account.label})`,
-            provider: account.provider,
-            value: t.count,
-          });
-        }
+        record(target, t.count);
       }
       const update = this.accountTotal(state, result);
       if (update === null) continue;
@@ -396,7 +415,9 @@ export class MonitorService {
     const before = history.valueAt(key, now - TREND_WINDOW_MS);
     const trend = t.count !== null && before !== undefined ? t.count - before : null;
     const sparkline = history.range(key, now - SPARKLINE_WINDOW_MS, now, SPARKLINE_POINTS).map((p) => Math.round(p.value));
-    return { kind: t.kind, id: t.id, label: t.label, count: t.count, trend, sparkline };
+    const live: TargetLive = { kind: t.kind, id: t.id, label: t.label, count: t.count, trend, sparkline };
+    if (t.children) live.children = [...t.children.values()].map((c) => this.targetLive(accountId, c, now));
+    return live;
   }
 }
 

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import type { AccountConfig, ProviderId } from '../../shared/model';
-import type { LuaProtClient } from '../providers/types';
+import type { LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
+import { ProviderError } from '../providers/errors';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from './core-test-support';
@@ -44,6 +45,8 @@ async function rig(
     jitter?: 'none';
     /** Client timeout; generous by default so a busy machine never turns a normal poll into a timeout. */
     timeoutMs?: number;
+    /** Stands between the poller and the real client (to fail one route). */
+    wrapClient?: (client: ProviderClient) => ProviderClient;
   } = {},
 ): Promise<Rig> {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
@@ -68,7 +71,8 @@ async function rig(
     random: seededRandom(3),
     ...(options.jitter ? { backoff: { jitter: options.jitter } } : {}),
   });
-  poller.upsert(account, createClient(provider, { baseUrl: s.urls[provider], apiKey: options.key ?? s.keys[provider], timeoutMs: options.timeoutMs ?? 3_000 }));
+  const client = createClient(provider, { baseUrl: s.urls[provider], apiKey: options.key ?? s.keys[provider], timeoutMs: options.timeoutMs ?? 3_000 });
+  poller.upsert(account, options.wrapClient ? options.wrapClient(client) : client);
   return {
     clock,
     sim: s,
@@ -281,6 +285,85 @@ describe('Poller against the simulator (fake clock)', () => {
     const expected = ids.reduce((sum, id) => sum + r.sim.control.population('luaauth', id), 0);
     expect(r.results.at(-1)!.targets[0]!.count).toBe(expected);
     expect(r.state().state).toBe('ok');
+  });
+
+  it("reports a LuaAuth project's scripts under it, named by the provider (the user's own label first), each counted once", async () => {
+    const r = await rig('luaauth', {
+      targets: (s) => {
+        const [first, second] = s.control.targets().luaauth.scriptIds;
+        return [
+          { kind: 'project', id: s.control.targets().luaauth.projectIds[0]! },
+          { kind: 'script', id: first!, label: 'My main script' },
+          { kind: 'script', id: second! },
+        ];
+      },
+    });
+    await r.run(1_000);
+    const ids = r.sim.control.targets().luaauth.scriptIds;
+    const client = createClient('luaauth', { baseUrl: r.sim.urls.luaauth, apiKey: r.sim.keys.luaauth });
+    const names = await Promise.all(ids.map(async (id) => (await client.script(id)).name));
+    const last = r.results.at(-1)!;
+    const project = last.targets[0]!;
+    expect(project.children!.map((c) => c.id)).toEqual(ids);
+    expect(project.children!.map((c) => c.label)).toEqual(['My main script', ...names.slice(1)]);
+    // The first simulated script's name holds " - " itself: the executions key is split on the last one.
+    expect(names[0]).toContain(' - ');
+    for (const c of project.children!) expect(c.count).toBe(r.sim.control.population('luaauth', c.id));
+    // The script watched on its own without a label is named by the provider too, not "Script <id>".
+    expect(last.targets[2]!.label).toBe(names[1]);
+    expect(last.targets[1]!.label).toBe('My main script');
+    const sum = ids.reduce((n, id) => n + r.sim.control.population('luaauth', id), 0);
+    expect(project.count).toBe(sum);
+    expect(last.total).toBe(sum);
+  });
+});
+
+describe('Poller: LuaAuth script names', () => {
+  it('names an unlabelled script watched on its own from its info, once per 30 min; a failed read only costs the name', async () => {
+    let failNameReads = 1;
+    const r = await rig('luaauth', {
+      targets: (s) => [
+        { kind: 'script', id: s.control.targets().luaauth.scriptIds[0]! },
+        { kind: 'script', id: s.control.targets().luaauth.scriptIds[1]!, label: 'Mine' },
+      ],
+      wrapClient: (c) => {
+        const real = c as LuaAuthClient;
+        const wrapped: LuaAuthClient = Object.create(real);
+        wrapped.script = (id, opts) => {
+          if (failNameReads-- > 0) return Promise.reject(new ProviderError({ kind: 'unavailable', provider: 'luaauth', status: 500, message: 'LuaAuth is unavailable' }));
+          return real.script(id, opts);
+        };
+        return wrapped;
+      },
+    });
+    const [first, second] = r.sim.control.targets().luaauth.scriptIds;
+    const infoReads = (id: string) => r.sim.control.requestLog('luaauth').filter((e) => e.path === `/scripts/${id}`).length;
+    // The name read is queued after the counts; a 500 on it leaves "Script <id>" and an ok cycle.
+    await r.run(1_000);
+    let last = r.results.at(-1)!;
+    expect(last.complete).toBe(true);
+    expect(r.state().state).toBe('ok');
+    // Nothing asked for the labelled one: the user's label wins.
+    expect(infoReads(second!)).toBe(0);
+    expect(last.targets[1]!.label).toBe('Mine');
+    expect(last.targets[0]!.label).toBe(`Script ${first}`);
+    expect(failNameReads).toBe(0);
+    // Not asked again within 30 min...
+    r.poller.refresh();
+    await r.run(1_000);
+    expect(infoReads(first!)).toBe(0);
+    // ...then asked, and the name replaces "Script <id>".
+    r.clock.advance(30 * 60_000);
+    r.poller.refresh();
+    await r.run(1_000);
+    r.poller.refresh();
+    await r.run(1_000);
+    last = r.results.at(-1)!;
+    expect(infoReads(first!)).toBe(1);
+    const client = createClient('luaauth', { baseUrl: r.sim.urls.luaauth, apiKey: r.sim.keys.luaauth });
+    const name = (await client.script(first!)).name;
+    expect(last.targets[0]!.label).toBe(name);
+    expect(last.targets[0]!.label).not.toBe(`Script ${first}`);
   });
 });
 

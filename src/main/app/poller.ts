@@ -25,6 +25,12 @@ import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth
 export type LuaAuthCountMode = 'sessions' | 'script_total';
 /** Project → scripts lookups are refreshed this often (they cost a request each). */
 const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
+/**
+ * Script info reads for a name (an unlabelled LuaAuth script watched on its own, named by no project):
+ * at most this many a cycle, after that cycle's counts, and each script asked again only after
+ * PROJECT_SCRIPTS_TTL_MS, so naming never crowds out counting (our limits, not LuaAuth's).
+ */
+const SCRIPT_NAME_READS_PER_CYCLE = 5;
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
 const FRESH_INTERVALS = 3;
 /**
@@ -42,6 +48,11 @@ export interface TargetResult {
   error?: ProviderErrorInfo;
   /** The failure will not go away by retrying (not_found, invalid_input, a refusal): left out of the total. */
   permanent?: boolean;
+  /**
+   * LuaAuth project: each of its scripts, counted (null: not counted this cycle), once the project's
+   * script list is known. They are parts of this target's count, never added to the total again.
+   */
+  children?: TargetResult[];
 }
 
 export interface PollResult {
@@ -75,6 +86,10 @@ interface TargetAccumulator {
   kind: TargetKind;
   id: string;
   label: string;
+  /** The label is the user's own: no provider name replaces it. */
+  ownLabel: boolean;
+  /** LuaAuth project: its scripts (from its executions), reported as the target's children. */
+  scripts?: ReadonlyArray<{ id: string; name: string }>;
   count: number;
   /** Session ids, where targets can overlap (a LuaProt key's sessions are also in its hub's list). */
   ids: Set<string> | null;
@@ -133,6 +148,13 @@ interface AccountRuntime {
   errorTargets: { label: string; more: number; permanent: boolean } | null;
   abort: AbortController;
   projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
+  /**
+   * LuaAuth script names the provider gave: a project's executions keys ("<name> - <id>"), replaced by
+   * the script info's `name` where that is read (script_total mode), which the provider doc calls authoritative.
+   */
+  scriptNames: Map<string, { name: string; fromInfo: boolean }>;
+  /** When each LuaAuth script's info was last read for its name (whatever the answer). */
+  scriptNameReadAt: Map<string, number>;
   /** Last known count per LuaAuth script: where its next count starts looking. */
   lastCounts: Map<string, number>;
   /** What this account's LuaAuth server was seen to do with page sizes (its cap, if any). */
@@ -311,6 +333,8 @@ export class Poller {
       errorTargets: null,
       abort: new AbortController(),
       projectScripts: new Map(),
+      scriptNames: existing?.scriptNames ?? new Map(),
+      scriptNameReadAt: existing?.scriptNameReadAt ?? new Map(),
       lastCounts: existing?.lastCounts ?? new Map(),
       // A new client may be another server (base URL): learn its paging afresh.
       luaauthPaging: newLuaAuthPaging(),
@@ -563,6 +587,7 @@ export class Poller {
       kind: t.kind,
       id: t.id,
       label: targetLabel(t.kind, t.id, t.label),
+      ownLabel: Boolean(t.label?.trim()),
       count: 0,
       ids: null,
       parts: null,
@@ -601,6 +626,7 @@ export class Poller {
           if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
           else if (t.kind === 'project') cycle.queue.push(this.luaauthProjectJob(runtime, client, cycle, i));
         });
+        cycle.queue.push(...this.luaauthNameJobs(runtime, client, cycle));
         break;
     }
     if (account.provider !== 'junkie') {
@@ -692,7 +718,9 @@ export class Poller {
           targetIndex: index,
           alsoFor: waiters,
           run: async (signal) => {
-            const count = (await client.script(scriptId, readOptions(cycle, signal))).totalSessions;
+            const script = await client.script(scriptId, readOptions(cycle, signal));
+            if (script.name.trim()) runtime.scriptNames.set(scriptId, { name: script.name.trim(), fromInfo: true });
+            const count = script.totalSessions;
             if (count === null) {
               // The script was read, but without the one number this mode counts by.
               throw new ProviderError({
@@ -750,10 +778,48 @@ export class Poller {
           const executions = await client.projectExecutions(target.id, readOptions(cycle, signal));
           scripts = executions.scripts.map((s) => ({ id: s.id, name: s.name }));
           runtime.projectScripts.set(target.id, { at: this.now, scripts });
+          for (const s of scripts) {
+            const name = s.name.trim();
+            if (name && !runtime.scriptNames.get(s.id)?.fromInfo) runtime.scriptNames.set(s.id, { name, fromInfo: false });
+          }
         }
+        target.scripts = scripts;
         return scripts.flatMap((s) => this.luaauthScriptJobs(runtime, client, cycle, index, s.id));
       },
     };
+  }
+
+  /**
+   * Reads the info of a few unlabelled script targets that no project named yet, for their names
+   * (the script_total mode reads it anyway). Queued after the counts; a failure only leaves the
+   * "Script <id>" label, never fails the cycle.
+   */
+  private luaauthNameJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle): Job[] {
+    if (this.mode() === 'script_total') return [];
+    const now = this.now;
+    const ids = new Set<string>();
+    for (const t of cycle.targets) {
+      if (t.kind !== 'script' || t.ownLabel || runtime.scriptNames.has(t.id)) continue;
+      const readAt = runtime.scriptNameReadAt.get(t.id);
+      if (readAt !== undefined && now - readAt < PROJECT_SCRIPTS_TTL_MS) continue;
+      ids.add(t.id);
+      if (ids.size >= SCRIPT_NAME_READS_PER_CYCLE) break;
+    }
+    return [...ids].map((id) => ({
+      targetIndex: null,
+      run: async (signal) => {
+        runtime.scriptNameReadAt.set(id, this.now);
+        try {
+          const name = (await client.script(id, readOptions(cycle, signal))).name.trim();
+          if (name) runtime.scriptNames.set(id, { name, fromInfo: true });
+        } catch (error) {
+          // A cancelled cycle stays cancelled, a rate limit waits like any request, a rejected key
+          // stops polling; anything else only costs the name.
+          const kind = asProviderErrorInfo(error)?.kind;
+          if (signal.aborted || kind === 'rate_limited' || (kind !== undefined && HALTING.has(kind))) throw error;
+        }
+      },
+    }));
   }
 
   /** The runtime is still the one polling its account and this cycle is still its cycle. */
@@ -858,13 +924,13 @@ export class Poller {
         if (known.has(d.id)) continue;
         known.add(d.id);
         runtime.discovered.add(d.id);
-        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), count: d.count, ids: null, parts: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), ownLabel: false, count: d.count, ids: null, parts: null, pending: 0 });
       }
       // Junkie may leave scripts with nobody online out of the counts: a script it listed before and
       // omits from this successful answer really has 0 users (never its last count forever).
       for (const id of runtime.discovered) {
         if (known.has(id)) continue;
-        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), count: 0, ids: null, parts: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), ownLabel: false, count: 0, ids: null, parts: null, pending: 0 });
       }
     }
 
@@ -903,12 +969,21 @@ export class Poller {
   private emitResult(runtime: AccountRuntime, cycle: Cycle, now: number, counted: boolean): void {
     // A target whose jobs did not all finish has no count, whatever it started at.
     const counts = (t: TargetAccumulator) => counted && !t.error && t.pending <= 0;
+    // A script's name: the user's own label (on its own target), else the provider's, else "Script <id>".
+    const ownLabels = new Map<string, string>();
+    for (const t of cycle.targets) if (t.kind === 'script' && t.ownLabel) ownLabels.set(t.id, t.label);
+    const scriptLabel = (id: string): string => ownLabels.get(id) ?? runtime.scriptNames.get(id)?.name ?? targetLabel('script', id);
     const targets: TargetResult[] = cycle.targets.map((t) => {
       const ok = counts(t);
-      const result: TargetResult = { kind: t.kind, id: t.id, label: t.label, count: ok ? t.count : null };
+      const label = t.kind === 'script' && !t.ownLabel ? scriptLabel(t.id) : t.label;
+      const result: TargetResult = { kind: t.kind, id: t.id, label, count: ok ? t.count : null };
       if (t.error) {
         result.error = t.error;
         if (counted && isPermanentFailure(t.error)) result.permanent = true;
+      }
+      if (t.scripts) {
+        // A script counted this cycle shows its count even when a sibling failed (the project's sum cannot).
+        result.children = t.scripts.map((s) => ({ kind: 'script', id: s.id, label: scriptLabel(s.id), count: counted ? t.parts?.get(s.id) ?? null : null }));
       }
       return result;
     });

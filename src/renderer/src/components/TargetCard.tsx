@@ -5,17 +5,31 @@ import { TrendArrow } from './TrendArrow';
 
 const KIND_WORDS: Record<string, string> = { script: 'Script', hub: 'Hub', key: 'Key', project: 'Project' };
 
-/** A watched target: live count, 10-minute trend and last-hour sparkline; opens its sessions. */
-export function TargetCard({ target, accountLabel, onOpen }: { target: TargetLive; accountLabel: string; onOpen: () => void }) {
+/**
+ * A watched target: live count, 10-minute trend and last-hour sparkline; opens its sessions.
+ * With `parentLabel` it is one of a project's scripts, shown as part of that project.
+ */
+export function TargetCard({
+  target,
+  accountLabel,
+  parentLabel,
+  onOpen,
+}: {
+  target: TargetLive;
+  accountLabel: string;
+  parentLabel?: string;
+  onOpen: () => void;
+}) {
+  const kind = `${KIND_WORDS[target.kind] ?? target.kind}${parentLabel ? ` in ${parentLabel}` : ''} · ${accountLabel}`;
   return (
-    <li className="target-card">
+    <li className={parentLabel ? 'target-card target-card-part' : 'target-card'}>
       <button type="button" className="target-card-button" aria-label={`${target.label}: ${count(target.count)} live, open sessions`} onClick={onOpen}>
         <span className="target-head">
           <span className="target-label" title={target.label}>
             {target.label}
           </span>
-          <span className="muted target-kind" title={`${KIND_WORDS[target.kind] ?? target.kind} · ${accountLabel}`}>
-            {KIND_WORDS[target.kind] ?? target.kind} · {accountLabel}
+          <span className="muted target-kind" title={kind}>
+            {kind}
           </span>
         </span>
         <span className="target-numbers">

@@ -52,19 +52,52 @@ export interface TargetRef {
   kind: string;
   label: string;
   count: number | null;
+  /** A script found through a LuaAuth project: that project (its card sits under the project's). */
+  parent?: { id: string; label: string };
+  /** A sum of other targets (a LuaAuth project): it has no session list of its own; these parts do. */
+  partIds?: string[];
 }
 
+/**
+ * Every target, a project's scripts right after the project. A script watched on its own and
+ * through its project is listed once (as its own target), like it is counted once.
+ */
 export function allTargets(snapshot: MonitorSnapshot | null): TargetRef[] {
   if (!snapshot) return [];
-  return snapshot.accounts.flatMap((a) =>
-    a.targets.map((t) => ({
-      accountId: a.account.id,
-      accountLabel: a.account.label,
-      provider: a.account.provider,
-      targetId: t.id,
-      kind: t.kind,
-      label: t.label,
-      count: t.count,
-    })),
-  );
+  return snapshot.accounts.flatMap((a) => {
+    const base = { accountId: a.account.id, accountLabel: a.account.label, provider: a.account.provider };
+    const own = new Set(a.targets.map((t) => t.id));
+    return a.targets.flatMap((t): TargetRef[] => {
+      const ref: TargetRef = { ...base, targetId: t.id, kind: t.kind, label: t.label, count: t.count };
+      if (!t.children) return [ref];
+      ref.partIds = t.children.map((c) => c.id);
+      const parts = t.children
+        .filter((c) => !own.has(c.id))
+        .map((c): TargetRef => ({ ...base, targetId: c.id, kind: c.kind, label: c.label, count: c.count, parent: { id: t.id, label: t.label } }));
+      return [ref, ...parts];
+    });
+  });
+}
+
+/** Targets with a session list of their own: a project is offered through its scripts. */
+export function sessionTargets(all: readonly TargetRef[]): TargetRef[] {
+  return all.filter((t) => !t.partIds);
+}
+
+/**
+ * The target the Sessions view shows for a choice: that target, or for a project its first script
+ * (a project has no session list of its own), else the first target.
+ */
+export function chooseSessionTarget(
+  targets: readonly TargetRef[],
+  chosen: { accountId: string; targetId?: string } | null | undefined,
+  all: readonly TargetRef[] = targets,
+): TargetRef | null {
+  const same = (t: TargetRef) => t.accountId === chosen?.accountId;
+  const exact = targets.find((t) => same(t) && t.targetId === chosen?.targetId);
+  if (exact) return exact;
+  // A project: its first script (which may be watched on its own too, and then is listed as itself).
+  const project = all.find((t) => same(t) && t.targetId === chosen?.targetId && t.partIds);
+  const first = project?.partIds?.[0];
+  return (first !== undefined ? targets.find((t) => same(t) && t.targetId === first) : undefined) ?? targets[0] ?? null;
 }

@@ -4,7 +4,7 @@ import { describeFailure, newOpId } from '../api';
 import { ChannelsSection } from '../components/ChannelsSection';
 import { AlertRuleRow, defaultSpec, ruleIsComplete, type ScopeOption } from '../components/AlertRuleRow';
 import { useAlerts } from '../stores/alerts-store';
-import { useMonitor } from '../stores/monitor-store';
+import { allTargets, useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { clock, dateTime } from '../time-format';
 
@@ -63,17 +63,19 @@ export function AlertsView() {
 
   const scopes = useMemo<ScopeOption[]>(() => {
     const out: ScopeOption[] = [{ value: 'total', label: 'Total of all accounts', scope: { type: 'total' } }];
+    const refs = allTargets(snapshot);
     for (const a of snapshot?.accounts ?? []) {
       out.push({ value: `account:${a.account.id}`, label: `${a.account.label} total`, scope: { type: 'account', accountId: a.account.id } });
-      for (const t of a.targets)
+      // A project's scripts have their own series: each can be watched (listed once, under its project).
+      for (const t of refs.filter((r) => r.accountId === a.account.id))
         out.push({
-          value: `target:${a.account.id}:${t.id}`,
-          label: `${t.label} · ${a.account.label}`,
-          scope: { type: 'target', accountId: a.account.id, targetId: t.id },
+          value: `target:${t.accountId}:${t.targetId}`,
+          label: `${t.label}${t.parent ? ` in ${t.parent.label}` : ''} · ${t.accountLabel}`,
+          scope: { type: 'target', accountId: t.accountId, targetId: t.targetId },
         });
     }
     return out;
-  }, [snapshot?.accounts]);
+  }, [snapshot]);
 
   if (!settings) return <p className="muted">Loading alerts…</p>;
   const rules = drafts ?? settings.rules;

@@ -19,7 +19,13 @@ export function OverviewView() {
     const options: SeriesOption[] = [{ key: 'total', label: 'All accounts' }];
     for (const a of snapshot?.accounts ?? []) {
       options.push({ key: `account:${a.account.id}`, label: `${a.account.label} (total)` });
-      for (const t of a.targets) options.push({ key: `target:${a.account.id}:${t.id}`, label: `${t.label} · ${a.account.label}` });
+      for (const t of a.targets) {
+        options.push({ key: `target:${a.account.id}:${t.id}`, label: `${t.label} · ${a.account.label}` });
+        // A project's scripts have series of their own (a script also watched on its own is listed once).
+        for (const c of t.children ?? []) {
+          if (!a.targets.some((o) => o.id === c.id)) options.push({ key: `target:${a.account.id}:${c.id}`, label: `${c.label} in ${t.label} · ${a.account.label}` });
+        }
+      }
     }
     return options;
   }, [snapshot?.accounts]);
@@ -90,14 +96,24 @@ export function OverviewView() {
         </h2>
         <ul className="target-grid">
           {snapshot.accounts.flatMap((a) =>
-            a.targets.map((t) => (
+            a.targets.flatMap((t) => [
               <TargetCard
                 key={`${a.account.id}:${t.id}`}
                 target={t}
                 accountLabel={a.account.label}
                 onOpen={() => openTarget(a.account.id, t.id)}
-              />
-            )),
+              />,
+              // A LuaAuth project's scripts, each a card of its own right under the project's.
+              ...(t.children ?? []).map((c) => (
+                <TargetCard
+                  key={`${a.account.id}:${t.id}:${c.id}`}
+                  target={c}
+                  accountLabel={a.account.label}
+                  parentLabel={t.label}
+                  onOpen={() => openTarget(a.account.id, c.id)}
+                />
+              )),
+            ]),
           )}
         </ul>
       </section>

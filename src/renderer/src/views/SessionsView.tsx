@@ -9,7 +9,7 @@ import { SessionGroups } from '../components/SessionGroups';
 import { SessionList, sessionName } from '../components/SessionList';
 import { SessionPager } from '../components/SessionPager';
 import { SessionSearch } from '../components/SessionSearch';
-import { allTargets, useMonitor } from '../stores/monitor-store';
+import { allTargets, chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
@@ -36,9 +36,10 @@ export function SessionsView() {
   // Bumped to clear the search boxes, which keep their own draft while typing.
   const [searchGen, setSearchGen] = useState(0);
 
-  const targets = useMemo(() => allTargets(snapshot), [snapshot]);
-  const target =
-    targets.find((t) => t.accountId === chosen?.accountId && t.targetId === chosen.targetId) ?? targets[0] ?? null;
+  // A LuaAuth project has no session list of its own: its scripts are offered instead.
+  const all = useMemo(() => allTargets(snapshot), [snapshot]);
+  const targets = useMemo(() => sessionTargets(all), [all]);
+  const target = chooseSessionTarget(targets, chosen, all);
 
   useEffect(() => {
     if (target) void useSessions.getState().open(target.accountId, target.targetId, target.provider);
@@ -179,7 +180,8 @@ export function SessionsView() {
         >
           {targets.map((t) => (
             <option key={`${t.accountId}:${t.targetId}`} value={`${t.accountId}\u0000${t.targetId}`}>
-              {t.label} · {t.accountLabel} ({PROVIDER_NAMES[t.provider]})
+              {t.label}
+              {t.parent ? ` in ${t.parent.label}` : ''} · {t.accountLabel} ({PROVIDER_NAMES[t.provider]})
             </option>
           ))}
         </select>
