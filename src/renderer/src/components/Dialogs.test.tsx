@@ -38,6 +38,44 @@ describe('Dialog', () => {
     expect(screen.getByRole('button', { name: 'Open' })).toHaveFocus();
   });
 
+  it('keeps Tab inside: from the last control to the first, Shift+Tab from the first to the last', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <button type="button">Outside</button>
+        <Dialog title="T" onClose={() => {}} footer={<button type="button">Save</button>}>
+          <input aria-label="Name" />
+        </Dialog>
+      </>,
+    );
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    const save = screen.getByRole('button', { name: 'Save' });
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(name).toHaveFocus();
+    await user.tab();
+    expect(save).toHaveFocus();
+    await user.tab();
+    expect(close).toHaveFocus(); // wrapped to the first control, not out to "Outside"
+    await user.tab({ shift: true });
+    expect(save).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Outside' })).not.toHaveFocus();
+  });
+
+  it('runs onSubmit on Ctrl+Enter and on Cmd+Enter, not on a plain Enter', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <Dialog title="T" onClose={() => {}} onSubmit={onSubmit}>
+        <textarea aria-label="Text" />
+      </Dialog>,
+    );
+    await user.keyboard('{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.keyboard('{Meta>}{Enter}{/Meta}');
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+  });
+
   it('closes from its × button', async () => {
     const onClose = vi.fn();
     render(

@@ -62,6 +62,27 @@ describe('MessageDialog, LuaProt text', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
+  it('sends with Ctrl+Enter from the message box, and does nothing while the text is invalid', async () => {
+    const bridge = installFakeBridge({ 'sessions:message': { provider: 'luaprot', message: 'Message queued.' } });
+    const { user } = open({ mode: 'text', recipients: one });
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(bridge.callsTo('sessions:message')).toEqual([]);
+    await user.keyboard('hello{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('LuaProt: Message queued.')).toBeInTheDocument();
+    expect(bridge.callsTo('sessions:message')).toEqual([expect.objectContaining({ text: 'hello' })]);
+  });
+
+  it('for many sessions, Ctrl+Enter goes to the review first and sends only from there', async () => {
+    const bridge = installFakeBridge({ 'sessions:messageMany': { provider: 'luaprot', message: 'ok' } });
+    const { user } = open({ mode: 'text', recipients: three });
+    await user.keyboard('hello{Control>}{Enter}{/Control}');
+    expect(bridge.callsTo('sessions:messageMany')).toEqual([]);
+    expect(screen.getByRole('button', { name: /^Send to 3 sessions/ })).toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('LuaProt: ok')).toBeInTheDocument();
+    expect(bridge.callsTo('sessions:messageMany')).toHaveLength(1);
+  });
+
   it('counts characters as the user sees them and refuses more than 100, in words', async () => {
     installFakeBridge();
     const { user } = open({ mode: 'text', recipients: one });

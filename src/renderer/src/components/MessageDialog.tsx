@@ -272,6 +272,14 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
     onClose();
   };
 
+  /** Ctrl/Cmd+Enter: the footer's main button — Send (or Review for many) while composing, Send on the review. */
+  const submit = () => {
+    if (phase === 'compose' && invalid === null) {
+      if (many) setPhase('confirm');
+      else void send();
+    } else if (phase === 'confirm') void send();
+  };
+
   const title = `Message ${recipientsInWords(recipients)}`;
   const count = sessionCount(recipients);
 
@@ -313,7 +321,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   }
 
   return (
-    <Dialog title={title} onClose={close} footer={footer}>
+    <Dialog title={title} onClose={close} footer={footer} onSubmit={submit} step={phase}>
       {phase === 'compose' && (
         <TemplatePicker
           provider={provider}
