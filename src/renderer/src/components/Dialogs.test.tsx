@@ -121,4 +121,18 @@ describe('ConfirmDialog', () => {
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Remove account' })).toBeEnabled();
   });
+
+  it('with a question to acknowledge, confirms only once it is ticked', async () => {
+    const onConfirm = vi.fn(async () => {});
+    const onClose = vi.fn();
+    render(
+      <ConfirmDialog title="Disconnect everyone?" message="This disconnects everyone." confirmLabel="Disconnect" danger acknowledge="Yes, everyone" onConfirm={onConfirm} onClose={onClose} />,
+    );
+    const user = userEvent.setup();
+    const go = screen.getByRole('button', { name: 'Disconnect' });
+    expect(go).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Yes, everyone' }));
+    await user.click(go);
+    expect(onConfirm).toHaveBeenCalledOnce();
+  });
 });

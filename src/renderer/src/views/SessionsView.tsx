@@ -15,12 +15,12 @@ import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
+import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
+import { plural } from '../plural';
 
 type Pending =
   | { type: 'message'; recipients: MessageRecipients }
-  | { type: 'disconnect'; title: string; message: string; run: () => Promise<string> };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  | { type: 'disconnect'; title: string; message: string; acknowledge?: string | null; run: () => Promise<string> };
 
 /** Sessions of one target: search, paging, the virtual list, detail drawer and quick actions. */
 export function SessionsView() {
@@ -140,13 +140,13 @@ export function SessionsView() {
       case 'message-scope':
         return setPending({
           type: 'message',
-          recipients: { kind: 'scope', scope: request.scope, label: request.label, count: request.count },
+          recipients: { kind: 'scope', scope: request.scope, label: request.label, count: request.count, shown: request.shown ?? null },
         });
       case 'disconnect':
         return setPending({
           type: 'disconnect',
           title: `Disconnect ${plural(request.sessionIds.length, 'session')}?`,
-          message: `This disconnects ${plural(request.sessionIds.length, 'selected session')}.`,
+          message: `This disconnects ${scopeInWords({ kind: 'ids', count: request.sessionIds.length })}.`,
           run: async () => {
             const r = await call('sessions:disconnectMany', { accountId, sessionIds: request.sessionIds });
             useSessions.getState().clearSelection();
@@ -157,7 +157,8 @@ export function SessionsView() {
         return setPending({
           type: 'disconnect',
           title: `Disconnect everyone in ${request.label}?`,
-          message: `This disconnects ${request.count == null ? 'every session' : plural(request.count, 'session')} in ${request.label}.`,
+          message: `This disconnects ${scopeInWords({ kind: 'scope', label: request.label, count: request.count, shown: request.shown ?? null })}.`,
+          acknowledge: scopeAcknowledgement({ kind: 'scope', label: request.label, count: request.count, shown: request.shown ?? null }),
           run: async () => {
             const r = await call('sessions:disconnectMany', { accountId, scope: request.scope });
             return r.message || `Disconnected ${r.count != null ? plural(r.count, 'session') : 'the sessions'}.`;
@@ -271,6 +272,7 @@ export function SessionsView() {
         <ConfirmDialog
           title={pending.title}
           message={pending.message}
+          acknowledge={pending.acknowledge ?? null}
           confirmLabel="Disconnect"
           danger
           onConfirm={async () => afterAction(await pending.run())}
