@@ -69,6 +69,7 @@ test('LuaProt: message one with the 1–100 character counter, then disconnect i
   await expect(confirm).toBeHidden();
   await expect(drawer).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: /disconnect/i }).first()).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: `Disconnected ${name}.` })).toBeVisible();
 });
 
 test('LuaAuth: command with JSON checked before sending, answer shown; cancel while waiting', async ({ app, request, expectErrors }) => {

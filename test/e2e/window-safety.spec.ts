@@ -82,3 +82,25 @@ test('LuaProt hub-wide message on a filtered list quotes both numbers and asks b
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
 });
+
+test('a disconnected LuaProt row stays listed marked "disconnecting (up to 90 s)", with no actions, and the notice names the player', async ({ app }) => {
+  await startDemo(app);
+  await openTarget(app, 'Demo hub 1');
+  const button = rows(app).first().getByRole('button');
+  const name = (await button.getAttribute('aria-label'))!.replace(/^Open /, '');
+  await button.click();
+  const drawer = app.getByRole('dialog', { name: `Session ${name}` });
+  await drawer.getByRole('button', { name: 'Disconnect' }).click();
+  await app.getByRole('alertdialog', { name: `Disconnect ${name}?` }).getByRole('button', { name: 'Disconnect' }).click();
+  await expect(app.getByRole('status').filter({ hasText: `Disconnected ${name}.` })).toBeVisible();
+  // The simulator lingers a disconnected session 90 s, as LuaProt does: the reloaded list still has it.
+  const leaving = list(app).getByRole('button', { name: `Open ${name}, disconnecting (up to 90 s)`, exact: true });
+  await expect(leaving).toBeVisible();
+  await expect(rows(app).filter({ has: leaving })).toContainText('disconnecting (up to 90 s)');
+  await leaving.click();
+  const again = app.getByRole('dialog', { name: `Session ${name}` });
+  await expect(again.getByRole('button', { name: 'Message' })).toBeDisabled();
+  await expect(again.getByRole('button', { name: 'Disconnect' })).toBeDisabled();
+  await expect(again).toContainText('no actions are offered');
+  await expectNoSeriousA11yViolations(app, 'drawer of a disconnecting LuaProt session');
+});

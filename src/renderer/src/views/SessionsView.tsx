@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import { call } from '../api';
 import { BulkActions, type BulkRequest } from '../components/BulkActions';
@@ -64,6 +65,13 @@ export function SessionsView() {
     const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, s]));
     return (id: string) => byId.get(id);
   }, [sessions, groups.view]);
+  // Lingering LuaProt rows go once LuaProt stops listing them: look again when the linger is over.
+  const lingering = sessionsState.disconnecting.size > 0;
+  useEffect(() => {
+    if (!lingering) return;
+    const t = setTimeout(() => void useSessions.getState().load(), LUAPROT_DISCONNECT_LINGER_MS + 5_000);
+    return () => clearTimeout(t);
+  }, [lingering]);
   // Templates and recent messages are read when a message dialog opens (they change only by sending or saving).
   const messaging = pending?.type === 'message';
   useEffect(() => {
@@ -129,7 +137,9 @@ export function SessionsView() {
       run: async () => {
         const r = await call('sessions:disconnect', { accountId, sessionId: s.id });
         useSessions.getState().closeDetail();
-        return r.message || `Disconnected ${sessionName(s)}.`;
+        if (target.provider === 'luaprot') useSessions.getState().markDisconnecting([s.id]);
+        // The notice names the player; the provider's own words follow.
+        return `Disconnected ${sessionName(s)}.${r.message ? ` ${PROVIDER_NAMES[target.provider]}: ${r.message}` : ''}`;
       },
     });
 
@@ -161,6 +171,8 @@ export function SessionsView() {
           acknowledge: scopeAcknowledgement({ kind: 'scope', label: request.label, count: request.count, shown: request.shown ?? null }),
           run: async () => {
             const r = await call('sessions:disconnectMany', { accountId, scope: request.scope });
+            // Everyone listed in the hub was disconnected; LuaProt may list them a while longer.
+            if ('hubId' in request.scope) useSessions.getState().markDisconnecting(useSessions.getState().sessions.map((x) => x.id));
             return r.message || `Disconnected ${r.count != null ? plural(r.count, 'session') : 'the sessions'}.`;
           },
         });
@@ -242,6 +254,7 @@ export function SessionsView() {
         onToggle={sessionsState.toggle}
         onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
         empty={emptyList}
+        disconnecting={sessionsState.disconnecting}
       />
         </>
       )}
