@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopeAcknowledgement, scopeInWords } from './bulk-scope';
-import { plural } from './plural';
+import { plural } from '../../shared/plural';
 
 describe('plural', () => {
   it('says one and many in words, grouped, never "(s)"', () => {

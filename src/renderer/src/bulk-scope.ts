@@ -1,4 +1,4 @@
-import { plural } from './plural';
+import { plural } from '../../shared/plural';
 
 /**
  * Who a bulk action reaches. `ids`: the sessions the user selected (LuaAuth acts on exactly these).

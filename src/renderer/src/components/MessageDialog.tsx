@@ -5,7 +5,7 @@ import type { MessageResult, ProviderId, Session } from '../../../shared/model';
 import { call, describeFailure, newOpId } from '../api';
 import { scopeAcknowledgement, scopeInWords, type BulkScope } from '../bulk-scope';
 import { planMessage, type Send } from '../message-plan';
-import { plural } from '../plural';
+import { plural } from '../../../shared/plural';
 import { useTemplates } from '../stores/templates-store';
 import { Dialog } from './Dialog';
 

@@ -3,7 +3,7 @@ import type { ScriptPatch, ScriptView } from '../../../shared/ipc-contract';
 import { useMonitor } from '../stores/monitor-store';
 import { scriptKey, useScripts } from '../stores/scripts-store';
 import { useUi } from '../stores/ui-store';
-import { plural } from '../plural';
+import { plural } from '../../../shared/plural';
 import { count } from '../time-format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { TimeChart } from './TimeChart';

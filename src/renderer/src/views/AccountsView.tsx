@@ -6,6 +6,7 @@ import { call, describeFailure } from '../api';
 import { AccountEditor } from '../components/AccountEditor';
 import { AddAccountForm } from '../components/AddAccountForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { foundInWords } from '../components/TestResultText';
 import { STATE_WORDS } from '../components/AccountStatusRow';
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
@@ -21,7 +22,7 @@ function watchedInWords(a: AccountView, found: number | undefined): string {
 }
 
 function testInWords(label: string, test: TestResult): { text: string; tone: 'info' | 'error' } {
-  if (test.ok) return { text: `Added ${label}. Connected, ${test.found?.length ?? 0} target(s) found.`, tone: 'info' };
+  if (test.ok) return { text: `Added ${label}. Connected. ${foundInWords(test.found ?? [])}`, tone: 'info' };
   const e = test.explanation ?? (test.error ? explainError(test.error) : null);
   return { text: `Added ${label}, but the connection test failed: ${e ? `${e.title} ${e.advice}` : 'unknown error'}`, tone: 'error' };
 }

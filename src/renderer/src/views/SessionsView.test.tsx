@@ -94,7 +94,7 @@ describe('SessionsView disconnect', () => {
     const bridge = installFakeBridge({
       'sessions:list': () => ({ sessions: listed }),
       'sessions:info': { session: bob },
-      'sessions:disconnect': { provider: 'luaprot', message: 'Session disconnected.' },
+      'sessions:disconnect': { message: 'Session disconnected.' },
     });
     const user = userEvent.setup();
     render(<SessionsView />);

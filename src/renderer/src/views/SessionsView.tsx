@@ -17,7 +17,7 @@ import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
 import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
-import { plural } from '../plural';
+import { plural } from '../../../shared/plural';
 
 type Pending =
   | { type: 'message'; recipients: MessageRecipients }
