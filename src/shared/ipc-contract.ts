@@ -82,6 +82,12 @@ export interface MonitorSnapshot {
   alertsPausedUntil: number | null;
   demo: boolean;
   paused: boolean;
+  /**
+   * Where the API keys of real accounts are kept (SecretStore.kind): 'keychain' is the OS keychain;
+   * 'memory' holds them only while Pulsebar runs (the browser build's bridge, tests). The window says
+   * "stored in your system keychain" only for 'keychain'.
+   */
+  keyStore: 'keychain' | 'memory';
 }
 
 export { HISTORY_RANGES, type HistoryRange } from './history-ranges';
