@@ -345,4 +345,9 @@ export interface PulsebarApi {
   ): Promise<IpcResult<ResponseOf<C>>>;
   /** Subscribe to a push event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+  /**
+   * 'browser': the browser build (`npm run web`, scripts/web-bridge-client.js), where launch at login
+   * and the global shortcut are only recorded, not applied. Absent in Electron (the preload).
+   */
+  readonly host?: 'browser';
 }

@@ -104,3 +104,16 @@ test('a disconnected LuaProt row stays listed marked "disconnecting (up to 90 s)
   await expect(again).toContainText('no actions are offered');
   await expectNoSeriousA11yViolations(app, 'drawer of a disconnecting LuaProt session');
 });
+
+test('Settings says launch at login and the global shortcut do nothing in the browser build', async ({ app }) => {
+  await startDemo(app);
+  await nav(app, 'Settings').click();
+  const browser = (await app.evaluate(() => (window as { pulsebar?: { host?: string } }).pulsebar?.host)) === 'browser';
+  const note = app.getByText(/launch at login and the global shortcut are saved but have no effect/);
+  if (browser) {
+    await expect(note).toBeVisible();
+    await expect(app.getByRole('checkbox', { name: 'Launch at login' })).toHaveAccessibleDescription(/no effect/);
+  } else {
+    await expect(note).toHaveCount(0); // the desktop app (npm run e2e:electron): they do work there
+  }
+});
