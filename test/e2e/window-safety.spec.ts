@@ -51,7 +51,7 @@ test('LuaProt hub-wide message on a filtered list quotes both numbers and asks b
   await openTarget(app, 'Demo hub 2');
   const everyone = await shownCount(app);
   const first = (await rows(app).first().getByRole('button').getAttribute('aria-label'))!.replace(/^Open /, '');
-  await app.getByRole('textbox', { name: 'Filter sessions' }).fill(first);
+  await app.getByRole('searchbox', { name: 'Filter sessions' }).fill(first);
   await expect.poll(() => shownCount(app)).toBeLessThan(everyone);
   const shown = await shownCount(app);
   await expect(app.getByText(`Acts on everyone in the hub (${everyone.toLocaleString('en-US')}), not only the ${shown} shown.`)).toBeVisible();
@@ -96,7 +96,7 @@ test('a disconnected LuaProt row stays listed marked "disconnecting (up to 90 s)
   // The simulator lingers a disconnected session 90 s, as LuaProt does: the reloaded list still has it.
   const leaving = list(app).getByRole('button', { name: `Open ${name}, disconnecting (up to 90 s)`, exact: true });
   await expect(leaving).toBeVisible();
-  await expect(rows(app).filter({ has: leaving })).toContainText('disconnecting (up to 90 s)');
+  await expect(rows(app).filter({ has: app.getByRole('button', { name: `Open ${name}, disconnecting (up to 90 s)`, exact: true }) })).toContainText('disconnecting (up to 90 s)');
   await leaving.click();
   const again = app.getByRole('dialog', { name: `Session ${name}` });
   await expect(again.getByRole('button', { name: 'Message' })).toBeDisabled();
