@@ -61,7 +61,7 @@
 
   connect();
   Object.defineProperty(window, 'pulsebar', {
-    value: Object.freeze({ invoke: invoke, on: on }),
+    value: Object.freeze({ invoke: invoke, on: on, host: 'browser' }),
     writable: false,
     configurable: false,
   });

@@ -4,6 +4,7 @@ import { PROVIDER_NAMES, type MessageResult, type ProviderId, type Session, type
 import { need, UsageError, type CliArgs } from './args';
 import { pickAccount, type CliAccount } from './cli-accounts';
 import { age, table } from './output';
+import { plural } from '../shared/plural';
 
 export interface CliIo {
   out(text: string): void;
@@ -220,7 +221,7 @@ export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo
         const ids = need(args.sessions, '--sessions ID,ID,...', command);
         const key = need(args.command_key, '--command KEY', command);
         const data = parseData(args.data);
-        if (!args.json) io.err(`Waiting for ${ids.length} game client(s) to answer (up to 60 s)…`);
+        if (!args.json) io.err(`Waiting for ${plural(ids.length, 'game client')} to answer (up to 60 s)…`);
         const results = await withShortRetry(io, () => client.messageMany(ids, key, data));
         return printMessageResults(io, args, results.map((r, i) => ({ sessionId: ids[i], ...r })));
       }

@@ -97,7 +97,7 @@ it('keeps watching a real account, printing each new count, until SIGINT; exits 
   expect(line).toMatch(/^\d{2}:\d{2}:\d{2} {2}total [34]\d\d {2}\| {2}Junkie Junkie: [34]\d\d$/);
   expect(watch.cli.exitCode).toBeNull();
 
-  expect(await watch.stop('SIGINT')).toEqual({ code: 0, signal: null, stderr: expect.stringContaining('Watching 1 account(s)') });
+  expect(await watch.stop('SIGINT')).toEqual({ code: 0, signal: null, stderr: expect.stringContaining('Watching 1 account;') });
   expect(await watch.watchFolders()).toEqual([]);
 }, 40_000);
 
@@ -105,6 +105,6 @@ it('stops on SIGTERM the same way: exit 0, temp folder gone', async () => {
   const watch = await startWatch('sigterm');
   expect(await watch.nextLine()).toMatch(COUNT_LINE);
   expect(await watch.watchFolders()).toHaveLength(1);
-  expect(await watch.stop('SIGTERM')).toEqual({ code: 0, signal: null, stderr: expect.stringContaining('Watching 1 account(s)') });
+  expect(await watch.stop('SIGTERM')).toEqual({ code: 0, signal: null, stderr: expect.stringContaining('Watching 1 account;') });
   expect(await watch.watchFolders()).toEqual([]);
 }, 30_000);

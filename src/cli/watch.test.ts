@@ -33,7 +33,7 @@ it('watch prints a line per change and an ALERT when users spike, then stops on 
   const env = { PULSEBAR_JUNKIE_KEY: sim.keys.junkie, PULSEBAR_JUNKIE_URL: sim.urls.junkie, PULSEBAR_CONFIG_DIR: '/nonexistent-pulsebar-test' };
   const code = await main(['watch', '--interval', '5'], { env, io });
   expect(code).toBe(0);
-  expect(err.join('\n')).toContain('Watching 1 account(s)');
+  expect(err.join('\n')).toContain('Watching 1 account;');
   expect(out[0]).toMatch(/^\d{2}:\d{2}:\d{2} {2}total \d+ {2}\| {2}Junkie Junkie: \d+$/);
   expect(out.some((l) => /total [3-9]\d\d /.test(l))).toBe(true);
   const alert = out.find((l) => l.includes('ALERT'));

@@ -5,6 +5,7 @@ import { createAppCore } from '../main/app/app-core';
 import { MemorySecretStore } from '../main/secrets';
 import { SettingsStore, type Settings } from '../main/settings';
 import { PROVIDER_NAMES, PROVIDERS } from '../shared/model';
+import { plural } from '../shared/plural';
 import type { MonitorSnapshot } from '../shared/ipc-contract';
 import { UsageError, type CliArgs } from './args';
 import { selectAccounts, type CliAccount } from './cli-accounts';
@@ -90,7 +91,7 @@ export async function runWatch(
       }
     });
     io.err(
-      `Watching ${accounts.length} account(s)${channels.length > 0 ? `, alerts also to ${channels.map((c) => c.config.label).join(', ')}` : ''}; Ctrl-C to stop.`,
+      `Watching ${plural(accounts.length, 'account')}${channels.length > 0 ? `, alerts also to ${channels.map((c) => c.config.label).join(', ')}` : ''}; Ctrl-C to stop.`,
     );
     await core.start();
     await io.interrupted;

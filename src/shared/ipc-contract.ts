@@ -87,6 +87,12 @@ export interface MonitorSnapshot {
   alertsPausedUntil: number | null;
   demo: boolean;
   paused: boolean;
+  /**
+   * Where the API keys of real accounts are kept (SecretStore.kind): 'keychain' is the OS keychain;
+   * 'memory' holds them only while Pulsebar runs (the browser build's bridge, tests). The window says
+   * "stored in your system keychain" only for 'keychain'.
+   */
+  keyStore: 'keychain' | 'memory';
 }
 
 export { HISTORY_RANGES, type HistoryRange } from './history-ranges';
@@ -344,4 +350,9 @@ export interface PulsebarApi {
   ): Promise<IpcResult<ResponseOf<C>>>;
   /** Subscribe to a push event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+  /**
+   * 'browser': the browser build (`npm run web`, scripts/web-bridge-client.js), where launch at login
+   * and the global shortcut are only recorded, not applied. Absent in Electron (the preload).
+   */
+  readonly host?: 'browser';
 }

@@ -75,6 +75,7 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
     alertsPausedUntil: null,
     demo: true,
     paused: false,
+    keyStore: 'memory',
   };
   const caps = { message: 'text', disconnect: true, bulk: 'scope', scripts: false, search: 'local', paging: 'none' };
   return `(() => {

@@ -35,6 +35,7 @@ test('adding an account: the key reaches the keychain and never the page', async
   await expect(form.getByRole('status')).toContainText(/Connected\. Found 3 targets/);
   await form.getByRole('button', { name: 'Add account' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Added My Junkie. Connected' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Added My Junkie. Connected. Found 3 targets: ' })).toBeVisible();
   const item = app.getByRole('listitem', { name: 'My Junkie' });
   await expect(item).toContainText('key stored in keychain');
 

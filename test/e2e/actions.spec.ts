@@ -69,6 +69,7 @@ test('LuaProt: message one with the 1–100 character counter, then disconnect i
   await expect(confirm).toBeHidden();
   await expect(drawer).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: /disconnect/i }).first()).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: `Disconnected ${name}.` })).toBeVisible();
 });
 
 test('LuaAuth: command with JSON checked before sending, answer shown; cancel while waiting', async ({ app, request, expectErrors }) => {
@@ -124,7 +125,9 @@ test('LuaAuth bulk: message and disconnect the selected sessions, with counts co
   await dialog.getByRole('textbox', { name: 'Command key' }).fill('announce');
   await dialog.getByRole('textbox', { name: 'Data (JSON)' }).fill('{"text":"event starting"}');
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByRole('status')).toContainText('will be sent to 2 sessions');
+  await expect(dialog.getByRole('status')).toContainText('will be sent to the 2 selected sessions');
+  await expect(dialog.getByLabel('Command to send')).toContainText('announce');
+  await expect(dialog.getByLabel('Command to send')).toContainText('{"text":"event starting"}');
   await dialog.getByRole('button', { name: 'Send to 2 sessions' }).click();
   await expect(dialog.getByText('2 of 2 processed.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
@@ -133,7 +136,7 @@ test('LuaAuth bulk: message and disconnect the selected sessions, with counts co
 
   await app.getByRole('button', { name: 'Disconnect selected' }).click();
   const confirm = app.getByRole('alertdialog', { name: 'Disconnect 2 sessions?' });
-  await expect(confirm).toContainText('This disconnects 2 selected sessions.');
+  await expect(confirm).toContainText('This disconnects the 2 selected sessions.');
   await confirm.getByRole('button', { name: 'Disconnect' }).click();
   await expect(confirm).toBeHidden();
   // The list is fetched again: the two are gone.
@@ -151,7 +154,8 @@ test('LuaProt bulk by hub: message everyone and disconnect everyone, confirming 
   const dialog = app.getByRole('dialog', { name: `Message ${n} sessions in hub Demo hub 2` });
   await dialog.getByRole('textbox', { name: 'Message' }).fill('Double XP this weekend');
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByRole('status')).toContainText(`will be sent to ${n} sessions in hub Demo hub 2`);
+  await expect(dialog.getByRole('status')).toContainText(`will be sent to everyone in hub Demo hub 2 — ${n.toLocaleString('en-US')} sessions:`);
+  await expect(dialog.getByLabel('Message to send')).toHaveText('Double XP this weekend');
   await dialog.getByRole('button', { name: `Send to ${n} sessions` }).click();
   await expect(dialog.getByRole('status').first()).toContainText('LuaProt:');
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
@@ -160,7 +164,7 @@ test('LuaProt bulk by hub: message everyone and disconnect everyone, confirming 
 
   await app.getByRole('button', { name: 'Disconnect all' }).click();
   const confirm = app.getByRole('alertdialog', { name: 'Disconnect everyone in hub Demo hub 2?' });
-  await expect(confirm).toContainText(`This disconnects ${n} sessions in hub Demo hub 2.`);
+  await expect(confirm).toContainText(`This disconnects everyone in hub Demo hub 2 — ${n.toLocaleString('en-US')} sessions.`);
   await confirm.getByRole('button', { name: 'Disconnect' }).click();
   await expect(confirm).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: /disconnect/i }).first()).toBeVisible();

@@ -2,7 +2,7 @@ import { control, demoWorld, expect, ipc, nav, startDemo, test } from './fixture
 
 test('LuaAuth script: toggle applies at once, rolls back with the reason when refused; settings edit; executions chart', async ({ app, request, expectErrors }) => {
   // The 500 injected below: on the card and as an error notice.
-  expectErrors(/^on screen: (.+ was not enabled: )?LuaAuth is unavailable \(HTTP 500\)/);
+  expectErrors(/^on screen: (.+ was not enabled: )?LuaAuth is unavailable \(HTTP 500\)/, /^on screen: A name is required\.$/);
   await startDemo(app);
   const world = await demoWorld(app);
   const account = world.accounts.luaauth;
@@ -16,9 +16,19 @@ test('LuaAuth script: toggle applies at once, rolls back with the reason when re
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await expect(card.getByRole('img', { name: new RegExp(`^Executions per day of ${name}`) })).toBeVisible();
 
+  // Disabling asks first, with how many are live on the script (the last poll's count).
   await toggle.click();
+  const ask = app.getByRole('alertdialog', { name: `Disable ${name}?` });
+  await expect(ask).toContainText(/(\d[\d,]* users? (is|are) live on it right now|Nobody is live on it right now)/);
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  await ask.getByRole('button', { name: 'Disable' }).click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(card).toContainText('Disabled');
+  await expect(app.getByRole('status').filter({ hasText: `${name} is now disabled.` })).toBeVisible();
   await expect.poll(async () => (await ipc(app, 'scripts:get', { accountId: account.id, scriptId })).enabled).toBe(false);
 
   // LuaAuth refuses (a 5xx here): the switch flips back and the reason is shown.
@@ -34,7 +44,13 @@ test('LuaAuth script: toggle applies at once, rolls back with the reason when re
 
   await card.getByRole('button', { name: `Edit settings of ${name}` }).click();
   const form = card.getByRole('form', { name: `Settings of ${name}` });
+  // An emptied name is refused at the field.
+  await form.getByLabel('Name').fill('');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('alert')).toHaveText('A name is required.');
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Name').fill('Arena Pro');
+  await expect(form.getByRole('alert')).toHaveCount(0);
   const freeForAll = form.getByRole('checkbox', { name: 'Free for all' });
   const wasFree = await freeForAll.isChecked();
   await freeForAll.setChecked(!wasFree);

@@ -97,6 +97,11 @@ describe('app core', () => {
     expect(JSON.stringify(t.responses)).not.toContain('wrong-key');
   });
 
+  it('tells the window where keys are kept (the SecretStore kind), so it claims the keychain only when true', async () => {
+    const t = await setup();
+    expect(value<{ keyStore: string }>(await t.call('app:snapshot')).keyStore).toBe('memory');
+  });
+
   it('answers actions a provider lacks with the reason, and checks LuaProt text again', async () => {
     const t = await setup();
     const junkie = value<{ account: { id: string } }>(

@@ -625,6 +625,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         alertsPausedUntil,
         demo: () => demo !== null,
         paused: () => userPaused || systemPaused(),
+        keyStore: () => options.secrets.kind,
         intervalMs: (accountId) => poller.effectiveIntervalMs(accountId),
       });
       const s = settings();

@@ -43,6 +43,7 @@ function setup(rules: AlertRule[]) {
     onCommit: (_s: MonitorSnapshot, events) => fired.push(...events),
     alertsPausedUntil: () => null,
     demo: () => false,
+    keyStore: () => 'memory',
     paused: () => false,
   });
   monitor.setAccounts([account], () => status);

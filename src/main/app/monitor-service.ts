@@ -120,6 +120,8 @@ export interface MonitorServiceOptions {
   alertsPausedUntil: () => number | null;
   demo: () => boolean;
   paused: () => boolean;
+  /** Where real accounts' keys are kept (the app's SecretStore.kind). */
+  keyStore: () => MonitorSnapshot['keyStore'];
   /** An account's effective poll interval in ms (null when it is not polled), for staleness. */
   intervalMs?: (accountId: string) => number | null;
 }
@@ -362,6 +364,7 @@ export class MonitorService {
       alertsPausedUntil: this.options.alertsPausedUntil(),
       demo: this.options.demo(),
       paused: this.options.paused(),
+      keyStore: this.options.keyStore(),
     };
   }
 

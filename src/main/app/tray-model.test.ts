@@ -27,6 +27,7 @@ function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
     alertsPausedUntil: null,
     demo: false,
     paused: false,
+    keyStore: 'keychain',
     ...overrides,
   };
 }

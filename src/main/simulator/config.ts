@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../shared/clock';
 import type { ProviderId } from '../../shared/model';
 import type { LuaAuthClientBehaviour, ScriptedEvent, SimulatorOptions } from './types';
+import { LUAPROT_DISCONNECT_LINGER_MS } from '../../shared/luaprot-linger';
 
 /** SimulatorOptions with every default filled in, in one place so the defaults are easy to find. */
 export interface SimConfig {
@@ -65,7 +66,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
     },
     luaprot: {
       hubs: o.luaprot?.hubs ?? 2,
-      disconnectLingerMs: o.luaprot?.disconnectLingerMs ?? 90_000,
+      disconnectLingerMs: o.luaprot?.disconnectLingerMs ?? LUAPROT_DISCONNECT_LINGER_MS,
       ipAllowList: o.luaprot?.ipAllowList,
     },
     luaauth: {

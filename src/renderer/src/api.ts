@@ -17,6 +17,11 @@ export function bridge(): PulsebarApi | null {
   return typeof window !== 'undefined' && window.pulsebar ? window.pulsebar : null;
 }
 
+/** The browser build: OS features (launch at login, global shortcut) have no effect there. */
+export function inBrowserBuild(): boolean {
+  return bridge()?.host === 'browser';
+}
+
 export class IpcFailure extends Error {
   readonly error: IpcError;
   constructor(error: IpcError) {

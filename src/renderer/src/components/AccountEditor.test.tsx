@@ -4,11 +4,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../../shared/ipc-contract';
 import { useAccounts } from '../stores/accounts-store';
 import { installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
-import { sampleAccount } from '../test-support/sample-data';
+import { useMonitor } from '../stores/monitor-store';
+import { sampleAccount, sampleSnapshot } from '../test-support/sample-data';
 import { AccountEditor } from './AccountEditor';
 
 const initial = useAccounts.getState();
-beforeEach(() => useAccounts.setState(initial, true));
+const initialMonitor = useMonitor.getState();
+beforeEach(() => {
+  useAccounts.setState(initial, true);
+  // Keys in the OS keychain, as in the app (the snapshot says where they are).
+  useMonitor.setState({ ...initialMonitor, snapshot: sampleSnapshot([], { keyStore: 'keychain' }) }, true);
+});
 
 const account: AccountView = sampleAccount({
   id: 'acc',
@@ -34,6 +40,12 @@ describe('AccountEditor', () => {
     expect(screen.getByLabelText('Keys to watch (optional)')).toHaveValue('K1');
     expect(screen.getByLabelText('Replace API key')).toHaveValue('');
     expect(screen.getByLabelText('Replace API key')).toHaveAttribute('placeholder', 'Stored in keychain — type to replace');
+  });
+
+  it('says the key is in memory, not the keychain, when main keeps keys in memory', () => {
+    useMonitor.setState({ snapshot: sampleSnapshot([], { keyStore: 'memory' }) });
+    setup();
+    expect(screen.getByLabelText('Replace API key')).toHaveAttribute('placeholder', 'Kept in memory — type to replace');
   });
 
   it('saves without a key unless a new one is typed, keeping the labels of targets that stay', async () => {

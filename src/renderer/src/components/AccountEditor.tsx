@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { describeFailure } from '../api';
+import { replaceKeyPlaceholder } from '../key-store-words';
 import { useAccounts } from '../stores/accounts-store';
+import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, draftFromTargets, targetsFromDraft, type TargetDraft } from './TargetFields';
 
 /** Edit an account. The stored key is never shown; typing a new one replaces it. */
 export function AccountEditor({ account, onDone }: { account: AccountView; onDone: () => void }) {
+  const keyStore = useMonitor((s) => s.snapshot?.keyStore ?? null);
   const update = useAccounts((s) => s.update);
   const test = useAccounts((s) => s.test);
   const [label, setLabel] = useState(account.label);
@@ -70,7 +73,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
           value={newKey}
           autoComplete="off"
           spellCheck={false}
-          placeholder={account.hasKey ? 'Stored in keychain — type to replace' : 'No key stored'}
+          placeholder={account.hasKey ? replaceKeyPlaceholder(keyStore) : 'No key stored'}
           onChange={(e) => setNewKey(e.target.value)}
         />
       </label>

@@ -4,11 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponseOf } from '../../../shared/ipc-contract';
 import { useAccounts } from '../stores/accounts-store';
 import { deferred, installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
-import { sampleAccount } from '../test-support/sample-data';
+import { useMonitor } from '../stores/monitor-store';
+import { sampleAccount, sampleSnapshot } from '../test-support/sample-data';
 import { AddAccountForm } from './AddAccountForm';
 
 const initial = useAccounts.getState();
-beforeEach(() => useAccounts.setState(initial, true));
+const initialMonitor = useMonitor.getState();
+beforeEach(() => {
+  useAccounts.setState(initial, true);
+  useMonitor.setState(initialMonitor, true);
+});
 
 function setup(handlers: FakeHandlers = {}) {
   const bridge = installFakeBridge({ 'accounts:list': [], 'monitor:refresh': () => undefined, ...handlers });
@@ -20,6 +25,19 @@ function setup(handlers: FakeHandlers = {}) {
 const field = (name: string) => screen.getByLabelText(name);
 
 describe('AddAccountForm', () => {
+  it('promises the system keychain only when main keeps keys there', () => {
+    useMonitor.setState({ snapshot: sampleSnapshot([], { keyStore: 'keychain' }) });
+    setup();
+    expect(screen.getByText('The key is stored in your system keychain and is never shown again.')).toBeInTheDocument();
+  });
+
+  it('says keys are in memory only when there is no keychain (the browser build without one)', () => {
+    useMonitor.setState({ snapshot: sampleSnapshot([], { keyStore: 'memory' }) });
+    setup();
+    expect(screen.getByText(/kept in memory only until Pulsebar stops/)).toBeInTheDocument();
+    expect(screen.queryByText(/system keychain and/)).toBeNull();
+  });
+
   it('offers Test and Add only once a key is typed', async () => {
     const { user } = setup();
     expect(screen.getByRole('button', { name: 'Add account' })).toBeDisabled();

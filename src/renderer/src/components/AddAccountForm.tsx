@@ -3,6 +3,7 @@ import type { TestResult } from '../../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
 import { describeFailure } from '../api';
 import { useAccounts } from '../stores/accounts-store';
+import { newKeyWords } from '../key-store-words';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, targetsFromDraft, type TargetDraft } from './TargetFields';
@@ -15,6 +16,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
   const add = useAccounts((s) => s.add);
   const test = useAccounts((s) => s.test);
   const refresh = useMonitor((s) => s.refresh);
+  const keyStore = useMonitor((s) => s.snapshot?.keyStore ?? null);
   const [provider, setProvider] = useState<ProviderId>('junkie');
   const [label, setLabel] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
@@ -101,7 +103,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
         </label>
       )}
       <TargetFields provider={provider} draft={draft} onChange={setDraft} idPrefix="add" />
-      <p className="muted small">The key is stored in your system keychain and is never shown again.</p>
+      <p className="muted small">{newKeyWords(keyStore)}</p>
       <AccountFormFooter result={result} error={error} onCancel={onDone}>
         <button type="button" disabled={!key || busy !== null} onClick={runTest}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}

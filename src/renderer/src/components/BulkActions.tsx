@@ -6,8 +6,8 @@ import { useSessions } from '../stores/sessions-store';
 export type BulkRequest =
   | { type: 'message'; sessionIds: string[] }
   | { type: 'disconnect'; sessionIds: string[] }
-  | { type: 'message-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null }
-  | { type: 'disconnect-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null };
+  | { type: 'message-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null; shown?: number | null }
+  | { type: 'disconnect-scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null; shown?: number | null };
 
 interface BulkActionsProps {
   target: TargetRef;
@@ -19,7 +19,7 @@ interface BulkActionsProps {
 }
 
 /** LuaProt acts on a whole hub or key, so its bulk actions pick a scope instead of rows. */
-function ScopeActions({ target, onRequest, blocked }: Pick<BulkActionsProps, 'target' | 'onRequest' | 'blocked'>) {
+function ScopeActions({ target, onRequest, blocked, visibleIds }: Pick<BulkActionsProps, 'target' | 'onRequest' | 'blocked' | 'visibleIds'>) {
   const sessions = useSessions((s) => s.sessions);
   const [by, setBy] = useState<'hub' | 'key'>(target.kind === 'key' ? 'key' : 'hub');
   const [key, setKey] = useState(target.kind === 'key' ? target.targetId : '');
@@ -27,6 +27,8 @@ function ScopeActions({ target, onRequest, blocked }: Pick<BulkActionsProps, 'ta
   const scope = by === 'hub' && hubScope ? { hubId: target.targetId } : key.trim() ? { key: key.trim() } : null;
   const label = by === 'hub' && hubScope ? `hub ${target.label}` : `key ${key.trim()}`;
   const known = by === 'hub' && hubScope ? sessions.length : sessions.filter((s) => s.userKey === key.trim()).length || null;
+  // The hub-wide action reaches everyone listed, not the filter: the review quotes both and asks.
+  const shown = by === 'hub' && hubScope && known !== null && visibleIds.length !== known ? visibleIds.length : null;
   // Nobody listed in the hub: nothing to message or disconnect.
   const disabled = !scope || Boolean(blocked) || known === 0;
   return (
@@ -36,17 +38,22 @@ function ScopeActions({ target, onRequest, blocked }: Pick<BulkActionsProps, 'ta
         <option value="key">Everyone using a key</option>
       </select>
       {by === 'key' && <input aria-label="Key for bulk action" placeholder="User key" value={key} onChange={(e) => setKey(e.target.value)} />}
-      <button type="button" disabled={disabled} onClick={() => scope && onRequest({ type: 'message-scope', scope, label, count: known })}>
+      <button type="button" disabled={disabled} onClick={() => scope && onRequest({ type: 'message-scope', scope, label, count: known, shown })}>
         Message all
       </button>
       <button
         type="button"
         className="danger"
         disabled={disabled}
-        onClick={() => scope && onRequest({ type: 'disconnect-scope', scope, label, count: known })}
+        onClick={() => scope && onRequest({ type: 'disconnect-scope', scope, label, count: known, shown })}
       >
         Disconnect all
       </button>
+      {shown !== null && !blocked && (
+        <span className="muted small">
+          Acts on everyone in the hub ({known?.toLocaleString()}), not only the {shown.toLocaleString()} shown.
+        </span>
+      )}
       {blocked && <span className="muted small">{blocked}</span>}
     </div>
   );
@@ -73,7 +80,7 @@ export function BulkActions({ target, capabilities, visibleIds, onRequest, block
       </div>
     );
   }
-  if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} blocked={blocked} />;
+  if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} blocked={blocked} visibleIds={visibleIds} />;
 
   const ids = [...selected];
   return (

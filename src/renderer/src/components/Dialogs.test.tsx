@@ -38,6 +38,44 @@ describe('Dialog', () => {
     expect(screen.getByRole('button', { name: 'Open' })).toHaveFocus();
   });
 
+  it('keeps Tab inside: from the last control to the first, Shift+Tab from the first to the last', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <button type="button">Outside</button>
+        <Dialog title="T" onClose={() => {}} footer={<button type="button">Save</button>}>
+          <input aria-label="Name" />
+        </Dialog>
+      </>,
+    );
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    const save = screen.getByRole('button', { name: 'Save' });
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(name).toHaveFocus();
+    await user.tab();
+    expect(save).toHaveFocus();
+    await user.tab();
+    expect(close).toHaveFocus(); // wrapped to the first control, not out to "Outside"
+    await user.tab({ shift: true });
+    expect(save).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Outside' })).not.toHaveFocus();
+  });
+
+  it('runs onSubmit on Ctrl+Enter and on Cmd+Enter, not on a plain Enter', async () => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <Dialog title="T" onClose={() => {}} onSubmit={onSubmit}>
+        <textarea aria-label="Text" />
+      </Dialog>,
+    );
+    await user.keyboard('{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.keyboard('{Meta>}{Enter}{/Meta}');
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+  });
+
   it('closes from its × button', async () => {
     const onClose = vi.fn();
     render(
@@ -82,5 +120,19 @@ describe('ConfirmDialog', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The keychain is locked. Unlock it and try again.');
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Remove account' })).toBeEnabled();
+  });
+
+  it('with a question to acknowledge, confirms only once it is ticked', async () => {
+    const onConfirm = vi.fn(async () => {});
+    const onClose = vi.fn();
+    render(
+      <ConfirmDialog title="Disconnect everyone?" message="This disconnects everyone." confirmLabel="Disconnect" danger acknowledge="Yes, everyone" onConfirm={onConfirm} onClose={onClose} />,
+    );
+    const user = userEvent.setup();
+    const go = screen.getByRole('button', { name: 'Disconnect' });
+    expect(go).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Yes, everyone' }));
+    await user.click(go);
+    expect(onConfirm).toHaveBeenCalledOnce();
   });
 });

@@ -62,6 +62,27 @@ describe('MessageDialog, LuaProt text', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
+  it('sends with Ctrl+Enter from the message box, and does nothing while the text is invalid', async () => {
+    const bridge = installFakeBridge({ 'sessions:message': { provider: 'luaprot', message: 'Message queued.' } });
+    const { user } = open({ mode: 'text', recipients: one });
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(bridge.callsTo('sessions:message')).toEqual([]);
+    await user.keyboard('hello{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('LuaProt: Message queued.')).toBeInTheDocument();
+    expect(bridge.callsTo('sessions:message')).toEqual([expect.objectContaining({ text: 'hello' })]);
+  });
+
+  it('for many sessions, Ctrl+Enter goes to the review first and sends only from there', async () => {
+    const bridge = installFakeBridge({ 'sessions:messageMany': { provider: 'luaprot', message: 'ok' } });
+    const { user } = open({ mode: 'text', recipients: three });
+    await user.keyboard('hello{Control>}{Enter}{/Control}');
+    expect(bridge.callsTo('sessions:messageMany')).toEqual([]);
+    expect(screen.getByRole('button', { name: /^Send to 3 sessions/ })).toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('LuaProt: ok')).toBeInTheDocument();
+    expect(bridge.callsTo('sessions:messageMany')).toHaveLength(1);
+  });
+
   it('counts characters as the user sees them and refuses more than 100, in words', async () => {
     installFakeBridge();
     const { user } = open({ mode: 'text', recipients: one });
@@ -85,7 +106,9 @@ describe('MessageDialog, LuaProt text', () => {
     const { user } = open({ mode: 'text', recipients: three });
     await user.type(screen.getByRole('textbox', { name: /^Message/ }), 'restart soon');
     await user.click(screen.getByRole('button', { name: 'Review' }));
-    expect(screen.getByRole('status')).toHaveTextContent('This message will be sent to 3 sessions. Send it?');
+    expect(screen.getByRole('status')).toHaveTextContent('This message will be sent to the 3 selected sessions:');
+    expect(screen.getByLabelText('Message to send')).toHaveTextContent(/^restart soon$/);
+    expect(screen.getByText('Send it?')).toBeInTheDocument();
     expect(bridge.calls).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('textbox', { name: /^Message/ })).toHaveValue('restart soon');
@@ -107,6 +130,27 @@ describe('MessageDialog, LuaProt text', () => {
     await screen.findByText('LuaProt: ok');
     expect(bridge.callsTo('sessions:messageMany')[0]).toMatchObject({ scope: { hubId: 'h1' } });
     expect(bridge.callsTo('sessions:messageMany')[0]).not.toHaveProperty('sessionIds');
+  });
+
+  it('quotes everyone in the hub beside the filtered list, and sends only once the user says they mean everyone', async () => {
+    const bridge = installFakeBridge({ 'sessions:messageMany': { provider: 'luaprot', message: 'ok' } });
+    const { user } = open({ mode: 'text', recipients: { kind: 'scope', scope: { hubId: 'h1' }, label: 'hub Alpha hub', count: 5000, shown: 501 } });
+    await user.type(screen.getByRole('textbox', { name: /^Message/ }), 'server restart');
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'This message will be sent to everyone in hub Alpha hub — 5,000 sessions (the list shows a filter of 501):',
+    );
+    expect(screen.getByLabelText('Message to send')).toHaveTextContent(/^server restart$/);
+    const meant = screen.getByRole('checkbox', { name: 'Yes, everyone in hub Alpha hub (5,000), not only the 501 shown' });
+    expect(meant).toHaveFocus();
+    const sendAll = screen.getByRole('button', { name: 'Send to 5,000 sessions' });
+    expect(sendAll).toBeDisabled();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(bridge.callsTo('sessions:messageMany')).toEqual([]);
+    await user.click(meant);
+    await user.click(sendAll);
+    await screen.findByText('LuaProt: ok');
+    expect(bridge.callsTo('sessions:messageMany')).toEqual([expect.objectContaining({ scope: { hubId: 'h1' }, text: 'server restart' })]);
   });
 
   it('shows a failed send in words and still lets the user close', async () => {
@@ -191,7 +235,9 @@ describe('MessageDialog, LuaAuth command', () => {
     await user.type(screen.getByRole('textbox', { name: 'Command key' }), 'notify');
     await user.type(screen.getByRole('textbox', { name: 'Data (JSON)' }), '{{"t":1}');
     await user.click(screen.getByRole('button', { name: 'Review' }));
-    expect(screen.getByRole('status')).toHaveTextContent('This command will be sent to 2 sessions.');
+    expect(screen.getByRole('status')).toHaveTextContent('This command will be sent to the 2 selected sessions:');
+    const quoted = screen.getByLabelText('Command to send');
+    expect(quoted).toHaveTextContent(/^Commandnotify\s*Data\{"t":1\}$/);
     await user.click(screen.getByRole('button', { name: 'Send to 2 sessions' }));
     const results = await screen.findByText('1 of 2 processed.');
     const list = results.parentElement!;

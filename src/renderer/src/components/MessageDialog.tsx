@@ -3,14 +3,23 @@ import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_RULE, luaprotMessageProblem, messa
 import type { MessageTemplate, RecentMessage } from '../../../shared/message-templates';
 import type { MessageResult, ProviderId, Session } from '../../../shared/model';
 import { call, describeFailure, newOpId } from '../api';
+import { scopeAcknowledgement, scopeInWords, type BulkScope } from '../bulk-scope';
 import { planMessage, type Send } from '../message-plan';
+import { plural } from '../../../shared/plural';
 import { useTemplates } from '../stores/templates-store';
 import { Dialog } from './Dialog';
 
 export type MessageRecipients =
   | { kind: 'one'; sessionId: string; name: string }
   | { kind: 'ids'; sessionIds: string[] }
-  | { kind: 'scope'; scope: { hubId: string } | { key: string }; label: string; count: number | null };
+  | {
+      kind: 'scope';
+      scope: { hubId: string } | { key: string };
+      label: string;
+      count: number | null;
+      /** How many rows the (filtered) list shows, quoted beside the count the action really reaches. */
+      shown?: number | null;
+    };
 
 const TEXT_MAX = LUAPROT_MESSAGE_MAX;
 
@@ -25,8 +34,33 @@ const COMMAND_WAIT_S = 60;
 
 function recipientsInWords(r: MessageRecipients): string {
   if (r.kind === 'one') return r.name;
-  if (r.kind === 'ids') return `${r.sessionIds.length} selected session${r.sessionIds.length === 1 ? '' : 's'}`;
-  return `${r.count == null ? 'every' : `${r.count}`} session${r.count === 1 ? '' : 's'} in ${r.label}`;
+  if (r.kind === 'ids') return plural(r.sessionIds.length, 'selected session');
+  return `${r.count == null ? 'every session' : plural(r.count, 'session')} in ${r.label}`;
+}
+
+function bulkScope(r: Exclude<MessageRecipients, { kind: 'one' }>): BulkScope {
+  return r.kind === 'ids' ? { kind: 'ids', count: r.sessionIds.length } : { kind: 'scope', label: r.label, count: r.count, shown: r.shown ?? null };
+}
+
+/** The exact payload as it will go out: LuaProt's text, or LuaAuth's command and data. */
+function PayloadQuote({ mode, text, command, data }: { mode: 'text' | 'command'; text: string; command: string; data: string }) {
+  if (mode === 'text') {
+    return (
+      <blockquote className="payload" aria-label="Message to send">
+        {text}
+      </blockquote>
+    );
+  }
+  return (
+    <dl className="facts payload" aria-label="Command to send">
+      <dt>Command</dt>
+      <dd>
+        <code>{command.trim()}</code>
+      </dd>
+      <dt>Data</dt>
+      <dd>{data.trim() ? <pre className="mono raw">{data}</pre> : 'none'}</dd>
+    </dl>
+  );
 }
 
 function sessionCount(r: MessageRecipients): number | null {
@@ -168,6 +202,8 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   const [command, setCommand] = useState('');
   const [data, setData] = useState('');
   const [phase, setPhase] = useState<'compose' | 'confirm' | 'sending' | 'done'>('compose');
+  /** The user ticked "everyone, not only the N shown" (asked only when the list is filtered). */
+  const [scopeMeant, setScopeMeant] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [outcome, setOutcome] = useState<{ message?: string; results?: MessageResult[]; error?: string } | null>(null);
   const opId = useRef<string | null>(null);
@@ -193,6 +229,9 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         : jsonError;
   const invalid = formProblem ?? (plan.kind === 'blocked' ? plan.reason : null);
   const many = recipients.kind !== 'one';
+  const scope = recipients.kind === 'one' ? null : bulkScope(recipients);
+  const acknowledge = scope ? scopeAcknowledgement(scope) : null;
+  const mayConfirm = acknowledge === null || scopeMeant;
 
   const asWritten: RecentMessage = mode === 'text' ? { provider: 'luaprot', text } : { provider: 'luaauth', command: command.trim(), ...(data.trim() ? { data } : {}) };
 
@@ -272,6 +311,14 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
     onClose();
   };
 
+  /** Ctrl/Cmd+Enter: the footer's main button — Send (or Review for many) while composing, Send on the review. */
+  const submit = () => {
+    if (phase === 'compose' && invalid === null) {
+      if (many) setPhase('confirm');
+      else void send();
+    } else if (phase === 'confirm' && mayConfirm) void send();
+  };
+
   const title = `Message ${recipientsInWords(recipients)}`;
   const count = sessionCount(recipients);
 
@@ -293,8 +340,8 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         <button type="button" onClick={() => setPhase('compose')}>
           Back
         </button>
-        <button type="button" className="primary" onClick={() => void send()} data-autofocus>
-          {count == null ? 'Send to all' : `Send to ${count} session${count === 1 ? '' : 's'}`}
+        <button type="button" className="primary" disabled={!mayConfirm} onClick={() => void send()} {...(acknowledge ? {} : { 'data-autofocus': true })}>
+          {count == null ? 'Send to all' : `Send to ${plural(count, 'session')}`}
         </button>
       </>
     );
@@ -313,7 +360,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   }
 
   return (
-    <Dialog title={title} onClose={close} footer={footer}>
+    <Dialog title={title} onClose={close} footer={footer} onSubmit={submit} step={phase}>
       {phase === 'compose' && (
         <TemplatePicker
           provider={provider}
@@ -406,13 +453,21 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
           </button>
         </div>
       )}
-      {phase === 'confirm' && (
-        <p role="status">
-          This {mode === 'text' ? 'message' : 'command'} will be sent to{' '}
-          <strong>{count == null ? 'every session' : `${count} session${count === 1 ? '' : 's'}`}</strong>
-          {recipients.kind === 'scope' ? ` in ${recipients.label}` : ''}
-          {plan.kind === 'per-session' && plan.sends.length > 1 ? ', filled and sent session by session' : ''}. Send it?
-        </p>
+      {phase === 'confirm' && scope && (
+        <>
+          <p role="status">
+            This {mode === 'text' ? 'message' : 'command'} will be sent to <strong>{scopeInWords(scope)}</strong>
+            {plan.kind === 'per-session' && plan.sends.length > 1 ? ', filled and sent session by session' : ''}:
+          </p>
+          <PayloadQuote mode={mode} text={text} command={command} data={data} />
+          {acknowledge && (
+            <label className="row">
+              <input type="checkbox" checked={scopeMeant} onChange={(e) => setScopeMeant(e.target.checked)} data-autofocus />
+              <span>{acknowledge}</span>
+            </label>
+          )}
+          <p>Send it?</p>
+        </>
       )}
       {phase === 'sending' && (
         <div className="sending">

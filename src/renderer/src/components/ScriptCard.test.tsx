@@ -2,7 +2,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScriptView } from '../../../shared/ipc-contract';
+import { useMonitor } from '../stores/monitor-store';
 import { useScripts } from '../stores/scripts-store';
+import { sampleAccountLive, sampleSnapshot } from '../test-support/sample-data';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
 import { ScriptCard, executionDay } from './ScriptCard';
@@ -11,8 +13,9 @@ import { ScriptCard, executionDay } from './ScriptCard';
 // the chart in the e2e specs (Chromium).
 vi.mock('./TimeChart', () => ({ TimeChart: ({ label }: { label: string }) => <figure aria-label={label} /> }));
 
-const initial = { scripts: useScripts.getState(), ui: useUi.getState() };
+const initial = { scripts: useScripts.getState(), ui: useUi.getState(), monitor: useMonitor.getState() };
 beforeEach(() => {
+  useMonitor.setState(initial.monitor, true);
   useScripts.setState(initial.scripts, true);
   useUi.setState(initial.ui, true);
 });
@@ -74,6 +77,7 @@ describe('ScriptCard', () => {
     const { user } = renderCard({ 'scripts:toggle': { fail: { kind: 'unavailable', message: 'LuaAuth is unavailable (HTTP 500).' } } });
     const toggle = await screen.findByRole('switch', { name: 'Auto Farm enabled' });
     await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Disable' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('LuaAuth is unavailable (HTTP 500).');
     expect(toggle).toHaveAttribute('aria-checked', 'true');
     expect(useUi.getState().notices).toEqual([
@@ -91,6 +95,49 @@ describe('ScriptCard', () => {
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
     expect(bridge.callsTo('scripts:edit')).toEqual([{ accountId: 'acc', scriptId: 'sc1', patch: { name: 'Arena Pro', free_for_all: true } }]);
     expect(useUi.getState().notices.at(-1)).toMatchObject({ tone: 'info', text: 'Saved Arena Pro.' });
+  });
+
+  it('disabling asks first with how many users are live on the script, then names what changed', async () => {
+    const account = { id: 'acc', provider: 'luaauth' as const, targets: [{ kind: 'script' as const, id: 'sc1', label: 'Auto Farm' }] };
+    const targets = [{ kind: 'script' as const, id: 'sc1', label: 'Auto Farm', count: 34, trend: null, sparkline: [] }];
+    useMonitor.setState({ snapshot: sampleSnapshot([sampleAccountLive({ account, total: 34, targets })]) });
+    const { user, bridge } = renderCard({ 'scripts:toggle': (r) => script({ enabled: r.enabled }) });
+    const toggle = await screen.findByRole('switch', { name: 'Auto Farm enabled' });
+    await user.click(toggle);
+    const ask = screen.getByRole('alertdialog', { name: 'Disable Auto Farm?' });
+    expect(ask).toHaveTextContent('34 users are live on it right now (last poll); they are affected.');
+    expect(bridge.callsTo('scripts:toggle')).toEqual([]);
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.callsTo('scripts:toggle')).toEqual([]);
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Disable' }));
+    expect(bridge.callsTo('scripts:toggle')).toEqual([{ accountId: 'acc', scriptId: 'sc1', enabled: false }]);
+    expect(toggle).toHaveAttribute('aria-checked', 'false');
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ tone: 'info', text: 'Auto Farm is now disabled.' });
+
+    // Turning it back on is harmless: at once, no question.
+    await user.click(toggle);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(bridge.callsTo('scripts:toggle').at(-1)).toEqual({ accountId: 'acc', scriptId: 'sc1', enabled: true });
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Auto Farm is now enabled.' });
+  });
+
+  it('settings: an emptied name is refused at the field, not saved as "Nothing changed."', async () => {
+    const { user, bridge } = renderCard({});
+    await user.click(await screen.findByRole('button', { name: 'Edit settings of Auto Farm' }));
+    const field = screen.getByRole('textbox', { name: 'Name' });
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('A name is required.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('A name is required.');
+    expect(bridge.callsTo('scripts:edit')).toEqual([]);
+    expect(useUi.getState().notices).toEqual([]);
+    await user.type(field, 'A');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field).toHaveAttribute('aria-invalid', 'false');
   });
 
   it('settings: saving with nothing changed calls nothing and says so', async () => {

@@ -1,9 +1,21 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ScriptPatch, ScriptView } from '../../../shared/ipc-contract';
+import { useMonitor } from '../stores/monitor-store';
 import { scriptKey, useScripts } from '../stores/scripts-store';
 import { useUi } from '../stores/ui-store';
+import { plural } from '../../../shared/plural';
 import { count } from '../time-format';
+import { ConfirmDialog } from './ConfirmDialog';
 import { TimeChart } from './TimeChart';
+
+/** Live users of a script as the last poll counted them (null: not known — not polled yet or not live). */
+function useLiveCount(accountId: string, scriptId: string): number | null {
+  return useMonitor((s) => {
+    const account = s.snapshot?.accounts.find((a) => a.account.id === accountId);
+    if (!account || account.stale) return null;
+    return account.targets.find((t) => t.id === scriptId)?.count ?? null;
+  });
+}
 
 const FLAGS: Array<{ field: keyof ScriptPatch & string; view: keyof ScriptView; label: string }> = [
   { field: 'free_for_all', view: 'freeForAll', label: 'Free for all' },
@@ -39,13 +51,17 @@ function ScriptSettingsForm({ accountId, script }: { accountId: string; script: 
   const edit = useScripts((s) => s.edit);
   const notify = useUi((s) => s.notify);
   const [name, setName] = useState(script.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const nameErrorId = `script-name-error-${script.id}`;
   const [flags, setFlags] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(FLAGS.map((f) => [f.field, Boolean(script[f.view])])),
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // An emptied name is refused here, at the field: it used to be dropped silently ("Nothing changed.").
+    if (!name.trim()) return setNameError('A name is required.');
     const patch: ScriptPatch = {};
-    if (name.trim() && name.trim() !== script.name) patch.name = name.trim();
+    if (name.trim() !== script.name) patch.name = name.trim();
     for (const f of FLAGS) if (flags[f.field] !== Boolean(script[f.view])) patch[f.field as 'free_for_all'] = flags[f.field];
     if (Object.keys(patch).length === 0) return notify('Nothing changed.', 'info');
     const failure = await edit(accountId, script.id, patch);
@@ -55,7 +71,20 @@ function ScriptSettingsForm({ accountId, script }: { accountId: string; script: 
     <form className="form" aria-label={`Settings of ${script.name}`} onSubmit={submit}>
       <label className="field">
         <span>Name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          value={name}
+          aria-invalid={nameError !== null}
+          aria-describedby={nameError ? nameErrorId : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (e.target.value.trim()) setNameError(null);
+          }}
+        />
+        {nameError && (
+          <span id={nameErrorId} className="error-text" role="alert">
+            {nameError}
+          </span>
+        )}
       </label>
       <div className="flag-grid">
         {FLAGS.map((f) => (
@@ -85,6 +114,8 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
   const toggle = useScripts((s) => s.toggle);
   const notify = useUi((s) => s.notify);
   const [open, setOpen] = useState(false);
+  const [confirmingOff, setConfirmingOff] = useState(false);
+  const live = useLiveCount(accountId, scriptId);
   useEffect(() => {
     void load(accountId, scriptId);
   }, [accountId, scriptId, load]);
@@ -92,10 +123,18 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
   const points = useMemo(() => executionPoints(script?.executions ?? {}), [script?.executions]);
   const name = script?.name || label;
 
-  const flip = async () => {
+  const setEnabled = async (enabled: boolean) => {
+    const failure = await toggle(accountId, scriptId, enabled);
+    if (failure) notify(`${name} was not ${enabled ? 'enabled' : 'disabled'}: ${failure}`, 'error');
+    else notify(`${name} is now ${enabled ? 'enabled' : 'disabled'}.`, 'info');
+    return failure;
+  };
+  // Turning a script off affects everyone running it, so it is confirmed with how many that is;
+  // turning it on is harmless and happens at once.
+  const flip = () => {
     if (!script) return;
-    const failure = await toggle(accountId, scriptId, !script.enabled);
-    if (failure) notify(`${name} was not ${script.enabled ? 'disabled' : 'enabled'}: ${failure}`, 'error');
+    if (script.enabled === false) void setEnabled(true);
+    else setConfirmingOff(true);
   };
 
   return (
@@ -120,7 +159,7 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
           aria-checked={script?.enabled ?? false}
           aria-label={`${name} enabled`}
           disabled={!script || entry?.busy}
-          onClick={() => void flip()}
+          onClick={flip}
         >
           <span className="switch-knob" aria-hidden="true" />
         </button>
@@ -153,6 +192,25 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
           </button>
           {open && <ScriptSettingsForm key={script.id + script.name} accountId={accountId} script={script} />}
         </>
+      )}
+      {confirmingOff && (
+        <ConfirmDialog
+          title={`Disable ${name}?`}
+          message={
+            live === null
+              ? 'How many users are live on it is not known right now. Anyone running it is affected.'
+              : live === 0
+                ? 'Nobody is live on it right now (last poll).'
+                : `${plural(live, 'user is', 'users are')} live on it right now (last poll); they are affected.`
+          }
+          confirmLabel="Disable"
+          danger
+          onConfirm={async () => {
+            // A refusal is shown on the card (and in a notice); the dialog closes either way.
+            await setEnabled(false);
+          }}
+          onClose={() => setConfirmingOff(false)}
+        />
       )}
     </li>
   );

@@ -1,4 +1,5 @@
 import type { ProviderCapabilities } from '../../../shared/ipc-contract';
+import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
 import type { Session } from '../../../shared/model';
 import { useSessions } from '../stores/sessions-store';
 import { age, ago, dateTime } from '../time-format';
@@ -86,6 +87,7 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
   const detail = useSessions((s) => s.detail);
   const listed = useSessions((s) => s.sessions.find((x) => x.id === s.detail?.sessionId));
   const close = useSessions((s) => s.closeDetail);
+  const leaving = useSessions((s) => (s.detail ? s.disconnecting.has(s.detail.sessionId) : false));
   if (!detail) return null;
   const session = detail.data?.session ?? listed ?? detail.row;
   const name = session ? sessionName(session) : detail.sessionId;
@@ -95,8 +97,8 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
     <>
       <button
         type="button"
-        disabled={!capabilities?.message}
-        aria-describedby={!capabilities?.message ? 'drawer-no-actions' : undefined}
+        disabled={!capabilities?.message || leaving}
+        aria-describedby={!capabilities?.message || leaving ? 'drawer-no-actions' : undefined}
         onClick={() => onMessage(session)}
       >
         Message
@@ -104,8 +106,8 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
       <button
         type="button"
         className="danger"
-        disabled={!capabilities?.disconnect}
-        aria-describedby={!capabilities?.disconnect ? 'drawer-no-actions' : undefined}
+        disabled={!capabilities?.disconnect || leaving}
+        aria-describedby={!capabilities?.disconnect || leaving ? 'drawer-no-actions' : undefined}
         onClick={() => onDisconnect(session)}
       >
         Disconnect
@@ -133,10 +135,16 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
           </dl>
         </section>
       )}
-      {(!capabilities?.message || !capabilities.disconnect) && (
+      {leaving ? (
         <p id="drawer-no-actions" className="muted small">
-          {reason}
+          Disconnected: LuaProt may keep listing it for up to 90 s ({DISCONNECTING_LABEL}), so no actions are offered.
         </p>
+      ) : (
+        (!capabilities?.message || !capabilities.disconnect) && (
+          <p id="drawer-no-actions" className="muted small">
+            {reason}
+          </p>
+        )
       )}
       {session && Object.keys(session.extra).length > 0 && (
         <details>

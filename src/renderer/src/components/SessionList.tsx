@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Session } from '../../../shared/model';
+import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
 import { age, ageWords, ago } from '../time-format';
 
 const ROW_HEIGHT = 52;
@@ -31,13 +32,15 @@ interface SessionListProps {
   onOpen: (id: string) => void;
   /** What to say when there are no rows (loading, failed, nothing matches, nobody online). */
   empty?: ReactNode;
+  /** Disconnected sessions the provider still lists: marked, and not selectable. */
+  disconnecting?: ReadonlySet<string>;
 }
 
 /**
  * Virtualized so 10,000 rows cost as much as the ~15 on screen. Arrow keys, Home and End move the
  * focus between rows (scrolling the target row into existence first); Enter opens, Space selects.
  */
-export function SessionList({ sessions, selectable, selected, onToggle, onOpen, empty }: SessionListProps) {
+export function SessionList({ sessions, selectable, selected, onToggle, onOpen, empty, disconnecting }: SessionListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -89,7 +92,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
     } else if (e.key === ' ' && selectable && (e.target as HTMLElement).classList.contains('session-open')) {
       e.preventDefault();
       const s = sessions[active];
-      if (s) onToggle(s.id);
+      if (s && !disconnecting?.has(s.id)) onToggle(s.id);
     }
   };
 
@@ -103,22 +106,23 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
           if (!s) return null;
           const name = sessionName(s);
           const isSelected = selected.has(s.id);
-          const line2 = facts(s, now);
+          const leaving = disconnecting?.has(s.id) ?? false;
+          const line2 = leaving ? DISCONNECTING_LABEL : facts(s, now);
           return (
             <div
               key={item.key}
               role="listitem"
               data-row={item.index}
-              className={`session-row${isSelected ? ' selected' : ''}${item.index === active ? ' active' : ''}`}
+              className={`session-row${isSelected ? ' selected' : ''}${item.index === active ? ' active' : ''}${leaving ? ' leaving' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
               {selectable && (
-                <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} onChange={() => onToggle(s.id)} tabIndex={-1} />
+                <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} disabled={leaving} onChange={() => onToggle(s.id)} tabIndex={-1} />
               )}
               <button
                 type="button"
                 className="session-open"
-                aria-label={`Open ${name}`}
+                aria-label={leaving ? `Open ${name}, ${DISCONNECTING_LABEL}` : `Open ${name}`}
                 tabIndex={item.index === active ? 0 : -1}
                 onFocus={() => setActive(item.index)}
                 onClick={() => onOpen(s.id)}

@@ -1,5 +1,19 @@
 import type { TestResult } from '../../../shared/ipc-contract';
 import { explainError } from '../../../shared/errors';
+import { plural } from '../../../shared/plural';
+
+/**
+ * What a successful test found, in the same words wherever it is shown (the form and the notice after
+ * adding): "Found 2 targets: Phantom Hub (12 live), …".
+ */
+export function foundInWords(found: NonNullable<TestResult['found']>): string {
+  if (found.length === 0) return 'The key works; no targets were found yet.';
+  const names = found
+    .slice(0, 6)
+    .map((f) => (f.count != null ? `${f.label} (${f.count} live)` : f.label))
+    .join(', ');
+  return `Found ${plural(found.length, 'target')}: ${names}${found.length > 6 ? '…' : ''}.`;
+}
 
 /** A connection test in words: what was found, or what went wrong and what to do. */
 export function TestResultText({ result }: { result: TestResult }) {
@@ -8,13 +22,7 @@ export function TestResultText({ result }: { result: TestResult }) {
     return (
       <div className="test-result ok" role="status">
         <p>
-          Connected.{' '}
-          {found.length === 0
-            ? 'The key works; no targets were found yet.'
-            : `Found ${found.length} target${found.length === 1 ? '' : 's'}: ${found
-                .slice(0, 6)
-                .map((f) => (f.count != null ? `${f.label} (${f.count} live)` : f.label))
-                .join(', ')}${found.length > 6 ? '…' : ''}.`}
+          Connected. {foundInWords(found)}
         </p>
       </div>
     );

@@ -37,6 +37,9 @@ interface SessionsState {
   /** `withInfo` false: the provider has no single-session route (capabilities.sessionInfo), show the listed row only. */
   openDetail(sessionId: string, withInfo?: boolean, row?: Session): Promise<void>;
   closeDetail(): void;
+  /** LuaProt sessions disconnected but still listed (they linger up to 90 s): marked, no actions. */
+  disconnecting: ReadonlySet<string>;
+  markDisconnecting(ids: string[]): void;
 }
 
 const firstQuery = (): SessionsState['query'] => ({ page: 1, limit: 50, search: '', from: 0, filter: {} });
@@ -56,6 +59,11 @@ export const useSessions = create<SessionsState>()((set, get) => ({
   loadedAt: null,
   selected: new Set(),
   detail: null,
+  disconnecting: new Set(),
+
+  markDisconnecting(ids) {
+    set((s) => ({ disconnecting: new Set([...s.disconnecting, ...ids]) }));
+  },
 
   async open(accountId, targetId, provider) {
     const s = get();
@@ -70,6 +78,7 @@ export const useSessions = create<SessionsState>()((set, get) => ({
       localFilter: '',
       selected: new Set(),
       detail: null,
+      disconnecting: new Set(),
       error: null,
       loadedAt: null,
     });
@@ -105,6 +114,8 @@ export const useSessions = create<SessionsState>()((set, get) => ({
         loading: false,
         loadedAt: Date.now(),
         selected: new Set([...s.selected].filter((id) => present.has(id))),
+        // A disconnected row keeps its mark until LuaProt stops listing it.
+        disconnecting: new Set([...s.disconnecting].filter((id) => present.has(id))),
       }));
     } catch (err) {
       if (seq !== requestSeq) return;

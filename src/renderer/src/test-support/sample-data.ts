@@ -46,6 +46,7 @@ export function sampleSnapshot(accounts: AccountLive[], over: Partial<MonitorSna
     alertsPausedUntil: null,
     demo: false,
     paused: false,
+    keyStore: 'keychain',
     ...over,
   };
 }

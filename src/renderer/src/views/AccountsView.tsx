@@ -6,7 +6,9 @@ import { call, describeFailure } from '../api';
 import { AccountEditor } from '../components/AccountEditor';
 import { AddAccountForm } from '../components/AddAccountForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { foundInWords } from '../components/TestResultText';
 import { STATE_WORDS } from '../components/AccountStatusRow';
+import { removedKeyWords, storedKeyWords } from '../key-store-words';
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
@@ -21,7 +23,7 @@ function watchedInWords(a: AccountView, found: number | undefined): string {
 }
 
 function testInWords(label: string, test: TestResult): { text: string; tone: 'info' | 'error' } {
-  if (test.ok) return { text: `Added ${label}. Connected, ${test.found?.length ?? 0} target(s) found.`, tone: 'info' };
+  if (test.ok) return { text: `Added ${label}. Connected. ${foundInWords(test.found ?? [])}`, tone: 'info' };
   const e = test.explanation ?? (test.error ? explainError(test.error) : null);
   return { text: `Added ${label}, but the connection test failed: ${e ? `${e.title} ${e.advice}` : 'unknown error'}`, tone: 'error' };
 }
@@ -122,7 +124,7 @@ export function AccountsView() {
                     </span>
                     <div className="muted small account-meta">
                       Watches {watchedInWords(a, live?.targets.length)} ·{' '}
-                      {a.demo ? 'simulated key' : a.hasKey ? 'key stored in keychain' : 'no key stored'}
+                      {a.demo ? 'simulated key' : a.hasKey ? storedKeyWords(snapshot?.keyStore ?? null) : 'no key stored'}
                       {status ? ` · ${STATE_WORDS[status.state]}` : ''}
                     </div>
                     <div className="muted small account-url" title={a.baseUrl}>
@@ -156,7 +158,7 @@ export function AccountsView() {
       {toRemove && (
         <ConfirmDialog
           title={`Remove ${toRemove.label}?`}
-          message="Its key is deleted from the keychain and its history is no longer shown."
+          message={`${removedKeyWords(snapshot?.keyStore ?? null)} and its history is no longer shown.`}
           confirmLabel="Remove account"
           danger
           onConfirm={() => remove(toRemove.id)}

@@ -84,3 +84,39 @@ describe('SessionsView drawer', () => {
     expect(within(drawer).getByText('p1')).toBeInTheDocument();
   });
 });
+
+describe('SessionsView disconnect', () => {
+  it('LuaProt: the notice names the player; the row LuaProt still lists is marked and offers no actions until it goes', async () => {
+    showTarget('luaprot', 'hub', luaprotCaps);
+    const bob = sampleSession({ id: 'p1', username: 'Bob' });
+    const ann = sampleSession({ id: 'p2', username: 'Ann' });
+    let listed = [bob, ann];
+    const bridge = installFakeBridge({
+      'sessions:list': () => ({ sessions: listed }),
+      'sessions:info': { session: bob },
+      'sessions:disconnect': { message: 'Session disconnected.' },
+    });
+    const user = userEvent.setup();
+    render(<SessionsView />);
+    await user.click(await screen.findByRole('button', { name: 'Open Bob' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Session Bob' })).getByRole('button', { name: 'Disconnect' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Disconnect Bob?' })).getByRole('button', { name: 'Disconnect' }));
+    expect(bridge.callsTo('sessions:disconnect')).toEqual([{ accountId: 'acc', sessionId: 'p1' }]);
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Disconnected Bob. LuaProt: Session disconnected.' });
+
+    const leaving = await screen.findByRole('button', { name: 'Open Bob, disconnecting (up to 90 s)' });
+    expect(leaving).toHaveTextContent('disconnecting (up to 90 s)');
+    expect(screen.getByRole('button', { name: 'Open Ann' })).toBeInTheDocument();
+    await user.click(leaving);
+    const drawer = screen.getByRole('dialog', { name: 'Session Bob' });
+    expect(within(drawer).getByRole('button', { name: 'Message' })).toBeDisabled();
+    expect(within(drawer).getByRole('button', { name: 'Disconnect' })).toBeDisabled();
+    await user.keyboard('{Escape}');
+
+    // Once LuaProt stops listing it, the mark goes with it (a session of the same id later is not marked).
+    listed = [ann];
+    await useSessions.getState().load();
+    expect(screen.queryByRole('button', { name: /^Open Bob/ })).toBeNull();
+    expect(useSessions.getState().disconnecting.size).toBe(0);
+  });
+});

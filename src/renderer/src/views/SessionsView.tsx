@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import { call } from '../api';
 import { BulkActions, type BulkRequest } from '../components/BulkActions';
@@ -15,12 +16,12 @@ import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
+import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
+import { plural } from '../../../shared/plural';
 
 type Pending =
   | { type: 'message'; recipients: MessageRecipients }
-  | { type: 'disconnect'; title: string; message: string; run: () => Promise<string> };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  | { type: 'disconnect'; title: string; message: string; acknowledge?: string | null; run: () => Promise<string> };
 
 /** Sessions of one target: search, paging, the virtual list, detail drawer and quick actions. */
 export function SessionsView() {
@@ -65,6 +66,13 @@ export function SessionsView() {
     const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, s]));
     return (id: string) => byId.get(id);
   }, [sessions, groups.view]);
+  // Lingering LuaProt rows go once LuaProt stops listing them: look again when the linger is over.
+  const lingering = sessionsState.disconnecting.size > 0;
+  useEffect(() => {
+    if (!lingering) return;
+    const t = setTimeout(() => void useSessions.getState().load(), LUAPROT_DISCONNECT_LINGER_MS + 5_000);
+    return () => clearTimeout(t);
+  }, [lingering]);
   // Templates and recent messages are read when a message dialog opens (they change only by sending or saving).
   const messaging = pending?.type === 'message';
   useEffect(() => {
@@ -130,7 +138,9 @@ export function SessionsView() {
       run: async () => {
         const r = await call('sessions:disconnect', { accountId, sessionId: s.id });
         useSessions.getState().closeDetail();
-        return r.message || `Disconnected ${sessionName(s)}.`;
+        if (target.provider === 'luaprot') useSessions.getState().markDisconnecting([s.id]);
+        // The notice names the player; the provider's own words follow.
+        return `Disconnected ${sessionName(s)}.${r.message ? ` ${PROVIDER_NAMES[target.provider]}: ${r.message}` : ''}`;
       },
     });
 
@@ -141,13 +151,13 @@ export function SessionsView() {
       case 'message-scope':
         return setPending({
           type: 'message',
-          recipients: { kind: 'scope', scope: request.scope, label: request.label, count: request.count },
+          recipients: { kind: 'scope', scope: request.scope, label: request.label, count: request.count, shown: request.shown ?? null },
         });
       case 'disconnect':
         return setPending({
           type: 'disconnect',
           title: `Disconnect ${plural(request.sessionIds.length, 'session')}?`,
-          message: `This disconnects ${plural(request.sessionIds.length, 'selected session')}.`,
+          message: `This disconnects ${scopeInWords({ kind: 'ids', count: request.sessionIds.length })}.`,
           run: async () => {
             const r = await call('sessions:disconnectMany', { accountId, sessionIds: request.sessionIds });
             useSessions.getState().clearSelection();
@@ -158,9 +168,12 @@ export function SessionsView() {
         return setPending({
           type: 'disconnect',
           title: `Disconnect everyone in ${request.label}?`,
-          message: `This disconnects ${request.count == null ? 'every session' : plural(request.count, 'session')} in ${request.label}.`,
+          message: `This disconnects ${scopeInWords({ kind: 'scope', label: request.label, count: request.count, shown: request.shown ?? null })}.`,
+          acknowledge: scopeAcknowledgement({ kind: 'scope', label: request.label, count: request.count, shown: request.shown ?? null }),
           run: async () => {
             const r = await call('sessions:disconnectMany', { accountId, scope: request.scope });
+            // Everyone listed in the hub was disconnected; LuaProt may list them a while longer.
+            if ('hubId' in request.scope) useSessions.getState().markDisconnecting(useSessions.getState().sessions.map((x) => x.id));
             return r.message || `Disconnected ${r.count != null ? plural(r.count, 'session') : 'the sessions'}.`;
           },
         });
@@ -243,6 +256,7 @@ export function SessionsView() {
         onToggle={sessionsState.toggle}
         onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
         empty={emptyList}
+        disconnecting={sessionsState.disconnecting}
       />
         </>
       )}
@@ -273,6 +287,7 @@ export function SessionsView() {
         <ConfirmDialog
           title={pending.title}
           message={pending.message}
+          acknowledge={pending.acknowledge ?? null}
           confirmLabel="Disconnect"
           danger
           onConfirm={async () => afterAction(await pending.run())}

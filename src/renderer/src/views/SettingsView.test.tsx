@@ -70,3 +70,22 @@ describe('SettingsView poll intervals', () => {
     expect(useSettings.getState().prefs?.globalShortcut).toBeNull();
   });
 });
+
+describe('SettingsView in the browser build', () => {
+  const note = /launch at login and the global shortcut are saved but have no effect/;
+
+  it('says beside launch at login and the shortcut that they do nothing there', () => {
+    const bridge = installFakeBridge({ 'settings:update': (patch) => ({ ...prefs, ...patch }) });
+    window.pulsebar = { ...bridge.api, host: 'browser' };
+    useSettings.getState().set(prefs);
+    render(<SettingsView />);
+    expect(screen.getByRole('checkbox', { name: 'Launch at login' })).toHaveAccessibleDescription(note);
+    expect(screen.getByRole('textbox', { name: 'Global shortcut' })).toHaveAccessibleDescription(new RegExp(`Opens the panel from anywhere.*${note.source}`));
+  });
+
+  it('says nothing of the kind in the desktop app', () => {
+    setup();
+    expect(screen.queryByText(note)).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'Launch at login' })).not.toHaveAccessibleDescription(note);
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppPreferences } from '../../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
-import { describeFailure } from '../api';
+import { describeFailure, inBrowserBuild } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useSettings } from '../stores/settings-store';
 import { useUi } from '../stores/ui-store';
@@ -50,6 +50,8 @@ export function SettingsView() {
   const [shortcut, setShortcut] = useState(prefs?.globalShortcut ?? '');
   useEffect(() => setShortcut(prefs?.globalShortcut ?? ''), [prefs?.globalShortcut]);
   if (!prefs) return <p className="muted">Loading settings…</p>;
+  // In the browser build these two are saved but nothing on the computer changes: said beside them.
+  const browser = inBrowserBuild();
 
   const save = (patch: Partial<AppPreferences>, done?: string) =>
     void update(patch).then(
@@ -78,9 +80,20 @@ export function SettingsView() {
           General
         </h2>
         <label className="check">
-          <input type="checkbox" checked={prefs.launchAtLogin} onChange={(e) => save({ launchAtLogin: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={prefs.launchAtLogin}
+            aria-describedby={browser ? 'browser-only-note' : undefined}
+            onChange={(e) => save({ launchAtLogin: e.target.checked })}
+          />
           Launch at login
         </label>
+        {browser && (
+          <p id="browser-only-note" className="muted small">
+            In the browser build, launch at login and the global shortcut are saved but have no effect; they work in the
+            desktop app.
+          </p>
+        )}
         <label className="check">
           <input type="checkbox" checked={prefs.notifications} onChange={(e) => save({ notifications: e.target.checked })} />
           Show notifications
@@ -107,7 +120,7 @@ export function SettingsView() {
               value={shortcut}
               placeholder="e.g. CommandOrControl+Shift+P"
               spellCheck={false}
-              aria-describedby="shortcut-hint"
+              aria-describedby={browser ? 'shortcut-hint browser-only-note' : 'shortcut-hint'}
               onChange={(e) => setShortcut(e.target.value)}
             />
           </label>
