@@ -50,7 +50,8 @@ test('LuaAuth project: its scripts get cards under it, open their sessions, show
   await expect(picker.locator('option:checked')).toHaveText(`${project.children![0]!.label} in All games · Games (LuaAuth)`);
 
   await nav(app, 'Scripts').click();
-  await expect(app.getByRole('switch', { name: `${name} enabled` })).toBeVisible({ timeout: 15_000 });
+  // Demo mode watches the same scripts in its own account: each card then names its account.
+  await expect(app.getByRole('switch', { name: `${name} (Games) enabled`, exact: true })).toBeVisible({ timeout: 15_000 });
 
   await nav(app, 'Alerts').click();
   await app.getByRole('button', { name: /^Add rule/ }).click();

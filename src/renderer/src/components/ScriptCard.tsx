@@ -108,7 +108,7 @@ function ScriptSettingsForm({ accountId, script }: { accountId: string; script: 
 }
 
 /** One LuaAuth script: on/off at once (rolled back if refused), settings, executions per day. */
-export function ScriptCard({ accountId, scriptId, label }: { accountId: string; scriptId: string; label: string }) {
+export function ScriptCard({ accountId, scriptId, label, account }: { accountId: string; scriptId: string; label: string; account?: string }) {
   const entry = useScripts((s) => s.entries[scriptKey(accountId, scriptId)]);
   const load = useScripts((s) => s.load);
   const toggle = useScripts((s) => s.toggle);
@@ -121,7 +121,8 @@ export function ScriptCard({ accountId, scriptId, label }: { accountId: string; 
   }, [accountId, scriptId, load]);
   const script = entry?.script;
   const points = useMemo(() => executionPoints(script?.executions ?? {}), [script?.executions]);
-  const name = script?.name || label;
+  // `account` is given when the same script shows for several accounts: the name says which card is which.
+  const name = `${script?.name || label}${account ? ` (${account})` : ''}`;
 
   const setEnabled = async (enabled: boolean) => {
     const failure = await toggle(accountId, scriptId, enabled);

@@ -5,10 +5,14 @@ import { allTargets, useMonitor } from '../stores/monitor-store';
 /** LuaAuth scripts being watched (directly or found through a project). Other providers have no script controls. */
 export function ScriptsView() {
   const snapshot = useMonitor((s) => s.snapshot);
-  const scripts = useMemo(
-    () => allTargets(snapshot).filter((t) => t.provider === 'luaauth' && t.kind === 'script'),
-    [snapshot],
-  );
+  const scripts = useMemo(() => {
+    const list = allTargets(snapshot).filter((t) => t.provider === 'luaauth' && t.kind === 'script');
+    // The same script name in two accounts (e.g. demo and real, or two sellers' copies) would give two
+    // cards and switches nobody can tell apart: those name their account.
+    const seen = new Map<string, number>();
+    for (const t of list) seen.set(t.targetId, (seen.get(t.targetId) ?? 0) + 1);
+    return list.map((t) => ({ ...t, repeated: (seen.get(t.targetId) ?? 0) > 1 }));
+  }, [snapshot]);
   return (
     <section className="scripts-view" aria-labelledby="scripts-title">
       <h2 id="scripts-title" className="section-title">
@@ -22,7 +26,13 @@ export function ScriptsView() {
       ) : (
         <ul className="script-list">
           {scripts.map((t) => (
-            <ScriptCard key={`${t.accountId}:${t.targetId}`} accountId={t.accountId} scriptId={t.targetId} label={t.label} />
+            <ScriptCard
+              key={`${t.accountId}:${t.targetId}`}
+              accountId={t.accountId}
+              scriptId={t.targetId}
+              label={t.label}
+              {...(t.repeated ? { account: t.accountLabel } : {})}
+            />
           ))}
         </ul>
       )}
