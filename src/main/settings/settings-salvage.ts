@@ -150,47 +150,32 @@ function salvageAlerts(raw: unknown, problems: string[]): Record<string, unknown
   return { ...alerts, rules };
 }
 
-/** Alert channels one by one: a bad one is left out alone (its URL stays in the keychain under its id). */
-function salvageChannels(raw: unknown, problems: string[]): unknown[] | undefined {
+/**
+ * A list of items with ids, one by one: a bad item or a repeated id is left out alone (an alert
+ * channel's URL stays in the keychain under its id), the others are kept, at most `max`.
+ */
+function salvageList(
+  raw: unknown,
+  problems: string[],
+  list: { field: string; noun: string; item: string; plural: string; schema: z.ZodType<{ id: string }>; max: number },
+): unknown[] | undefined {
   if (raw === undefined) return undefined;
   if (!Array.isArray(raw)) {
-    problems.push('channels: not a list — no alert channels kept');
-    return undefined;
-  }
-  const channels: unknown[] = [];
-  const seen = new Set<string>();
-  raw.slice(0, MAX_CHANNELS).forEach((item, i) => {
-    const parsed = channelConfigSchema.safeParse(item);
-    if (!parsed.success) problems.push(`alert channel #${i + 1}: left out (${firstIssue(parsed.error)})`);
-    else if (seen.has(parsed.data.id)) problems.push(`alert channel #${i + 1}: left out (its id is used by an earlier channel)`);
-    else {
-      seen.add(parsed.data.id);
-      channels.push(parsed.data);
-    }
-  });
-  if (raw.length > MAX_CHANNELS) problems.push(`channels: only the first ${MAX_CHANNELS} kept`);
-  return channels;
-}
-
-/** Message templates one by one: a bad one is left out alone, the others are kept. */
-function salvageTemplates(raw: unknown, problems: string[]): unknown[] | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) {
-    problems.push('messageTemplates: not a list — no templates kept');
+    problems.push(`${list.field}: not a list — no ${list.plural} kept`);
     return undefined;
   }
   const kept: unknown[] = [];
   const seen = new Set<string>();
-  raw.slice(0, MAX_TEMPLATES).forEach((item, i) => {
-    const parsed = messageTemplateSchema.safeParse(item);
-    if (!parsed.success) problems.push(`message template #${i + 1}: left out (${firstIssue(parsed.error)})`);
-    else if (seen.has(parsed.data.id)) problems.push(`message template #${i + 1}: left out (its id is used by an earlier template)`);
+  raw.slice(0, list.max).forEach((item, i) => {
+    const parsed = list.schema.safeParse(item);
+    if (!parsed.success) problems.push(`${list.noun} #${i + 1}: left out (${firstIssue(parsed.error)})`);
+    else if (seen.has(parsed.data.id)) problems.push(`${list.noun} #${i + 1}: left out (its id is used by an earlier ${list.item})`);
     else {
       seen.add(parsed.data.id);
       kept.push(parsed.data);
     }
   });
-  if (raw.length > MAX_TEMPLATES) problems.push(`messageTemplates: only the first ${MAX_TEMPLATES} kept`);
+  if (raw.length > list.max) problems.push(`${list.field}: only the first ${list.max} kept`);
   return kept;
 }
 
@@ -208,8 +193,8 @@ export function salvageSettings(raw: Record<string, unknown>): SalvagedSettings 
     pollIntervalSeconds: salvageObject(pollIntervalsSchema.shape, raw.pollIntervalSeconds, 'pollIntervalSeconds', problems),
     alerts: salvageAlerts(raw.alerts, problems),
     window: salvageObject(windowStateSchema.shape, raw.window, 'window', problems),
-    channels: salvageChannels(raw.channels, problems),
-    messageTemplates: salvageTemplates(raw.messageTemplates, problems),
+    channels: salvageList(raw.channels, problems, { field: 'channels', noun: 'alert channel', item: 'channel', plural: 'alert channels', schema: channelConfigSchema, max: MAX_CHANNELS }),
+    messageTemplates: salvageList(raw.messageTemplates, problems, { field: 'messageTemplates', noun: 'message template', item: 'template', plural: 'templates', schema: messageTemplateSchema, max: MAX_TEMPLATES }),
     recentMessages: salvageObject(recentMessagesSchema.shape, raw.recentMessages, 'recentMessages', problems),
   };
   // Every piece was validated on its own; parsing the whole fills the defaults and proves the sum valid.
