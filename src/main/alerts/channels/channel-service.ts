@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AlertEvent } from '../../../shared/alerts';
 import type { SecretStore } from '../../secrets';
 import { channelConfigSchema, channelSecretId, type ChannelConfig } from './channel-config';
@@ -20,6 +21,11 @@ import { checkChannelUrl, maskChannelUrl } from './channel-url';
  * Alert channels as the app and the CLI use them: configs from settings, URLs from the keychain
  * (held in memory once read), delivery in the background. The window only ever sees a masked URL.
  */
+
+/** A channel config the schema refused, as "field: what is wrong" for each issue. */
+function refusal(error: z.ZodError): ChannelError {
+  return new ChannelError(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+}
 
 export class ChannelError extends Error {
   constructor(message: string) {
@@ -87,11 +93,16 @@ export class ChannelService {
     return check.url;
   }
 
+  /** What the window may see of a channel: its URL masked, never whole. */
+  private viewOf(config: ChannelConfig, url: string | null): ChannelView {
+    return { ...config, maskedUrl: url === null ? null : maskChannelUrl(url), status: this.delivery.status(config.id) };
+  }
+
   async list(): Promise<ChannelView[]> {
     const views: ChannelView[] = [];
     for (const config of this.configs()) {
       const url = await this.urlOf(config.id).catch(() => null);
-      views.push({ ...config, maskedUrl: url === null ? null : maskChannelUrl(url), status: this.delivery.status(config.id) });
+      views.push(this.viewOf(config, url));
     }
     return views;
   }
@@ -103,7 +114,7 @@ export class ChannelService {
     const url = this.checkUrl(request.kind, request.url);
     const { url: _secret, ...rest } = request;
     const parsed = channelConfigSchema.safeParse({ ...rest, id: this.options.newId?.() ?? `ch-${this.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` });
-    if (!parsed.success) throw new ChannelError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw refusal(parsed.error);
     const config = parsed.data;
     // URL first: a channel in settings without its URL would be a channel that silently never fires.
     await this.options.secrets.set(channelSecretId(config.id), url);
@@ -115,7 +126,7 @@ export class ChannelService {
       await this.options.secrets.delete(channelSecretId(config.id)).catch(() => undefined);
       throw error;
     }
-    return { ...config, maskedUrl: maskChannelUrl(url), status: this.delivery.status(config.id) };
+    return this.viewOf(config, url);
   }
 
   async update(patch: ChannelPatch): Promise<ChannelView> {
@@ -123,7 +134,7 @@ export class ChannelService {
     const current = this.find(patch.id);
     const { url: newUrl, id: _id, ...changes } = patch;
     const parsed = channelConfigSchema.safeParse({ ...current, ...changes, id: current.id, kind: current.kind });
-    if (!parsed.success) throw new ChannelError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw refusal(parsed.error);
     if (newUrl !== undefined) {
       const url = this.checkUrl(current.kind, newUrl);
       await this.options.secrets.set(channelSecretId(current.id), url);
@@ -131,7 +142,7 @@ export class ChannelService {
     }
     await this.options.save(this.configs().map((c) => (c.id === current.id ? parsed.data : c)));
     const url = await this.urlOf(current.id);
-    return { ...parsed.data, maskedUrl: url === null ? null : maskChannelUrl(url), status: this.delivery.status(current.id) };
+    return this.viewOf(parsed.data, url);
   }
 
   async remove(id: string): Promise<void> {
