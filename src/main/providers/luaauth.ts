@@ -93,6 +93,14 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
     return value;
   };
 
+  /** One page of POST /scripts/:id/sessions, read with `schema` (whole sessions, or just the list). */
+  const sessionsPage = async <S extends z.ZodType>(scriptId: string, page: { from: number; limit: number }, schema: S, opts?: CallOptions): Promise<z.output<S>> => {
+    const route = '/scripts/{id}/sessions';
+    checkWindow(http, 'POST', route, page?.from, page?.limit, true);
+    const { from, limit } = page;
+    return http.call({ method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) }, schema);
+  };
+
   const ok = async (method: 'POST', route: string, id: string, json: unknown, opts?: CallOptions): Promise<void> => {
     await http.call({ method, route, params: { id }, ...(json !== undefined ? { json } : {}), ...signalOf(opts) }, luaauthOkSchema);
   };
@@ -199,26 +207,16 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
     },
 
     async sessions(scriptId, page, opts): Promise<SessionPage> {
-      const route = '/scripts/{id}/sessions';
-      checkWindow(http, 'POST', route, page?.from, page?.limit, true);
       const { from, limit } = page;
-      const body = await http.call(
-        { method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) },
-        luaauthSessionListSchema,
-      );
+      const body = await sessionsPage(scriptId, page, luaauthSessionListSchema, opts);
       const sessions = reading(opts, (notes) => body.sessions.map((s) => toLuaAuthSession(s, notes)));
       // No total is given: a full page means another may follow.
       return { sessions, from, limit, hasMore: sessions.length >= limit };
     },
 
     async sessionCount(scriptId, page, opts): Promise<number> {
-      const route = '/scripts/{id}/sessions';
-      checkWindow(http, 'POST', route, page?.from, page?.limit, true);
-      const { from, limit } = page;
-      const body = await http.call(
-        { method: 'POST', route, params: { id: scriptId }, json: { from, limit }, ...signalOf(opts) },
-        luaauthSessionCountSchema,
-      );
+      // The same page as `sessions`, read only for its length (no normalization) and what it lacks.
+      const body = await sessionsPage(scriptId, page, luaauthSessionCountSchema, opts);
       if (opts?.onReadNotes) reading(opts, (notes) => notePresence(body.sessions, 'session', LUAAUTH_SESSION_NOTED_FIELDS, notes));
       return body.sessions.length;
     },
