@@ -6,7 +6,7 @@ import { createGzip, gunzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
 import { removeStaleTempFiles } from '../settings/stale-temp-files';
-import { History, HistoryFormatError, loadHistory, type HistoryOptions, type LoadedHistory, type SeriesColumns } from './history';
+import { describeError, History, HistoryFormatError, loadHistory, type HistoryOptions, type LoadedHistory, type SeriesColumns } from './history';
 import { decodeHistory, encodeHistoryChunks } from './history-codec';
 
 /**
@@ -266,8 +266,4 @@ function isJournalLine(x: unknown): x is JournalLine {
     (l['s'] as number[]).length === (l['t'] as number[]).length &&
     (l['t'] as number[]).length === (l['v'] as number[]).length
   );
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

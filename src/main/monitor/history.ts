@@ -947,7 +947,7 @@ export async function loadHistory(
     bytes = await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { history: new History(options.history) };
-    return { history: new History(options.history), notice: `History could not be read (${describe(err)}); starting empty.` };
+    return { history: new History(options.history), notice: `History could not be read (${describeError(err)}); starting empty.` };
   }
   try {
     // Accept plain JSON too (hand-edited or older files); gzip starts with 1f 8b.
@@ -961,7 +961,7 @@ export async function loadHistory(
     history.prune(clock.now());
     return { history };
   } catch (err) {
-    if (options.readOnly) return { history: new History(options.history), notice: `History could not be read (${describe(err)}).` };
+    if (options.readOnly) return { history: new History(options.history), notice: `History could not be read (${describeError(err)}).` };
     const setAsidePath = `${path}.corrupt-${clock.now()}`;
     let moved = true;
     try {
@@ -972,8 +972,8 @@ export async function loadHistory(
     return {
       history: new History(options.history),
       notice: moved
-        ? `History file was unreadable (${describe(err)}); it was set aside as ${setAsidePath} and history starts empty.`
-        : `History file was unreadable (${describe(err)}) and could not be set aside; history starts empty.`,
+        ? `History file was unreadable (${describeError(err)}); it was set aside as ${setAsidePath} and history starts empty.`
+        : `History file was unreadable (${describeError(err)}) and could not be set aside; history starts empty.`,
       ...(moved ? { setAsidePath } : {}),
     };
   }
@@ -998,7 +998,7 @@ async function setAsideNewer(path: string, version: number, clock: Clock, histor
   };
 }
 
-function describe(err: unknown): string {
+export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 

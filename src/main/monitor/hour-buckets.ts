@@ -71,18 +71,12 @@ export class HourBuckets {
   }
 
   private grow(capacity: number): void {
-    const sum = new Float64Array(capacity);
-    const n = new Uint32Array(capacity);
-    const min = new Uint32Array(capacity);
-    const max = new Uint32Array(capacity);
-    for (let i = 0; i < this.len; i++) {
-      const p = this.idx(i);
-      sum[i] = this.sum[p]!;
-      n[i] = this.n[p]!;
-      min[i] = this.min[p]!;
-      max[i] = this.max[p]!;
-    }
-    Object.assign(this, { sum, n, min, max, start: 0 });
+    const copy = <T extends Float64Array | Uint32Array>(ring: T, out: T): T => unring(ring, this.start, this.len, out);
+    this.sum = copy(this.sum, new Float64Array(capacity));
+    this.n = copy(this.n, new Uint32Array(capacity));
+    this.min = copy(this.min, new Uint32Array(capacity));
+    this.max = copy(this.max, new Uint32Array(capacity));
+    this.start = 0;
   }
 
   private drop(k: number): void {
