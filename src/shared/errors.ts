@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type ProviderId } from './model';
+import { ASSUMPTION_SETTING_LABELS, type AssumptionRef } from './provider-assumptions';
 
 /**
  * Every way a provider call can fail, as a kind the UI and CLI can explain.
@@ -33,10 +34,25 @@ export interface ProviderErrorInfo {
   failed?: unknown;
   /** Which request failed, e.g. "GET /live-users" — ids may appear, keys never. */
   request?: string;
+  /** The failure may come from something Pulsebar assumes about the provider (not in its docs). */
+  assumption?: AssumptionRef;
 }
 
 /** One sentence saying what happened and one saying what to do, for the UI, tray and CLI. */
 export function explainError(info: ProviderErrorInfo): { title: string; advice: string } {
+  const explained = explainKind(info);
+  return info.assumption ? { ...explained, advice: `${explained.advice} ${adviceOnAssumption(info.provider, info.assumption)}` } : explained;
+}
+
+/** Names the assumption and, where there is one, the setting that corrects it. */
+function adviceOnAssumption(provider: ProviderId, assumption: AssumptionRef): string {
+  const name = PROVIDER_NAMES[provider];
+  const assumed = `Pulsebar assumes this (it is not in ${name}'s docs): ${assumption.topic} — ${assumption.assumed}.`;
+  if (!assumption.setting) return `${assumed} If ${name} works differently, please report it.`;
+  return `${assumed} If ${name} works differently, change "${ASSUMPTION_SETTING_LABELS[assumption.setting]}" in the account's Provider details (Accounts → Edit).`;
+}
+
+function explainKind(info: ProviderErrorInfo): { title: string; advice: string } {
   const name = PROVIDER_NAMES[info.provider];
   const said = info.message ? ` ${name} said: "${info.message}"` : '';
   switch (info.kind) {

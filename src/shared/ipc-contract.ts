@@ -9,6 +9,7 @@ import type { AlertEvent, AlertRule, QuietHours } from './alerts';
 import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
+import type { AccountAssumptionSettings, ProviderAssumptionsView } from './provider-assumptions';
 import type { SessionGroup, SharedKey } from './session-groups';
 import type { MessageTemplate, MessageTemplatesView, RecentMessage } from './message-templates';
 import type {
@@ -236,7 +237,16 @@ export interface IpcRequests {
     { account: AccountView; test: TestResult },
   ];
   'accounts:update': [
-    { id: string; label?: string; baseUrl?: string; key?: string; targets?: TargetConfig[]; autoTargets?: boolean },
+    {
+      id: string;
+      label?: string;
+      baseUrl?: string;
+      key?: string;
+      targets?: TargetConfig[];
+      autoTargets?: boolean;
+      /** Replaces the account's overrides of provider assumptions; a field left out goes back to the default. */
+      assumptions?: AccountAssumptionSettings;
+    },
     AccountView,
   ];
   'accounts:remove': [{ id: string }, void];
@@ -248,6 +258,8 @@ export interface IpcRequests {
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
   'monitor:insights': [{ key: SeriesKey }, Insights];
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
+  /** What each provider documents and what Pulsebar assumes, with the defaults of the changeable settings. */
+  'providers:assumptions': [void, Record<ProviderId, ProviderAssumptionsView>];
   'sessions:list': [SessionQuery, SessionPage];
   'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
   /** Reads all live sessions of a target (within the budget, capped) and groups them by game, server and key. */
@@ -323,7 +335,7 @@ export type ResponseOf<C extends RequestChannel> = IpcRequests[C][1];
 const requestChannelSet = {
   'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
   'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
-  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1,
+  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1, 'providers:assumptions': 1,
   'sessions:list': 1, 'sessions:info': 1, 'sessions:groups': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
   'templates:get': 1, 'templates:save': 1, 'templates:remove': 1, 'templates:recordSent': 1,

@@ -5,6 +5,8 @@
  * detail and provider actions never lose information.
  */
 
+import type { AccountAssumptionSettings } from './provider-assumptions';
+
 export const PROVIDERS = ['junkie', 'luaprot', 'luaauth'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
 
@@ -33,6 +35,8 @@ export interface AccountConfig {
   targets: TargetConfig[];
   /** Junkie: watch every script in the live counts even when `targets` is empty. */
   autoTargets?: boolean;
+  /** Overrides of what Pulsebar assumes about the provider (rate limits, routes); absent: the defaults. */
+  assumptions?: AccountAssumptionSettings;
 }
 
 export const DEFAULT_BASE_URLS: Record<ProviderId, string> = {

@@ -16,6 +16,8 @@ import {
   type TargetConfig,
 } from '../../shared/model';
 import { stripTrailingSlashes } from '../providers/paths';
+import { PROVIDER_ASSUMPTIONS, clientSettingsOf, sameClientSettings } from '../providers/assumption-registry';
+import type { AccountAssumptionSettings } from '../../shared/provider-assumptions';
 import type { ClientOptions, ProviderClient } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
@@ -40,6 +42,7 @@ export interface UpdateAccountRequest {
   key?: string;
   targets?: TargetConfig[];
   autoTargets?: boolean;
+  assumptions?: AccountAssumptionSettings;
 }
 
 /** Where account configs live: the settings store, or the demo list held in memory. */
@@ -88,6 +91,22 @@ function cleanTargets(targets: readonly TargetConfig[]): TargetConfig[] {
 function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): string {
   const url = baseUrl?.trim() || DEFAULT_BASE_URLS[provider];
   return stripTrailingSlashes(url);
+}
+
+/**
+ * The overrides to store: only what differs from nothing (an empty object means "all defaults", stored
+ * as no overrides). A route for a provider without an assumed one is refused, not kept unused.
+ */
+function cleanAssumptions(provider: ProviderId, request: AccountAssumptionSettings): AccountAssumptionSettings | undefined {
+  const out: AccountAssumptionSettings = {};
+  if (request.rateLimits !== undefined) out.rateLimits = request.rateLimits.map((l) => ({ max: l.max, windowSeconds: l.windowSeconds }));
+  if (request.bulkMessageRoute !== undefined) {
+    if (PROVIDER_ASSUMPTIONS[provider].defaults.bulkMessageRoute === undefined) {
+      throw invalidRequest(`assumptions.bulkMessageRoute: ${PROVIDER_NAMES[provider]} accounts have no bulk message route to change`);
+    }
+    out.bulkMessageRoute = request.bulkMessageRoute.trim();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function failure(info: ProviderErrorInfo): TestResult {
@@ -156,7 +175,7 @@ export class AccountsService {
 
   client(account: AccountConfig, key: string, extra: Partial<ClientOptions> = {}): ProviderClient {
     return this.options.createClient(account.provider, {
-      baseUrl: account.baseUrl,
+      ...clientSettingsOf(account),
       apiKey: key,
       ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
       ...extra,
@@ -228,6 +247,11 @@ export class AccountsService {
       this.checkKinds(current.provider, next.targets);
     }
     if (request.autoTargets !== undefined && current.provider === 'junkie') next.autoTargets = request.autoTargets;
+    if (request.assumptions !== undefined) {
+      const assumptions = cleanAssumptions(current.provider, request.assumptions);
+      if (assumptions) next.assumptions = assumptions;
+      else delete next.assumptions;
+    }
     // A stored key only ever goes to the host it was entered for: moving an account elsewhere needs the key again.
     if (request.key === undefined && !sameOrigin(next.baseUrl, current.baseUrl)) {
       throw invalidRequest('key: enter the API key again to move this account to another server (the stored key is only sent to the server it was added for)');
@@ -237,7 +261,8 @@ export class AccountsService {
       ...s,
       accounts: s.accounts.map((a) => (a.id === current.id ? next : a)),
     }));
-    const keyChanged = request.key !== undefined || next.baseUrl !== current.baseUrl;
+    // A changed route needs a new client too (built from the same stored key).
+    const keyChanged = request.key !== undefined || !sameClientSettings(next, current);
     this.options.onChange?.({ type: 'updated', accountId: current.id, keyChanged });
     return this.view(next);
   }
@@ -468,6 +493,7 @@ export function viewOf(account: AccountConfig, hasKey: boolean, demo: boolean): 
     demo,
   };
   if (account.autoTargets !== undefined) view.autoTargets = account.autoTargets;
+  if (account.assumptions !== undefined) view.assumptions = structuredClone(account.assumptions);
   return view;
 }
 

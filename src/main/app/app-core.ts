@@ -15,6 +15,7 @@ import { HistoryStore } from '../monitor/history-store';
 import { systemZone, type InsightsZone } from '../monitor/insights';
 import { createClient as defaultCreateClient } from '../providers';
 import type { ProviderClient } from '../providers/types';
+import { PROVIDER_ASSUMPTIONS, sameClientSettings } from '../providers/assumption-registry';
 import { MemorySecretStore, type SecretStore } from '../secrets';
 import { SettingsStore, type Settings } from '../settings';
 import type { RunningSimulator, StartSimulator } from '../simulator/types';
@@ -105,7 +106,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const systemPaused = (): boolean => suspended || offline;
   let demo: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
   let historyTimer: unknown = null;
-  const clients = new Map<string, { client: ProviderClient; baseUrl: string; key: string }>();
+  const clients = new Map<string, { client: ProviderClient; settings: Pick<AccountConfig, 'baseUrl' | 'assumptions'>; key: string }>();
   const missingKey = new Set<string>();
 
   const emit: EventListener = (event, payload) => {
@@ -265,7 +266,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       }
       const cached = clients.get(account.id);
       let client = cached?.client;
-      if (!cached || cached.key !== key || cached.baseUrl !== account.baseUrl) {
+      if (!cached || cached.key !== key || !sameClientSettings(cached.settings, account)) {
         try {
           client = accounts.client(account, key);
         } catch (error) {
@@ -280,7 +281,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
           clients.delete(account.id);
           continue;
         }
-        clients.set(account.id, { client, key, baseUrl: account.baseUrl });
+        clients.set(account.id, { client, key, settings: account });
       }
       poller.upsert(account, client!);
     }
@@ -356,7 +357,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     const key = await accounts.keyOf(accountId);
     if (!key) throw invalidRequest(`accountId: account "${account.label}" has no key stored; edit it to enter the key again`);
     const client = accounts.client(account, key);
-    clients.set(accountId, { client, key, baseUrl: account.baseUrl });
+    clients.set(accountId, { client, key, settings: account });
     return client;
   }
 
@@ -473,6 +474,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       if (!insights) throw invalidRequest(`key: no history series "${key}"`);
       return insights;
     },
+    'providers:assumptions': async () => structuredClone(PROVIDER_ASSUMPTIONS) as Record<ProviderId, (typeof PROVIDER_ASSUMPTIONS)[ProviderId]>,
     'providers:capabilities': async () =>
       Object.fromEntries(PROVIDERS.map((p) => [p, { ...PROVIDER_CAPABILITIES[p] }])) as Record<ProviderId, (typeof PROVIDER_CAPABILITIES)[ProviderId]>,
 

@@ -14,7 +14,9 @@ import { explainError, type ProviderErrorInfo } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/ipc-contract';
 import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
-import { RateBudget, type Ticket } from '../monitor/rate-budget';
+import { RateBudget, type RateWindow, type Ticket } from '../monitor/rate-budget';
+import { rateWindowsOf } from '../providers/assumption-registry';
+import { luaauthPageCapNote } from '../providers/luaauth/assumptions';
 import type { RandomSource } from '../monitor/seeded-random';
 import { ProviderError } from '../providers/errors';
 import { ReadNotes } from '../providers/read-notes';
@@ -167,6 +169,11 @@ interface AccountRuntime {
   listDiagnostics?: string[];
 }
 
+/** Same limits: a budget may keep what it has counted. */
+function sameWindows(a: readonly RateWindow[], b: readonly RateWindow[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.max === b[i]!.max && w.windowMs === b[i]!.windowMs);
+}
+
 /** The poll's and the last list's read notes, each line once; nothing when there are none. */
 function diagnosticsOf(runtime: AccountRuntime): { diagnostics?: string[] } {
   const lines = [...new Set([...(runtime.diagnostics ?? []), ...(runtime.listDiagnostics ?? [])])];
@@ -305,6 +312,7 @@ export class Poller {
     this.observeClock();
     const existing = this.accounts.get(config.id);
     if (existing && existing.client === client) {
+      if (!sameWindows(existing.budget.windows, rateWindowsOf(config))) existing.budget = this.budgetFor(config);
       const targetsChanged =
         JSON.stringify(existing.config.targets) !== JSON.stringify(config.targets) ||
         existing.config.autoTargets !== config.autoTargets;
@@ -321,7 +329,7 @@ export class Poller {
     const runtime: AccountRuntime = {
       config,
       client,
-      budget: existing?.budget ?? RateBudget.forProvider(config.provider, { share: this.options.budgetShare }),
+      budget: existing && sameWindows(existing.budget.windows, rateWindowsOf(config)) ? existing.budget : this.budgetFor(config),
       backoff: new Backoff({ ...this.options.backoff, random: this.random }),
       state: this.pausedAll ? 'paused' : 'idle',
       halted: false,
@@ -344,6 +352,11 @@ export class Poller {
     this.accounts.set(config.id, runtime);
     this.emitStatus(runtime);
     this.changed();
+  }
+
+  /** The account's own rate limits (a setting) or its provider's documented/assumed ones. */
+  private budgetFor(config: AccountConfig): RateBudget {
+    return RateBudget.forProvider(config.provider, { share: this.options.budgetShare, windows: rateWindowsOf(config) });
   }
 
   remove(accountId: string): void {
@@ -907,6 +920,8 @@ export class Poller {
     const interval = this.intervalOf(runtime);
 
     const diagnostics = cycle.notes.lines();
+    // A page cap below the assumed page size is counted around; the account says so, naming the assumption.
+    if (runtime.luaauthPaging.cap !== null) diagnostics.push(luaauthPageCapNote(runtime.luaauthPaging.cap));
     if (diagnostics.length > 0) runtime.diagnostics = diagnostics;
     else delete runtime.diagnostics;
 

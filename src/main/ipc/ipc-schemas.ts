@@ -23,6 +23,7 @@ import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
 import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { boundedString } from './ipc-strings';
+import { accountAssumptionsRequestSchema } from '../settings/account-assumptions-schema';
 import type { MessageTemplate, RecentMessage } from '../../shared/message-templates';
 
 export { ID_MAX, LUAPROT_TEXT_MAX };
@@ -273,6 +274,7 @@ export const requestSchemas: RequestSchemas = {
     key: apiKey.optional(),
     targets: targets.optional(),
     autoTargets: z.boolean().optional(),
+    assumptions: accountAssumptionsRequestSchema.optional(),
   }),
   'accounts:remove': z.strictObject({ id: id('id') }),
   'accounts:discover': z.strictObject({ id: id('id') }),
@@ -289,6 +291,7 @@ export const requestSchemas: RequestSchemas = {
   }),
   'monitor:insights': z.strictObject({ key: seriesKey }),
   'providers:capabilities': none,
+  'providers:assumptions': none,
   'sessions:list': z.strictObject({
     accountId,
     targetId: id('targetId'),

@@ -1,6 +1,7 @@
 import type { ProviderErrorInfo } from '../../shared/errors';
 import type { JsonRead } from './json-text';
 import { parseRetryAfter } from './retry-after';
+import { LUAPROT_WHITELIST_403 } from './luaprot/assumptions';
 
 /** One finished HTTP exchange, as the error mapping sees it. */
 export interface Exchange {
@@ -89,6 +90,8 @@ export const classifyLuaProt: Classifier = (exchange) => {
     // documented reason and its wording is not [assumption: LuaProt answers a non-whitelisted IP with
     // 403]. Reading "Access denied." as "not found" left a hub out of the total instead of saying so.
     if (LUAPROT_403_GONE.test(said) && !/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'not_found', message: said };
+    // Worded otherwise than the whitelist: the reading is an assumption, and the explanation says so.
+    if (!/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'forbidden', message: said, assumption: LUAPROT_WHITELIST_403 };
     return { kind: 'forbidden', message: said };
   }
   if (exchange.status === 400 && said !== undefined) {

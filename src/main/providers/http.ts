@@ -2,6 +2,7 @@ import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { ProviderErrorInfo } from '../../shared/errors';
 import type { ProviderId } from '../../shared/model';
+import type { AssumptionRef } from '../../shared/provider-assumptions';
 import type { ClientOptions } from './types';
 import type { Classifier, Exchange } from './error-mapping';
 import { ProviderError, abortError, invalidInput } from './errors';
@@ -26,6 +27,8 @@ export interface RequestSpec {
   /** Use `longTimeoutMs` (LuaAuth message calls that wait on a game client). */
   long?: boolean;
   signal?: AbortSignal;
+  /** The route itself is assumed (not in the seed): a "not found" answer names this assumption. */
+  assumption?: AssumptionRef;
 }
 
 export interface ProviderHttp {
@@ -231,7 +234,11 @@ export function createProviderHttp(provider: ProviderId, options: ClientOptions,
     observe(spec.method, spec.route, started, status);
 
     const draft = profile.classify(exchange);
-    if (draft) throw fail({ ...draft, provider, request, status });
+    if (draft) {
+      // A missing route Pulsebar only assumed exists: the answer is about the assumption, not an id.
+      const assumption = draft.kind === 'not_found' && spec.assumption ? { assumption: spec.assumption } : {};
+      throw fail({ ...draft, ...assumption, provider, request, status });
+    }
     if (!exchange.body.ok) {
       throw fail({ kind: 'malformed', provider, request, status, message: `HTTP ${status} body is not valid JSON` });
     }

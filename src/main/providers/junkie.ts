@@ -1,4 +1,5 @@
 import type { SessionPage } from '../../shared/model';
+import { JUNKIE_SERVICES_ROUTE } from './junkie/assumptions';
 import { classifyJunkie } from './error-mapping';
 import { createProviderHttp } from './http';
 import {
@@ -57,7 +58,7 @@ export function createJunkieClient(options: ClientOptions): JunkieClient {
     },
 
     async services(opts?: CallOptions): Promise<JunkieService[]> {
-      const body = await http.call({ method: 'GET', route: '/services', ...signalOf(opts) }, junkieServicesSchema);
+      const body = await http.call({ method: 'GET', route: '/services', assumption: JUNKIE_SERVICES_ROUTE, ...signalOf(opts) }, junkieServicesSchema);
       const notes = new ReadNotes('junkie');
       const services = body.services.map((s) => toJunkieService(s, notes));
       reportNotes(notes, opts?.onReadNotes);

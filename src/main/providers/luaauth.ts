@@ -23,6 +23,9 @@ import {
   toProjectExecutions,
 } from './luaauth-schema';
 import { ReadNotes, reportNotes } from './read-notes';
+import { routeProblem } from '../../shared/provider-assumptions';
+import { LUAAUTH_BULK_MESSAGE_ROUTE, LUAAUTH_PROJECT_ROUTES, luaauthBulkMessageRoute } from './luaauth/assumptions';
+import { invalidInput } from './errors';
 import { luaauthBulkDisconnectSchema, toDisconnectOutcomes, type DisconnectOutcome } from './luaauth-bulk';
 import type {
   CallOptions,
@@ -84,6 +87,10 @@ function checkWindow(http: ProviderHttp, method: HttpMethod, route: string, from
 /** LuaAuth: sessions, scripts and projects. Success is read from `success`, never from the status. */
 export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
   const http = createProviderHttp('luaauth', options, { classify: classifyLuaAuth, lenientJson: true });
+  // ASSUMPTION (named in luaauth/assumptions.ts): the seed's bulk-message route is a slip; the account may override it.
+  const bulkMessageRoute = options.bulkMessageRoute ?? LUAAUTH_BULK_MESSAGE_ROUTE;
+  const routeRefused = routeProblem(bulkMessageRoute);
+  if (routeRefused) throw invalidInput('luaauth', 'bulk message route', routeRefused);
 
   /** Runs `read` with a fresh tally and hands the tally to the caller's listener. */
   const reading = <T>(opts: CallOptions | undefined, read: (notes: ReadNotes) => T): T => {
@@ -138,8 +145,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
     },
 
     async messageMany(sessionIds, key, data, opts): Promise<MessageResult[]> {
-      // The seed lists this at POST /sessions/disconnect, a slip that collides with bulk disconnect.
-      const route = '/sessions/message';
+      const route = bulkMessageRoute;
       const ids = checkIds(http, route, sessionIds);
       checkCommand(http, route, key, data);
       const body = await http.call(
@@ -148,6 +154,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
           route,
           json: data === undefined ? { session_ids: ids, key } : { session_ids: ids, key, data },
           long: true,
+          assumption: luaauthBulkMessageRoute(route),
           ...signalOf(opts),
         },
         luaauthBulkMessageSchema,
@@ -248,7 +255,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
 
     async project(projectId, opts): Promise<LuaAuthProject> {
       const body = await http.call(
-        { method: 'GET', route: '/projects/{id}', params: { id: projectId }, ...signalOf(opts) },
+        { method: 'GET', route: '/projects/{id}', params: { id: projectId }, assumption: LUAAUTH_PROJECT_ROUTES, ...signalOf(opts) },
         luaauthProjectEnvelopeSchema,
       );
       return reading(opts, (notes) => toLuaAuthProject(body.project, notes));
@@ -256,7 +263,7 @@ export function createLuaAuthClient(options: ClientOptions): LuaAuthClient {
 
     async projectExecutions(projectId, opts): Promise<LuaAuthProjectExecutions> {
       const body = await http.call(
-        { method: 'GET', route: '/projects/{id}/executions', params: { id: projectId }, ...signalOf(opts) },
+        { method: 'GET', route: '/projects/{id}/executions', params: { id: projectId }, assumption: LUAAUTH_PROJECT_ROUTES, ...signalOf(opts) },
         luaauthProjectExecutionsSchema,
       );
       return reading(opts, (notes) => toProjectExecutions(body.executions, notes));

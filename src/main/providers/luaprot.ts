@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LUAPROT_HUBS_ROUTE } from './luaprot/assumptions';
 import { luaprotMessageProblem } from '../../shared/luaprot-message';
 import type { Session } from '../../shared/model';
 import { classifyLuaProt } from './error-mapping';
@@ -140,7 +141,7 @@ export function createLuaProtClient(options: ClientOptions): LuaProtClient {
     },
 
     async hubs(opts?: CallOptions): Promise<LuaProtHub[]> {
-      const body = await http.call({ method: 'GET', route: '/api/v1/hubs/get', ...signalOf(opts) }, luaprotHubsSchema);
+      const body = await http.call({ method: 'GET', route: '/api/v1/hubs/get', assumption: LUAPROT_HUBS_ROUTE, ...signalOf(opts) }, luaprotHubsSchema);
       const notes = new ReadNotes('luaprot');
       const hubs = toLuaProtHubs(body, notes);
       reportNotes(notes, opts?.onReadNotes);

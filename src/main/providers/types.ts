@@ -14,6 +14,8 @@ export interface ClientOptions {
   longTimeoutMs?: number;
   /** Cancels every in-flight request of this call. */
   signal?: AbortSignal;
+  /** LuaAuth: the bulk-message route (an assumption the account may override); default LUAAUTH_BULK_MESSAGE_ROUTE. */
+  bulkMessageRoute?: string;
   /** Observes each finished HTTP exchange (for rate budgets and request counting). Never receives the key. */
   onRequest?: (info: { provider: ProviderId; method: string; path: string; status?: number; durationMs: number }) => void;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHANNELS } from '../../shared/alert-channels';
 import { channelConfigSchema } from '../alerts/channels/channel-config';
+import { accountAssumptionsSchema } from './account-assumptions-schema';
 import { DEFAULT_BASE_URLS, type AccountConfig } from '../../shared/model';
 import { MAX_TEMPLATES } from '../../shared/message-templates';
 import {
@@ -84,7 +85,7 @@ function salvageAccount(raw: unknown, index: number, problems: string[]): Accoun
     return null;
   }
   const name = accountName(raw, index);
-  const fields = validFields(accountSchema.shape, raw, `${name}: `, problems, ['targets']);
+  const fields = validFields(accountSchema.shape, raw, `${name}: `, problems, ['targets', 'assumptions']);
   if (fields.id === undefined || fields.provider === undefined) {
     // The problems above already say which; this says what became of the account.
     problems.push(`${name}: left out (no readable ${fields.id === undefined ? 'id' : 'provider'})`);
@@ -107,7 +108,9 @@ function salvageAccount(raw: unknown, index: number, problems: string[]): Accoun
       });
     }
   }
-  return accountSchema.parse({ ...fields, targets });
+  // Each override on its own: a bad rate limit falls back to the provider's default, a good route stays.
+  const assumptions = salvageObject(accountAssumptionsSchema.shape, raw.assumptions, `${name}: assumptions`, problems);
+  return accountSchema.parse({ ...fields, targets, ...(assumptions && Object.keys(assumptions).length > 0 ? { assumptions } : {}) });
 }
 
 function salvageAccounts(raw: unknown, problems: string[]): AccountConfig[] | undefined {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHANNELS } from '../../shared/alert-channels';
 import { channelConfigSchema } from '../alerts/channels/channel-config';
+import { accountAssumptionsSchema } from './account-assumptions-schema';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
 import { ID_MAX, JSON_DATA_MAX } from '../../shared/input-limits';
@@ -41,6 +42,7 @@ export const accountSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   targets: z.array(targetSchema).default(() => []),
   autoTargets: z.boolean().optional(),
+  assumptions: accountAssumptionsSchema.optional(),
 }) satisfies z.ZodType<AccountConfig>;
 
 const alertScopeSchema = z.discriminatedUnion('type', [

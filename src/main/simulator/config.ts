@@ -25,6 +25,7 @@ export interface SimConfig {
     clientBehaviour: LuaAuthClientBehaviour;
     messageWaitMs: number;
     maxPageLimit: number;
+    bulkMessageRoute: string;
   };
   baseSessions: number;
   events: ScriptedEvent[];
@@ -76,6 +77,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimConfig {
       clientBehaviour: o.luaauth?.clientBehaviour ?? 'processed',
       messageWaitMs: o.luaauth?.messageWaitMs ?? 60_000,
       maxPageLimit: o.luaauth?.maxPageLimit ?? 100,
+      bulkMessageRoute: o.luaauth?.bulkMessageRoute ?? 'sessions/message',
     },
     baseSessions: o.baseSessions ?? 40,
     events: o.events ?? [],

@@ -263,7 +263,7 @@ export function createLuaAuth(world: World, config: SimConfig): ProviderApi {
     .add('GET', 'sessions/:id', getSession)
     .add('POST', 'sessions/:id/disconnect', disconnectOne)
     .add('POST', 'sessions/:id/message', messageOne)
-    .add('POST', 'sessions/message', bulkMessage)
+    .add('POST', config.luaauth.bulkMessageRoute, bulkMessage)
     .add('POST', 'sessions/disconnect', bulkDisconnect)
     .add('GET', 'scripts/:id', withScript((ctx, s) => ok({ script: scriptJson(s, ctx.now) })))
     .add('GET', 'scripts/:id/executions', executions)

@@ -60,6 +60,11 @@ export interface SimulatorOptions {
     /** Longest wait for a client answer before "client never responded". Default 60 000 ms. */
     messageWaitMs?: number;
     maxPageLimit?: number;
+    /**
+     * Where bulk messages are served, without the leading "/" (default "sessions/message", the route
+     * the app assumes): another path plays a LuaAuth that put it elsewhere.
+     */
+    bulkMessageRoute?: string;
   };
   /** Ways each provider strays from its docs from the start (see strays.ts); changeable via control. */
   strays?: Partial<Record<ProviderId, StrayMode[]>>;
