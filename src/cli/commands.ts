@@ -1,3 +1,4 @@
+import { clientSettingsOf } from '../main/providers/assumption-registry';
 import { createClient, describeDisconnects, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
 import type { ProviderError } from '../main/providers/errors';
 import { PROVIDER_NAMES, type MessageResult, type ProviderId, type Session, type SessionPage } from '../shared/model';
@@ -31,7 +32,8 @@ export async function withShortRetry<T>(io: CliIo, call: () => Promise<T>): Prom
 }
 
 function clientFor(account: CliAccount) {
-  return createClient(account.config.provider, { baseUrl: account.config.baseUrl, apiKey: account.key });
+  // The account's own client settings (base URL, an overridden LuaAuth bulk-message route), as the app builds them.
+  return createClient(account.config.provider, { ...clientSettingsOf(account.config), apiKey: account.key });
 }
 
 function json(io: CliIo, value: unknown): void {

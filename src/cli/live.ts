@@ -2,6 +2,7 @@ import { systemClock } from '../shared/clock';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
 import { Poller, type PollResult } from '../main/app/poller';
 import { createClient } from '../main/providers';
+import { clientSettingsOf } from '../main/providers/assumption-registry';
 import { ProviderError } from '../main/providers/errors';
 import { SHORT_RETRY_AFTER_MS, type CliIo } from './commands';
 import { UsageError, type CliArgs } from './args';
@@ -59,7 +60,7 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
     },
   });
   for (const account of accounts) {
-    poller.upsert(account.config, createClient(account.config.provider, { baseUrl: account.config.baseUrl, apiKey: account.key }));
+    poller.upsert(account.config, createClient(account.config.provider, { ...clientSettingsOf(account.config), apiKey: account.key }));
   }
   const deadline = io.now() + LIVE_DEADLINE_MS;
   while (results.size < accounts.length && io.now() < deadline) {

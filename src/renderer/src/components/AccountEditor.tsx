@@ -6,6 +6,8 @@ import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, draftFromTargets, targetsFromDraft, type TargetDraft } from './TargetFields';
+import { ProviderDetails } from './ProviderDetails';
+import { assumptionsFromDraft, draftChanged, draftFromAssumptions, draftProblems, type AssumptionDraft } from './assumption-draft';
 
 /** Edit an account. The stored key is never shown; typing a new one replaces it. */
 export function AccountEditor({ account, onDone }: { account: AccountView; onDone: () => void }) {
@@ -17,6 +19,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
   const [newKey, setNewKey] = useState('');
   const [autoTargets, setAutoTargets] = useState(account.autoTargets ?? false);
   const [draft, setDraft] = useState<TargetDraft>(() => draftFromTargets(account.targets));
+  const [assumed, setAssumed] = useState<AssumptionDraft>(() => draftFromAssumptions(account.assumptions));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +40,11 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Each field already says what is wrong; Save names where to look.
+    if (Object.keys(draftProblems(assumed)).length > 0) {
+      setError('Provider details: correct the fields marked there, or use the defaults.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -47,6 +55,8 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
         targets: targetsFromDraft(account.provider, draft, account.targets),
         ...(account.provider === 'junkie' ? { autoTargets } : {}),
         ...(newKey ? { key: newKey } : {}),
+        // Sent only when changed, so saving a label never rewrites the overrides.
+        ...(draftChanged(assumed, account.assumptions) ? { assumptions: assumptionsFromDraft(assumed) } : {}),
       });
       setNewKey('');
       onDone();
@@ -84,6 +94,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
         </label>
       )}
       <TargetFields provider={account.provider} draft={draft} onChange={setDraft} idPrefix={`edit-${account.id}`} />
+      <ProviderDetails provider={account.provider} baseUrl={baseUrl} draft={assumed} onChange={setAssumed} idPrefix={`edit-${account.id}`} />
       <AccountFormFooter result={result} error={error} onCancel={onDone}>
         <button type="button" disabled={busy} onClick={runTest}>
           Test connection

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { AccountView, RequestOf, TestResult } from '../../../shared/ipc-contract';
-import { call } from '../api';
+import type { ProviderId } from '../../../shared/model';
+import type { ProviderAssumptionsView } from '../../../shared/provider-assumptions';
+import { call, describeFailure } from '../api';
 
 /** Accounts as main shows them: never a key, only `hasKey`. */
 interface AccountsState {
@@ -11,6 +13,10 @@ interface AccountsState {
   update(request: RequestOf<'accounts:update'>): Promise<AccountView>;
   remove(id: string): Promise<void>;
   test(request: RequestOf<'accounts:test'>): Promise<TestResult>;
+  /** What each provider documents and what is assumed (Provider details); fetched once, when first shown. */
+  assumptions: Record<ProviderId, ProviderAssumptionsView> | null;
+  assumptionsError: string | null;
+  loadAssumptions(): Promise<void>;
 }
 
 export const useAccounts = create<AccountsState>()((set, get) => ({
@@ -35,5 +41,15 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
   },
   test(request) {
     return call('accounts:test', request);
+  },
+  assumptions: null,
+  assumptionsError: null,
+  async loadAssumptions() {
+    if (get().assumptions) return;
+    try {
+      set({ assumptions: await call('providers:assumptions'), assumptionsError: null });
+    } catch (err) {
+      set({ assumptionsError: describeFailure(err) });
+    }
   },
 }));
