@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { clampPollInterval } from '../shared/poll-intervals';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../main/app/app-core';
@@ -55,7 +56,7 @@ export async function runWatch(
       channels: channels.map((c) => c.config),
       alerts: userSettings?.alerts ?? {},
       pollIntervalSeconds: interval
-        ? Object.fromEntries(PROVIDERS.map((p) => [p, Math.max(5, Math.min(3600, interval))]))
+        ? Object.fromEntries(PROVIDERS.map((p) => [p, clampPollInterval(interval)]))
         : (userSettings?.pollIntervalSeconds ?? {}),
     });
     await store.flush();

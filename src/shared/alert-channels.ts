@@ -36,6 +36,8 @@ export { CHANNEL_URL_MAX as MAX_CHANNEL_URL_LENGTH } from './input-limits';
 export const CHANNEL_ALERT_KINDS = ['rise', 'threshold', 'drop', 'all_time_high'] as const satisfies ReadonlyArray<AlertRuleSpec['kind']>;
 export const CHANNEL_SCOPE_TYPES = ['total', 'account', 'target'] as const satisfies ReadonlyArray<AlertScope['type']>;
 export const MAX_CHANNELS = 20;
+/** Accounts one channel may be limited to (the settings file and the window's requests). */
+export const MAX_CHANNEL_ACCOUNTS = 200;
 
 /** A channel as kept in settings. Its URL is not here: it is a secret, kept in the OS keychain. */
 export interface ChannelConfig {

@@ -7,6 +7,8 @@
 
 /** Ids, labels, names, commands, session search and filter values. */
 export const ID_MAX = 200;
+/** Targets one account watches (each costs requests every poll; far more is almost surely a paste gone wrong). */
+export const TARGETS_MAX = 500;
 /** LuaProt messages are 1–100 characters (seed document); the rule itself is in luaprot-message.ts. */
 export { LUAPROT_MESSAGE_MAX as LUAPROT_TEXT_MAX } from './luaprot-message';
 /** LuaAuth message data (JSON text); far more than any handler in a running script takes. */

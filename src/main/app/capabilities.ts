@@ -1,5 +1,6 @@
 import type { ProviderCapabilities } from '../../shared/ipc-contract';
 import type { ProviderId } from '../../shared/model';
+import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_MIN } from '../../shared/luaprot-message';
 
 /** What each provider's API really offers (providers/README.md); the window disables the rest and says why. */
 export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, ProviderCapabilities>> = Object.freeze({
@@ -21,7 +22,7 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, ProviderCapabili
     search: 'local',
     paging: 'none',
     reason:
-      'LuaProt lists a hub’s or key’s sessions in one page (searched here, not by LuaProt); messages are 1–100 characters; ' +
+      `LuaProt lists a hub’s or key’s sessions in one page (searched here, not by LuaProt); messages are ${LUAPROT_MESSAGE_MIN}–${LUAPROT_MESSAGE_MAX} characters; ` +
       'bulk actions apply to a whole hub or key; scripts cannot be switched through its API.',
   },
   luaauth: {

@@ -8,6 +8,7 @@ import type { IpcRequests, RequestOf, ResponseOf, ScriptView } from '../../share
 import type { AccountConfig, MessageResult, Session, SessionPage } from '../../shared/model';
 import type { CallOptions, LuaAuthClient, LuaAuthScript, ProviderClient } from '../providers/types';
 import { describeDisconnects } from '../providers/luaauth-bulk';
+import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_MIN } from '../../shared/luaprot-message';
 import { missingAction } from './capabilities';
 import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from './core-errors';
 import { isLuaProtEmpty } from './poller';
@@ -141,7 +142,7 @@ export class SessionActions {
           case 'junkie':
             throw providerInvalidInput('junkie', missingAction('junkie', 'message'));
           case 'luaprot': {
-            if (q.text === undefined) throw invalidRequest('text: LuaProt messages need a text of 1 to 100 characters');
+            if (q.text === undefined) throw invalidRequest(`text: LuaProt messages need a text of ${LUAPROT_MESSAGE_MIN} to ${LUAPROT_MESSAGE_MAX} characters`);
             return { provider: 'luaprot', message: await client.message(q.sessionId, q.text, { signal }) };
           }
           case 'luaauth': {
@@ -178,7 +179,7 @@ export class SessionActions {
             throw providerInvalidInput('junkie', missingAction('junkie', 'bulk message'));
           case 'luaprot': {
             if (!q.scope) throw invalidRequest('scope: LuaProt messages many sessions by { hubId } or { key }, not by a list of ids');
-            if (q.text === undefined) throw invalidRequest('text: LuaProt messages need a text of 1 to 100 characters');
+            if (q.text === undefined) throw invalidRequest(`text: LuaProt messages need a text of ${LUAPROT_MESSAGE_MIN} to ${LUAPROT_MESSAGE_MAX} characters`);
             return { provider: 'luaprot', message: await client.messageAll(q.scope, q.text, { signal }) };
           }
           case 'luaauth': {

@@ -4,10 +4,9 @@
  * handler sees it. The mapped type makes a channel without a schema a compile error.
  */
 import { z } from 'zod';
-import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
-import { PROVIDERS, type TargetConfig } from '../../shared/model';
-import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
+import { PROVIDERS } from '../../shared/model';
+import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES, MAX_CHANNEL_ACCOUNTS } from '../../shared/alert-channels';
 import {
   ACCELERATOR_MAX,
   BASE_URL_MAX,
@@ -18,24 +17,22 @@ import {
   LUAPROT_TEXT_MAX,
   QUOTED_INPUT_MAX,
   SERIES_KEY_MAX,
+  TARGETS_MAX,
 } from '../../shared/input-limits';
 import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
 import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { boundedString } from './ipc-strings';
+import { alertRuleRequestSchema, idSchema, quietHoursRequestSchema, targetRequestSchema } from '../settings/config-item-schemas';
+import { POLL_INTERVAL_MAX_SECONDS, POLL_INTERVAL_MIN_SECONDS } from '../../shared/poll-intervals';
 import { accountAssumptionsRequestSchema } from '../settings/account-assumptions-schema';
 import type { MessageTemplate, RecentMessage } from '../../shared/message-templates';
 
 export { ID_MAX, LUAPROT_TEXT_MAX };
-export const POLL_INTERVAL_MIN_SECONDS = 5;
-export const POLL_INTERVAL_MAX_SECONDS = 3600;
 /** A bulk action over ids: LuaAuth accepts arrays; far more than a screenful is almost surely a bug. */
 export const BULK_IDS_MAX = 10_000;
 
-const id = (what: string) =>
-  boundedString(what, ID_MAX)
-    .trim()
-    .min(1, { error: `${what} must not be empty` });
+const id = idSchema;
 
 const provider = z.enum(PROVIDERS, { error: `provider must be one of ${PROVIDERS.join(', ')}` });
 
@@ -61,13 +58,7 @@ const apiKey = boundedString('key', API_KEY_MAX_LENGTH, {
 
 const label = (what: string) => boundedString(what, ID_MAX).trim().min(1, { error: `${what} must not be empty` });
 
-const targetKind = z.enum(['script', 'hub', 'key', 'project'], { error: 'kind must be script, hub, key or project' });
-const target: z.ZodType<TargetConfig> = z.strictObject({
-  kind: targetKind,
-  id: id('target id'),
-  label: boundedString('target label', ID_MAX).trim().optional(),
-});
-const targets = z.array(target).max(500, { error: 'at most 500 targets per account' });
+const targets = z.array(targetRequestSchema).max(TARGETS_MAX, { error: `at most ${TARGETS_MAX} targets per account` });
 
 const channelKind = z.enum(CHANNEL_KINDS, { error: `kind must be one of ${CHANNEL_KINDS.join(', ')}` });
 /** Length only here: the URL's rules depend on the kind and are checked (and worded) by the channel service. */
@@ -76,7 +67,7 @@ const channelChoices = {
   enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
   kinds: z.array(z.enum(CHANNEL_ALERT_KINDS, { error: `kinds: each must be one of ${CHANNEL_ALERT_KINDS.join(', ')}` })).max(CHANNEL_ALERT_KINDS.length).optional(),
   scopeTypes: z.array(z.enum(CHANNEL_SCOPE_TYPES, { error: `scopeTypes: each must be one of ${CHANNEL_SCOPE_TYPES.join(', ')}` })).max(CHANNEL_SCOPE_TYPES.length).optional(),
-  accountIds: z.array(id('account id')).max(500).optional(),
+  accountIds: z.array(id('account id')).max(MAX_CHANNEL_ACCOUNTS, { error: `accountIds: at most ${MAX_CHANNEL_ACCOUNTS}` }).optional(),
   respectQuietHours: z.boolean({ error: 'respectQuietHours must be true or false' }).optional(),
 };
 
@@ -137,69 +128,6 @@ const recentMessage: z.ZodType<RecentMessage> = z.union(
   [z.strictObject({ provider: z.literal('luaprot'), text: luaprotText }), z.strictObject({ provider: z.literal('luaauth'), command, data: jsonText.optional() })],
   { error: 'message must be { provider: "luaprot", text } or { provider: "luaauth", command, data? }' },
 );
-
-const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
-const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
-  /^([01]\d|2[0-3]):[0-5]\d$/,
-  { error: CLOCK_TIME_RULE },
-);
-const quietHours: z.ZodType<QuietHours> = z.strictObject({
-  enabled: z.boolean({ error: 'enabled must be true or false' }),
-  start: clockTime,
-  end: clockTime,
-});
-
-const positive = (what: string, max: number) =>
-  z.number({ error: `${what} must be a number` }).finite().min(0, { error: `${what} must be ≥ 0` }).max(max);
-// Split on `type`, so a refusal names the field at fault rather than only "scope".
-const alertScope: z.ZodType<AlertScope> = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({ type: z.literal('target'), accountId: id('accountId'), targetId: id('targetId') }),
-    z.strictObject({ type: z.literal('account'), accountId: id('accountId') }),
-    z.strictObject({ type: z.literal('total') }),
-  ],
-  { error: 'scope type must be target, account or total' },
-);
-const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
-const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({
-      kind: z.literal('rise'),
-      percent: positive('percent', 100_000),
-      minUsers: positive('minUsers', 10_000_000),
-      windowMinutes,
-    }),
-    z.strictObject({
-      kind: z.literal('threshold'),
-      value: positive('value', 10_000_000),
-      hysteresis: positive('hysteresis', 10_000_000),
-      direction: z.enum(['up', 'down']),
-    }),
-    z.strictObject({
-      kind: z.literal('drop'),
-      percent: positive('percent', 100),
-      windowMinutes,
-      toZero: z.boolean(),
-      minUsers: positive('minUsers', 10_000_000).optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('all_time_high'),
-      minUsers: positive('minUsers', 10_000_000),
-      marginPercent: positive('marginPercent', 1000).optional(),
-      minHistoryHours: positive('minHistoryHours', 24 * 7).optional(),
-    }),
-  ],
-  { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
-);
-const alertRule: z.ZodType<AlertRule> = z.strictObject({
-  id: id('rule id'),
-  scope: alertScope,
-  spec: alertSpec,
-  enabled: z.boolean(),
-  cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
-});
 
 const interval = z
   .number({ error: 'poll interval must be a number of seconds' })
@@ -360,8 +288,8 @@ export const requestSchemas: RequestSchemas = {
       }),
   }),
   'alerts:get': none,
-  'alerts:setRules': z.strictObject({ rules: z.array(alertRule).max(1000) }),
-  'alerts:setQuietHours': quietHours,
+  'alerts:setRules': z.strictObject({ rules: z.array(alertRuleRequestSchema).max(1000) }),
+  'alerts:setQuietHours': quietHoursRequestSchema,
   'alerts:pause': z.strictObject({
     minutes: z.union([z.number().int().min(1).max(7 * 24 * 60), z.null()], {
       error: 'minutes must be 1..10080 or null to resume',

@@ -1,8 +1,6 @@
 export {
   SETTINGS_VERSION,
   DEFAULT_POLL_INTERVAL_SECONDS,
-  MIN_POLL_INTERVAL_SECONDS,
-  MAX_POLL_INTERVAL_SECONDS,
   settingsSchema,
   defaultSettings,
   migrateSettings,

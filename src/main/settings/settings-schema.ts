@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { MAX_CHANNELS } from '../../shared/alert-channels';
 import { channelConfigSchema } from '../alerts/channels/channel-config';
 import { accountAssumptionsSchema } from './account-assumptions-schema';
-import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
+import { storedAlertRuleSchema, storedQuietHoursSchema, storedTargetSchema } from './config-item-schemas';
+import type { QuietHours } from '../../shared/alerts';
 import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
 import { ID_MAX, JSON_DATA_MAX } from '../../shared/input-limits';
+import { DEFAULT_POLL_INTERVAL_SECONDS, POLL_INTERVAL_MAX_SECONDS, POLL_INTERVAL_MIN_SECONDS } from '../../shared/poll-intervals';
 import { LUAPROT_MESSAGE_RULE, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { MAX_RECENT_MESSAGES, MAX_TEMPLATES, type MessageTemplate } from '../../shared/message-templates';
 import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../../shared/model';
@@ -16,28 +18,18 @@ import { DEFAULT_BASE_URLS, PROVIDERS, type AccountConfig, type ProviderId, type
  */
 export const SETTINGS_VERSION = 2;
 
-export const DEFAULT_POLL_INTERVAL_SECONDS: Readonly<Record<ProviderId, number>> = Object.freeze({
-  junkie: 30,
-  // LuaProt allows only 60 requests a minute for the whole account.
-  luaprot: 60,
-  luaauth: 30,
-});
-export const MIN_POLL_INTERVAL_SECONDS = 5;
-export const MAX_POLL_INTERVAL_SECONDS = 3600;
+export { DEFAULT_POLL_INTERVAL_SECONDS };
 
-const id = z.string().trim().min(1).max(200);
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected local time "HH:MM"');
-const count = z.number().finite().min(0);
+const id = z.string().trim().min(1).max(ID_MAX);
 
-export const targetSchema = z.object({
-  kind: z.enum(['script', 'hub', 'key', 'project']),
-  id,
-  label: z.string().max(200).optional(),
-}) satisfies z.ZodType<TargetConfig>;
+/** One source with the IPC checks (config-item-schemas.ts); these are the forms a file may hold. */
+export const targetSchema = storedTargetSchema;
+export const alertRuleSchema = storedAlertRuleSchema;
+export const quietHoursSchema = storedQuietHoursSchema;
 
 export const accountSchema = z.object({
   id,
-  label: z.string().max(200),
+  label: z.string().max(ID_MAX),
   provider: z.enum(PROVIDERS),
   baseUrl: z.url({ protocol: /^https?$/ }),
   targets: z.array(targetSchema).default(() => []),
@@ -45,47 +37,9 @@ export const accountSchema = z.object({
   assumptions: accountAssumptionsSchema.optional(),
 }) satisfies z.ZodType<AccountConfig>;
 
-const alertScopeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('target'), accountId: id, targetId: id }),
-  z.object({ type: z.literal('account'), accountId: id }),
-  z.object({ type: z.literal('total') }),
-]);
-
-const alertSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rise'), percent: count, minUsers: count, windowMinutes: z.number().positive() }),
-  z.object({ kind: z.literal('threshold'), value: count, hysteresis: count, direction: z.enum(['up', 'down']) }),
-  z.object({
-    kind: z.literal('drop'),
-    percent: count,
-    windowMinutes: z.number().positive(),
-    toZero: z.boolean(),
-    minUsers: count.optional(),
-  }),
-  z.object({
-    kind: z.literal('all_time_high'),
-    minUsers: count,
-    marginPercent: count.optional(),
-    minHistoryHours: count.optional(),
-  }),
-]);
-
-export const alertRuleSchema = z.object({
-  id,
-  scope: alertScopeSchema,
-  spec: alertSpecSchema,
-  enabled: z.boolean(),
-  cooldownMinutes: count,
-}) satisfies z.ZodType<AlertRule>;
-
-export const quietHoursSchema = z.object({
-  enabled: z.boolean(),
-  start: hhmm,
-  end: hhmm,
-}) satisfies z.ZodType<QuietHours>;
-
 const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '07:00' };
 
-const interval = z.int().min(MIN_POLL_INTERVAL_SECONDS).max(MAX_POLL_INTERVAL_SECONDS);
+const interval = z.int().min(POLL_INTERVAL_MIN_SECONDS).max(POLL_INTERVAL_MAX_SECONDS);
 
 const boundsSchema = z.object({
   x: z.int(),
@@ -196,12 +150,7 @@ type SameFields<A, B> = [Required<A>] extends [Required<B>] ? ([Required<B>] ext
 function sameFields<A, B>(ok: SameFields<A, B>): SameFields<A, B> {
   return ok;
 }
-sameFields<z.infer<typeof targetSchema>, TargetConfig>(true);
 sameFields<z.infer<typeof accountSchema>, AccountConfig>(true);
-sameFields<z.infer<typeof alertScopeSchema>, AlertScope>(true);
-sameFields<z.infer<typeof alertSpecSchema>, AlertRuleSpec>(true);
-sameFields<z.infer<typeof alertRuleSchema>, AlertRule>(true);
-sameFields<z.infer<typeof quietHoursSchema>, QuietHours>(true);
 sameFields<Settings['alerts'], AlertSettings>(true);
 sameFields<Omit<Settings, 'version' | 'accounts' | 'alerts' | 'demoMode' | 'demoDeclined' | 'window' | 'channels' | 'messageTemplates' | 'recentMessages'>, AppPreferences>(
   true,

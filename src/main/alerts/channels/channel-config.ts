@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES, type ChannelConfig } from '../../../shared/alert-channels';
+import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES, MAX_CHANNEL_ACCOUNTS, type ChannelConfig } from '../../../shared/alert-channels';
+import { ID_MAX } from '../../../shared/input-limits';
 
 /**
  * A channel as kept in settings.json. Its URL is not here: it is a secret and lives in the OS
@@ -16,7 +17,7 @@ export const channelConfigSchema = z.object({
   /** Which scopes it gets: the grand total, account totals, single scripts/hubs; all by default. */
   scopeTypes: z.array(z.enum(CHANNEL_SCOPE_TYPES)).max(CHANNEL_SCOPE_TYPES.length).default(() => [...CHANNEL_SCOPE_TYPES]),
   /** Only alerts about these accounts (the grand total always passes); empty: every account. */
-  accountIds: z.array(z.string().min(1).max(200)).max(200).default(() => []),
+  accountIds: z.array(z.string().min(1).max(ID_MAX)).max(MAX_CHANNEL_ACCOUNTS).default(() => []),
   /** Off: alerts raised during quiet hours still reach this channel (a pause always holds them). */
   respectQuietHours: z.boolean().default(true),
 }) satisfies z.ZodType<ChannelConfig, unknown>;

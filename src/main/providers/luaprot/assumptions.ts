@@ -1,3 +1,4 @@
+import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_MIN } from '../../../shared/luaprot-message';
 import { DEFAULT_BASE_URLS } from '../../../shared/model';
 import { describeRateLimits, type AssumptionRef, type ProviderAssumptionsView } from '../../../shared/provider-assumptions';
 import { LUAPROT_RATE_WINDOWS } from '../../monitor/rate-budget';
@@ -73,7 +74,7 @@ export const LUAPROT_ASSUMPTIONS: ProviderAssumptionsView = {
       id: 'luaprot.message-length',
       topic: 'Message length',
       basis: 'documented',
-      value: '1–100 characters, counted in Unicode code points',
+      value: `${LUAPROT_MESSAGE_MIN}–${LUAPROT_MESSAGE_MAX} characters, counted in Unicode code points`,
       note: 'The seed says "characters"; counting code points (an emoji is one) is Pulsebar\'s reading.',
     },
   ],

@@ -5,7 +5,8 @@ import type { AppPreferences } from '../../../shared/ipc-contract';
 import { useSettings } from '../stores/settings-store';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge } from '../test-support/fake-bridge';
-import { POLL_BOUNDS, SettingsView } from './SettingsView';
+import { POLL_INTERVAL_OFFERED as POLL_BOUNDS } from '../../../shared/poll-intervals';
+import { SettingsView } from './SettingsView';
 
 const initial = { settings: useSettings.getState(), ui: useUi.getState() };
 beforeEach(() => {

@@ -1,22 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { AppPreferences } from '../../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
+import { POLL_INTERVAL_OFFERED } from '../../../shared/poll-intervals';
 import { describeFailure, inBrowserBuild } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useSettings } from '../stores/settings-store';
 import { useUi } from '../stores/ui-store';
 
-/** Poll bounds follow each provider's budget; main enforces them too, these keep the form honest. */
-export const POLL_BOUNDS: Record<ProviderId, { min: number; max: number; why: string }> = {
-  junkie: { min: 5, max: 3600, why: 'Junkie counts every script in one call.' },
-  luaprot: { min: 10, max: 3600, why: 'LuaProt allows 60 requests a minute, one per watched hub.' },
-  luaauth: { min: 5, max: 3600, why: 'LuaAuth needs one call per watched script.' },
-};
-
 function PollInterval({ provider, value, onSave }: { provider: ProviderId; value: number; onSave: (v: number) => void }) {
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
-  const { min, max, why } = POLL_BOUNDS[provider];
+  const { min, max, why } = POLL_INTERVAL_OFFERED[provider];
   const n = Number(draft);
   const valid = Number.isInteger(n) && n >= min && n <= max;
   return (
