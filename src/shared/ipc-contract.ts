@@ -1,17 +1,21 @@
 /**
  * The one IPC contract between main and the window. Main registers a handler
  * for every request channel (a missing one fails to compile), validates each
- * request at runtime (src/main/ipc/ipc-schemas.ts) and the preload exposes
- * exactly these channels as `window.pulsebar`. No API key ever travels back.
- * Type-only for the renderer: importing it adds no code to the page.
+ * request at runtime with its zod schema (src/main/ipc/ipc-schemas.ts) — the one
+ * definition of each request, whose type this file derives — and the preload
+ * exposes exactly these channels as `window.pulsebar`. No API key ever travels back.
+ * Type-only for the renderer: importing it adds no code (and no zod) to the page.
  */
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
 import type { Insights } from './insights';
-import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
+import type { ChannelStatus, ChannelView, DeliveryResult } from './alert-channels';
+import type { z } from 'zod';
+// Types only (erased from every bundle): the request schemas are the one definition of each request.
+import type { RequestSchemas } from '../main/ipc/ipc-schemas';
 import type { ProviderErrorInfo } from './errors';
-import type { AccountAssumptionSettings, ProviderAssumptionsView } from './provider-assumptions';
+import type { ProviderAssumptionsView } from './provider-assumptions';
 import type { SessionGroup, SharedKey } from './session-groups';
-import type { MessageTemplate, MessageTemplatesView, RecentMessage } from './message-templates';
+import type { MessageTemplatesView } from './message-templates';
 import type {
   AccountConfig,
   AccountState,
@@ -19,7 +23,6 @@ import type {
   ProviderId,
   SessionPage,
   Session,
-  TargetConfig,
   TargetKind,
 } from './model';
 
@@ -136,17 +139,8 @@ export interface TestResult {
   explanation?: { title: string; advice: string };
 }
 
-export interface SessionQuery {
-  accountId: string;
-  targetId: string;
-  /** Junkie: page ≥ 1, limit 1..50, search by username. */
-  page?: number;
-  limit?: number;
-  search?: string;
-  /** LuaAuth: offset paging and server-side filters. */
-  from?: number;
-  filter?: { key?: string; roblox_id?: string; place_id?: string; job_id?: string };
-}
+/** A session list request (Junkie: page ≥ 1, limit 1..50, search by username; LuaAuth: offset `from` and filters). */
+export type SessionQuery = RequestOf<'sessions:list'>;
 
 /** Who is playing where: every live session of one target that was read, grouped (sessions:groups). */
 export interface SessionGroupsView {
@@ -188,13 +182,8 @@ export interface ScriptView {
   executions: Record<string, number>;
 }
 
-export type ScriptPatch = {
-  name?: string;
-  free_for_all?: boolean;
-  use_heartbeat?: boolean;
-  kick_outdated?: boolean;
-  require_sessions?: boolean;
-};
+/** The fields of a LuaAuth script the window may change (scripts:edit). */
+export type ScriptPatch = RequestOf<'scripts:edit'>['patch'];
 
 /** What each provider can do, so the window disables what is missing and says why. */
 export interface ProviderCapabilities {
@@ -226,91 +215,64 @@ export interface IpcError {
 
 /* ---------- request channels: name → [request, response] ---------- */
 
-export interface IpcRequests {
-  'app:version': [void, string];
-  'app:snapshot': [void, MonitorSnapshot];
-  'app:notices': [void, string[]];
-  'accounts:list': [void, AccountView[]];
-  'accounts:test': [{ provider: ProviderId; baseUrl?: string; key?: string; accountId?: string }, TestResult];
-  'accounts:add': [
-    { label: string; provider: ProviderId; baseUrl?: string; key: string; targets: TargetConfig[]; autoTargets?: boolean },
-    { account: AccountView; test: TestResult },
-  ];
-  'accounts:update': [
-    {
-      id: string;
-      label?: string;
-      baseUrl?: string;
-      key?: string;
-      targets?: TargetConfig[];
-      autoTargets?: boolean;
-      /** Replaces the account's overrides of provider assumptions; a field left out goes back to the default. */
-      assumptions?: AccountAssumptionSettings;
-    },
-    AccountView,
-  ];
-  'accounts:remove': [{ id: string }, void];
-  'accounts:discover': [{ id: string }, TestResult];
-  'monitor:refresh': [{ accountId?: string }, void];
-  'monitor:pause': [{ paused: boolean }, void];
+/**
+ * Every request channel and what it answers. The request of each is what its zod schema in
+ * src/main/ipc/ipc-schemas.ts accepts (RequestOf below is derived from it, types only), so a request
+ * shape is written once and the window never bundles zod.
+ */
+export interface IpcResponses {
+  'app:version': string;
+  'app:snapshot': MonitorSnapshot;
+  'app:notices': string[];
+  'accounts:list': AccountView[];
+  'accounts:test': TestResult;
+  'accounts:add': { account: AccountView; test: TestResult };
+  'accounts:update': AccountView;
+  'accounts:remove': void;
+  'accounts:discover': TestResult;
+  'monitor:refresh': void;
+  'monitor:pause': void;
   /** Chart points for the range; with `every`, every kept sample or bucket unfolded (CSV export). */
-  'monitor:history': [{ key: SeriesKey; range: HistoryRange; every?: boolean }, HistoryPoint[]];
+  'monitor:history': HistoryPoint[];
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
-  'monitor:insights': [{ key: SeriesKey }, Insights];
-  'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
+  'monitor:insights': Insights;
+  'providers:capabilities': Record<ProviderId, ProviderCapabilities>;
   /** What each provider documents and what Pulsebar assumes, with the defaults of the changeable settings. */
-  'providers:assumptions': [void, Record<ProviderId, ProviderAssumptionsView>];
-  'sessions:list': [SessionQuery, SessionPage];
-  'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
+  'providers:assumptions': Record<ProviderId, ProviderAssumptionsView>;
+  'sessions:list': SessionPage;
+  'sessions:info': SessionDetail;
   /** Reads all live sessions of a target (within the budget, capped) and groups them by game, server and key. */
-  'sessions:groups': [{ accountId: string; targetId: string }, SessionGroupsView];
-  'sessions:message': [
-    { accountId: string; sessionId: string; text?: string; command?: string; data?: string; opId?: string },
-    { provider: ProviderId; message?: string; result?: MessageResult },
-  ];
-  'sessions:disconnect': [{ accountId: string; sessionId: string }, { message: string }];
-  'sessions:messageMany': [
-    {
-      accountId: string;
-      sessionIds?: string[];
-      scope?: { hubId: string } | { key: string };
-      text?: string;
-      command?: string;
-      data?: string;
-      opId?: string;
-    },
-    { provider: ProviderId; message?: string; results?: MessageResult[] },
-  ];
-  'sessions:disconnectMany': [
-    { accountId: string; sessionIds?: string[]; scope?: { hubId: string } | { key: string } },
-    { message: string; count?: number },
-  ];
-  'ops:cancel': [{ opId: string }, boolean];
-  'templates:get': [void, MessageTemplatesView];
+  'sessions:groups': SessionGroupsView;
+  'sessions:message': { provider: ProviderId; message?: string; result?: MessageResult };
+  'sessions:disconnect': { message: string };
+  'sessions:messageMany': { provider: ProviderId; message?: string; results?: MessageResult[] };
+  'sessions:disconnectMany': { message: string; count?: number };
+  'ops:cancel': boolean;
+  'templates:get': MessageTemplatesView;
   /** Adds a template or replaces the one with its id. */
-  'templates:save': [{ template: MessageTemplate }, MessageTemplatesView];
-  'templates:remove': [{ id: string }, MessageTemplatesView];
+  'templates:save': MessageTemplatesView;
+  'templates:remove': MessageTemplatesView;
   /** The window sent this message (variables as written): it goes first in its provider's recent list. */
-  'templates:recordSent': [RecentMessage, MessageTemplatesView];
-  'scripts:get': [{ accountId: string; scriptId: string }, ScriptView];
-  'scripts:toggle': [{ accountId: string; scriptId: string; enabled: boolean }, ScriptView];
-  'scripts:edit': [{ accountId: string; scriptId: string; patch: ScriptPatch }, ScriptView];
-  'alerts:get': [void, AlertSettings];
-  'alerts:setRules': [{ rules: AlertRule[] }, AlertSettings];
-  'alerts:setQuietHours': [QuietHours, AlertSettings];
-  'alerts:pause': [{ minutes: number | null }, AlertSettings];
-  'alerts:log': [void, AlertEvent[]];
-  'channels:list': [void, ChannelView[]];
-  'channels:add': [NewChannel, ChannelView];
-  'channels:update': [ChannelPatch, ChannelView];
-  'channels:remove': [{ id: string }, void];
+  'templates:recordSent': MessageTemplatesView;
+  'scripts:get': ScriptView;
+  'scripts:toggle': ScriptView;
+  'scripts:edit': ScriptView;
+  'alerts:get': AlertSettings;
+  'alerts:setRules': AlertSettings;
+  'alerts:setQuietHours': AlertSettings;
+  'alerts:pause': AlertSettings;
+  'alerts:log': AlertEvent[];
+  'channels:list': ChannelView[];
+  'channels:add': ChannelView;
+  'channels:update': ChannelView;
+  'channels:remove': void;
   /** One test alert to one channel; resolves with the outcome (errors in words, never the URL). */
-  'channels:test': [{ id: string }, DeliveryResult];
-  'settings:get': [void, AppPreferences];
-  'settings:update': [Partial<AppPreferences>, AppPreferences];
-  'demo:set': [{ enabled: boolean }, MonitorSnapshot];
-  'window:hide': [void, void];
-  'window:detach': [{ detached: boolean }, void];
+  'channels:test': DeliveryResult;
+  'settings:get': AppPreferences;
+  'settings:update': AppPreferences;
+  'demo:set': MonitorSnapshot;
+  'window:hide': void;
+  'window:detach': void;
 }
 
 /* ---------- push events main → window ---------- */
@@ -326,10 +288,13 @@ export interface IpcEvents {
   'channels:status': { id: string; status: ChannelStatus };
 }
 
-export type RequestChannel = keyof IpcRequests;
+export type RequestChannel = keyof IpcResponses;
 export type EventChannel = keyof IpcEvents;
-export type RequestOf<C extends RequestChannel> = IpcRequests[C][0];
-export type ResponseOf<C extends RequestChannel> = IpcRequests[C][1];
+/** What main's handler receives once the channel's schema has checked it (the schema's output). */
+export type RequestOf<C extends RequestChannel> = z.output<RequestSchemas[C]>;
+export type ResponseOf<C extends RequestChannel> = IpcResponses[C];
+/** Channel → [request, response]. */
+export type IpcRequests = { [C in RequestChannel]: [RequestOf<C>, ResponseOf<C>] };
 
 /** Runtime lists; `satisfies` makes a channel missing from either list a compile error. */
 const requestChannelSet = {

@@ -4,7 +4,7 @@
  * handler sees it. The mapped type makes a channel without a schema a compile error.
  */
 import { z } from 'zod';
-import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
+import { HISTORY_RANGES, type RequestChannel } from '../../shared/ipc-contract';
 import { PROVIDERS } from '../../shared/model';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES, MAX_CHANNEL_ACCOUNTS } from '../../shared/alert-channels';
 import {
@@ -78,7 +78,7 @@ const seriesKey = boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be
 /** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
 const none = z
   .union([z.undefined(), z.null(), z.strictObject({})], { error: 'this request takes no payload' })
-  .transform(() => undefined);
+  .transform((): void => undefined);
 
 const pageNumber = z.number({ error: 'page must be a number' }).int().min(1).max(100_000);
 const pageLimit = z
@@ -174,9 +174,12 @@ export function isSeriesKey(key: string): boolean {
   return colon > 0 && colon < rest.length - 1;
 }
 
-export type RequestSchemas = { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
-
-export const requestSchemas: RequestSchemas = {
+/**
+ * Every channel's request, and the one definition of its shape: the contract's RequestOf is the
+ * output type of these (src/shared/ipc-contract.ts). A channel missing here, or one the contract
+ * does not know, fails to compile.
+ */
+export const requestSchemas = {
   'app:version': none,
   'app:snapshot': none,
   'app:notices': none,
@@ -202,6 +205,7 @@ export const requestSchemas: RequestSchemas = {
     key: apiKey.optional(),
     targets: targets.optional(),
     autoTargets: z.boolean().optional(),
+    /** Replaces the account's overrides of provider assumptions; a field left out goes back to the default. */
     assumptions: accountAssumptionsRequestSchema.optional(),
   }),
   'accounts:remove': z.strictObject({ id: id('id') }),
@@ -306,7 +310,9 @@ export const requestSchemas: RequestSchemas = {
   'demo:set': z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }) }),
   'window:hide': none,
   'window:detach': z.strictObject({ detached: z.boolean({ error: 'detached must be true or false' }) }),
-};
+} satisfies Record<RequestChannel, z.ZodType>;
+
+export type RequestSchemas = typeof requestSchemas;
 
 /** Longest issue text shown: zod quotes unknown keys whole, and a request may hold a 10 MB one. */
 const ISSUE_TEXT_MAX = 300;
