@@ -6,21 +6,20 @@
 import path from 'node:path';
 import type { AlertEvent } from '../../shared/alerts';
 import { systemClock, type Clock } from '../../shared/clock';
-import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } from '../../shared/ipc-contract';
-import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
+import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot, ResponseOf } from '../../shared/ipc-contract';
+import type { AccountConfig } from '../../shared/model';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
 import { ChannelError, ChannelService, type ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { History } from '../monitor/history';
 import { HistoryStore } from '../monitor/history-store';
 import { systemZone, type InsightsZone } from '../monitor/insights';
-import { createClient as defaultCreateClient } from '../providers';
-import type { ProviderClient } from '../providers/types';
+import type { AnyClient } from '../providers/module';
+import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { MemorySecretStore, type SecretStore } from '../secrets';
 import { SettingsStore, type Settings } from '../settings';
 import type { RunningSimulator, StartSimulator } from '../simulator/types';
 import { AccountsService, viewOf, type ClientFactory } from './accounts';
 import { RulesAlertEngine } from './alert-engine';
-import { PROVIDER_CAPABILITIES } from './capabilities';
 import { CoreError, asProviderErrorInfo, invalidRequest, providerErrorInfo } from './core-errors';
 import { MonitorService } from './monitor-service';
 import { createAlertNotifier, type NotificationTarget } from './notifications';
@@ -46,7 +45,9 @@ export interface CreateAppCoreOptions {
   demoEvents?: boolean;
   /** Starts the simulator for demo mode (default: the in-process simulator module). */
   startSimulator?: StartSimulator;
-  /** Provider clients (default: the real ones); tests may wrap them. */
+  /** The providers (default: the shipped three); tests may register their own. */
+  registry?: ProviderRegistry;
+  /** Provider clients (default: the registry's); tests may wrap them. */
   createClient?: ClientFactory;
   /** Ordinary request timeout for provider calls (default the clients' 15 s). */
   timeoutMs?: number;
@@ -86,7 +87,8 @@ const APP_VERSION_FALLBACK = '0.1.0';
 export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
-  const createClient = options.createClient ?? (defaultCreateClient as ClientFactory);
+  const registry = options.registry ?? defaultProviderRegistry;
+  const createClient: ClientFactory = options.createClient ?? ((provider, clientOptions) => registry.get(provider).createClient(clientOptions));
   const ports = options.ports;
   const settingsStore = new SettingsStore({ dir: options.configDir, now: () => clock.now() });
   // Snapshot + journal: a save every 5 minutes appends a few kB instead of rewriting the whole history.
@@ -105,7 +107,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const systemPaused = (): boolean => suspended || offline;
   let demo: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
   let historyTimer: unknown = null;
-  const clients = new Map<string, { client: ProviderClient; baseUrl: string; key: string }>();
+  const clients = new Map<string, { client: AnyClient; baseUrl: string; key: string }>();
   const missingKey = new Set<string>();
 
   const emit: EventListener = (event, payload) => {
@@ -124,6 +126,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     settings: settingsStore,
     secrets: options.secrets,
     createClient,
+    registry,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     // Test and Discover on an existing account spend its budget like any user action. Their answers are
     // not reported back here: each request counts as answered within the budget's delay margin.
@@ -181,6 +184,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
 
   const poller = new Poller({
     clock,
+    registry,
     intervalMs: (account) => settings().pollIntervalSeconds[account.provider] * 1000,
     luaauthCountMode: () => settings().luaauthCountMode,
     onResult: (result) => monitor?.accept(result),
@@ -349,7 +353,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     });
   }
 
-  async function clientFor(accountId: string): Promise<ProviderClient> {
+  async function clientFor(accountId: string): Promise<AnyClient> {
     const account = accounts.get(accountId);
     const cached = clients.get(accountId);
     if (cached) return cached.client;
@@ -389,7 +393,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       }
     },
     noteListRead: (accountId, lines) => poller.noteListRead(accountId, lines),
-  });
+  }, registry);
 
   /* ---------------- settings views ---------------- */
 
@@ -474,7 +478,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       return insights;
     },
     'providers:capabilities': async () =>
-      Object.fromEntries(PROVIDERS.map((p) => [p, { ...PROVIDER_CAPABILITIES[p] }])) as Record<ProviderId, (typeof PROVIDER_CAPABILITIES)[ProviderId]>,
+      Object.fromEntries(registry.descriptors().map((d) => [d.id, { ...d.capabilities }])) as ResponseOf<'providers:capabilities'>,
 
     'sessions:list': (q) => actions.list(q),
     'sessions:info': (q) => actions.info(q),

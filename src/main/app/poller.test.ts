@@ -8,7 +8,7 @@ import { ProviderError } from '../providers/errors';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from './core-test-support';
-import { countHint, Poller, type LuaAuthCountMode, type PollResult } from './poller';
+import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 
 /*
@@ -426,14 +426,6 @@ describe('Poller: LuaAuth counting at the cost floor', () => {
     await r.run(1_800);
     expect(r.results.at(-1)!.total).toBe(sum);
     expect(sessionPages(r) - again).toBe(50);
-  });
-});
-
-describe('countHint', () => {
-  it("starts from the script's own last count, else the median of its siblings', else nothing", () => {
-    expect(countHint(new Map(), 'a')).toBeUndefined();
-    expect(countHint(new Map([['a', 7], ['b', 900]]), 'a')).toBe(7);
-    expect(countHint(new Map([['b', 900], ['c', 10], ['d', 5_000]]), 'a')).toBe(900);
   });
 });
 

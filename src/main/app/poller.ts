@@ -16,21 +16,14 @@ import type { AccountConfig, AccountState, TargetKind } from '../../shared/model
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
 import { RateBudget, type Ticket } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
-import { ProviderError } from '../providers/errors';
+import type { CountCycle, CountJob, CountTarget } from '../providers/count-plan';
+import type { AnyClient, ProviderModule } from '../providers/module';
 import { ReadNotes } from '../providers/read-notes';
-import type { CallOptions, JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
+import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
+import type { CallOptions } from '../providers/types';
 import { asProviderErrorInfo } from './core-errors';
-import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth-count-search';
 
-export type LuaAuthCountMode = 'sessions' | 'script_total';
-/** Project → scripts lookups are refreshed this often (they cost a request each). */
-const PROJECT_SCRIPTS_TTL_MS = 30 * 60_000;
-/**
- * Script info reads for a name (an unlabelled LuaAuth script watched on its own, named by no project):
- * at most this many a cycle, after that cycle's counts, and each script asked again only after
- * PROJECT_SCRIPTS_TTL_MS, so naming never crowds out counting (our limits, not LuaAuth's).
- */
-const SCRIPT_NAME_READS_PER_CYCLE = 5;
+export type { LuaAuthCountMode } from '../providers/luaauth/count-plan';
 /** Data older than this many intervals is no longer "fresh" for the degraded state. */
 const FRESH_INTERVALS = 3;
 /**
@@ -70,7 +63,10 @@ export interface PollerOptions {
   clock: Clock;
   /** Base poll interval of an account in ms (settings), before the budget's lower bound. */
   intervalMs: (account: AccountConfig) => number;
-  luaauthCountMode?: () => LuaAuthCountMode;
+  /** The LuaAuth count mode setting ("sessions" or "script_total"), handed to the count plans. */
+  luaauthCountMode?: () => string;
+  /** Where each account's count plan and rate limits come from (default: the shipped providers). */
+  registry?: ProviderRegistry;
   onResult?: (result: PollResult) => void;
   onStatus?: (status: AccountStatus) => void;
   /** Something changed that may move nextDueAt (a job finished, refresh pressed...). */
@@ -82,49 +78,19 @@ export interface PollerOptions {
   budgetShare?: number;
 }
 
-interface TargetAccumulator {
-  kind: TargetKind;
-  id: string;
-  label: string;
-  /** The label is the user's own: no provider name replaces it. */
-  ownLabel: boolean;
-  /** LuaAuth project: its scripts (from its executions), reported as the target's children. */
-  scripts?: ReadonlyArray<{ id: string; name: string }>;
-  count: number;
-  /** Session ids, where targets can overlap (a LuaProt key's sessions are also in its hub's list). */
-  ids: Set<string> | null;
-  /** LuaAuth: the count of each script in this target (a script, or a project's scripts), so a script in two targets counts once. */
-  parts: Map<string, number> | null;
-  error?: ProviderErrorInfo;
-  pending: number;
-}
+/** A target being counted this cycle (see providers/count-plan.ts). */
+type TargetAccumulator = CountTarget;
+type Job = CountJob;
 
-interface Job {
-  run: (signal: AbortSignal) => Promise<Job[] | void>;
-  targetIndex: number | null;
-  /** Other targets waiting on this job's count (a LuaAuth script also counted in a project): they fail with it. */
-  alsoFor?: Waiters;
-}
-
-/** Targets waiting for a count another target's job is finding, and that job's failure if it failed. */
-interface Waiters {
-  targets: TargetAccumulator[];
-  failed: ProviderErrorInfo | null;
-}
-
-interface Cycle {
+interface Cycle extends CountCycle {
   startedAt: number;
   queue: Job[];
   running: number;
   targets: TargetAccumulator[];
   transient: ProviderErrorInfo | null;
   fatal: ProviderErrorInfo | null;
-  /** Junkie: counts of every script, for autoTargets. */
+  /** Counts of every script one answer named (Junkie), for autoTargets. */
   discovered: Array<{ id: string; count: number }> | null;
-  /** LuaAuth script counts found this cycle, keyed by script id, to avoid counting a script twice. */
-  scriptCounts: Map<string, number>;
-  /** LuaAuth scripts being counted this cycle → the other targets waiting for that count. */
-  scriptWaiters: Map<string, Waiters>;
   /** A job of this cycle was cancelled (account edited or removed, pause): the cycle is never reported. */
   aborted: boolean;
   /** What this cycle's answers lacked or held unreadable (the items were still counted). */
@@ -133,7 +99,11 @@ interface Cycle {
 
 interface AccountRuntime {
   config: AccountConfig;
-  client: ProviderClient;
+  client: AnyClient;
+  /** The account's provider, from the registry. */
+  module: ProviderModule;
+  /** What the provider's count plan keeps between cycles. */
+  planState: unknown;
   budget: RateBudget;
   backoff: Backoff;
   state: AccountState;
@@ -147,18 +117,6 @@ interface AccountRuntime {
   /** The target(s) the error is about, in words ("Hub 12", and how many more), when it is about targets. */
   errorTargets: { label: string; more: number; permanent: boolean } | null;
   abort: AbortController;
-  projectScripts: Map<string, { at: number; scripts: Array<{ id: string; name: string }> }>;
-  /**
-   * LuaAuth script names the provider gave: a project's executions keys ("<name> - <id>"), replaced by
-   * the script info's `name` where that is read (script_total mode), which the provider doc calls authoritative.
-   */
-  scriptNames: Map<string, { name: string; fromInfo: boolean }>;
-  /** When each LuaAuth script's info was last read for its name (whatever the answer). */
-  scriptNameReadAt: Map<string, number>;
-  /** Last known count per LuaAuth script: where its next count starts looking. */
-  lastCounts: Map<string, number>;
-  /** What this account's LuaAuth server was seen to do with page sizes (its cap, if any). */
-  luaauthPaging: LuaAuthPaging;
   /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
   discovered: Set<string>;
   /** The last finished cycle's read notes, in words (AccountStatus.diagnostics). */
@@ -178,63 +136,24 @@ function readOptions(cycle: Cycle, signal: AbortSignal): CallOptions {
   return { signal, onReadNotes: (notes) => cycle.notes.add(notes) };
 }
 
-/**
- * A set key for a session the provider sent without an id: it still counts once (never merged with
- * another id-less session). Not an id anyone sees.
- */
-const noIdKey = (where: string, index: number): string => `\u0000no-id:${where}:${index}`;
-
 const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
 const PERMANENT = new Set<ProviderErrorInfo['kind']>(['not_found', 'invalid_input', 'provider_refused']);
 
 /**
  * A target failure that retrying will not cure: a deleted script, a mistyped hub id, a refusal.
- * (LuaProt's "No active sessions found." never gets here: it is a count of 0.)
+ * (An answer its provider means as "nothing live", LuaProt's "No active sessions found.", never
+ * gets here: it is a count of 0.)
  */
-export function isPermanentFailure(info: ProviderErrorInfo): boolean {
-  return PERMANENT.has(info.kind) && !isLuaProtEmpty(info);
+export function isPermanentFailure(info: ProviderErrorInfo, module?: Pick<ProviderModule, 'isEmptyAnswer'>): boolean {
+  return PERMANENT.has(info.kind) && !module?.isEmptyAnswer?.(info);
 }
 const HALTING = new Set<ProviderErrorInfo['kind']>(['unauthorized', 'forbidden']);
 
-function targetLabel(kind: TargetKind, id: string, label?: string): string {
+/** "Hub 12": a target without a label, in its provider's word for its kind. */
+function targetLabel(module: ProviderModule, kind: TargetKind, id: string, label?: string): string {
   if (label && label.trim()) return label.trim();
-  return `${kind === 'hub' ? 'Hub' : kind === 'key' ? 'Key' : kind === 'project' ? 'Project' : 'Script'} ${id}`;
-}
-
-/** LuaProt answers "No active sessions found." for an empty hub or key: that is a zero, not a failure. */
-export function isLuaProtEmpty(info: ProviderErrorInfo): boolean {
-  return info.provider === 'luaprot' && info.kind === 'provider_refused' && /no active sessions/i.test(info.message);
-}
-
-/**
- * Requests one background cycle costs for this account in steady state. LuaAuth counting by sessions
- * costs one page per script while its count moves less than half a page between polls (more when it
- * jumps: see luaauth-count-search.ts); the budget paces whatever it really takes.
- */
-export function requestsPerCycle(account: AccountConfig): number {
-  switch (account.provider) {
-    case 'junkie':
-      return 1;
-    case 'luaprot':
-      return Math.max(1, account.targets.filter((t) => t.kind === 'hub' || t.kind === 'key').length);
-    case 'luaauth': {
-      let n = 0;
-      for (const t of account.targets) if (t.kind === 'project' || t.kind === 'script') n += 1;
-      return Math.max(1, n);
-    }
-  }
-}
-
-/**
- * Where a LuaAuth script's count search starts: its own last count or, for a script not counted yet,
- * the median of the account's other scripts (scripts of one seller tend to be alike; a wrong guess
- * costs a few probes more than starting from zero, see luaauth-count-search.ts).
- */
-export function countHint(lastCounts: ReadonlyMap<string, number>, scriptId: string): number | undefined {
-  const own = lastCounts.get(scriptId);
-  if (own !== undefined || lastCounts.size === 0) return own;
-  const sorted = [...lastCounts.values()].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const noun = module.descriptor.targetKinds.find((k) => k.kind === kind)?.noun ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+  return `${noun} ${id}`;
 }
 
 /**
@@ -256,9 +175,11 @@ export class Poller {
   /** The latest clock reading, to notice the wall clock stepping back or leaping ahead. */
   private lastSeen: number | null = null;
   private readonly random: RandomSource;
+  private readonly registry: ProviderRegistry;
 
   constructor(private readonly options: PollerOptions) {
     this.random = options.random ?? Math.random;
+    this.registry = options.registry ?? defaultProviderRegistry;
   }
 
   private get now(): number {
@@ -285,7 +206,7 @@ export class Poller {
         if (runtime.cycle) runtime.cycle.startedAt = Math.min(now, runtime.cycle.startedAt + delta);
         if (runtime.lastSuccessAt !== null) runtime.lastSuccessAt = Math.min(now, runtime.lastSuccessAt + delta);
         if (runtime.lastAttemptAt !== null) runtime.lastAttemptAt = Math.min(now, runtime.lastAttemptAt + delta);
-        for (const cached of runtime.projectScripts.values()) cached.at = Math.min(now, cached.at + delta);
+        runtime.module.countPlan.clockSteppedBack?.(runtime.planState, delta, now);
       }
     } else if (delta > CLOCK_JUMP_FORWARD_MS) {
       for (const runtime of this.accounts.values()) {
@@ -296,12 +217,12 @@ export class Poller {
     return now;
   }
 
-  private mode(): LuaAuthCountMode {
+  private mode(): string {
     return this.options.luaauthCountMode?.() ?? 'sessions';
   }
 
   /** Adds or replaces an account. A new client (changed key or URL) lifts an unauthorized halt. */
-  upsert(config: AccountConfig, client: ProviderClient): void {
+  upsert(config: AccountConfig, client: AnyClient): void {
     this.observeClock();
     const existing = this.accounts.get(config.id);
     if (existing && existing.client === client) {
@@ -318,10 +239,13 @@ export class Poller {
       existing.abort.abort();
       existing.cycle = null;
     }
+    const module = this.registry.get(config.provider);
     const runtime: AccountRuntime = {
       config,
       client,
-      budget: existing?.budget ?? RateBudget.forProvider(config.provider, { share: this.options.budgetShare }),
+      module,
+      planState: module.countPlan.newState(existing?.module === module ? existing.planState : undefined),
+      budget: existing?.budget ?? RateBudget.forProvider(config.provider, { share: this.options.budgetShare, windows: module.rateWindows }),
       backoff: new Backoff({ ...this.options.backoff, random: this.random }),
       state: this.pausedAll ? 'paused' : 'idle',
       halted: false,
@@ -332,12 +256,6 @@ export class Poller {
       error: null,
       errorTargets: null,
       abort: new AbortController(),
-      projectScripts: new Map(),
-      scriptNames: existing?.scriptNames ?? new Map(),
-      scriptNameReadAt: existing?.scriptNameReadAt ?? new Map(),
-      lastCounts: existing?.lastCounts ?? new Map(),
-      // A new client may be another server (base URL): learn its paging afresh.
-      luaauthPaging: newLuaAuthPaging(),
       discovered: existing?.discovered ?? new Set(),
     };
     runtime.budget.restartPacing();
@@ -517,7 +435,7 @@ export class Poller {
   /* ---------------- internals ---------------- */
 
   private intervalOf(runtime: AccountRuntime): number {
-    const perCycle = requestsPerCycle(runtime.config);
+    const perCycle = runtime.module.countPlan.requestsPerCycle(runtime.config);
     return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(runtime.budget, perCycle));
   }
 
@@ -586,7 +504,7 @@ export class Poller {
     const targets: TargetAccumulator[] = account.targets.map((t) => ({
       kind: t.kind,
       id: t.id,
-      label: targetLabel(t.kind, t.id, t.label),
+      label: targetLabel(runtime.module, t.kind, t.id, t.label),
       ownLabel: Boolean(t.label?.trim()),
       count: 0,
       ids: null,
@@ -601,35 +519,14 @@ export class Poller {
       transient: null,
       fatal: null,
       discovered: null,
-      scriptCounts: new Map(),
-      scriptWaiters: new Map(),
       aborted: false,
       notes: new ReadNotes(account.provider),
+      readOptions: (signal) => readOptions(cycle, signal),
     };
-    const client = runtime.client;
-    switch (client.provider) {
-      case 'junkie':
-        cycle.queue.push(this.junkieJob(client, cycle));
-        break;
-      case 'luaprot': {
-        // Ids are read only where targets can overlap: a key's sessions are also in its hub's list
-        // (and a target listed twice); hubs alone are disjoint and are only counted.
-        const kinds = new Set(targets.map((t) => t.kind));
-        const overlap = (kinds.has('hub') && kinds.has('key')) || new Set(targets.map((t) => `${t.kind}:${t.id}`)).size < targets.length;
-        targets.forEach((t, i) => {
-          if (t.kind === 'hub' || t.kind === 'key') cycle.queue.push(this.luaprotJob(client, cycle, i, overlap));
-        });
-        break;
-      }
-      case 'luaauth':
-        targets.forEach((t, i) => {
-          if (t.kind === 'script') cycle.queue.push(...this.luaauthScriptJobs(runtime, client, cycle, i, t.id));
-          else if (t.kind === 'project') cycle.queue.push(this.luaauthProjectJob(runtime, client, cycle, i));
-        });
-        cycle.queue.push(...this.luaauthNameJobs(runtime, client, cycle));
-        break;
-    }
-    if (account.provider !== 'junkie') {
+    const plan = runtime.module.countPlan;
+    cycle.queue.push(...plan.startCycle({ account, client: runtime.client, cycle, state: runtime.planState, now: () => this.now, mode: this.mode() }));
+    // A target no job counts cannot be counted at this provider (unless one call counts them all).
+    if (!plan.countsAll) {
       for (const t of targets) {
         if (t.pending === 0) {
           t.error = { kind: 'invalid_input', provider: account.provider, message: `${t.kind} targets cannot be counted at ${account.provider}` };
@@ -637,189 +534,6 @@ export class Poller {
       }
     }
     return cycle;
-  }
-
-  private junkieJob(client: JunkieClient, cycle: Cycle): Job {
-    return {
-      targetIndex: null,
-      run: async (signal) => {
-        const live = await client.liveCounts(readOptions(cycle, signal));
-        cycle.discovered = Object.entries(live.counts).map(([id, count]) => ({ id, count }));
-        for (const t of cycle.targets) {
-          // Junkie may leave scripts with nobody online out of the counts.
-          t.count = live.counts[t.id] ?? 0;
-        }
-      },
-    };
-  }
-
-  private luaprotJob(client: LuaProtClient, cycle: Cycle, index: number, withIds: boolean): Job {
-    const target = cycle.targets[index]!;
-    target.pending += 1;
-    return {
-      targetIndex: index,
-      run: async (signal) => {
-        const scope = target.kind === 'hub' ? { hubId: target.id } : { key: target.id };
-        try {
-          const { count, ids } = await client.sessionCount(scope, withIds, readOptions(cycle, signal));
-          if (ids) {
-            target.ids = new Set(ids);
-            target.count = target.ids.size;
-          } else target.count = count;
-        } catch (error) {
-          const info = asProviderErrorInfo(error);
-          if (info && isLuaProtEmpty(info)) {
-            if (withIds) target.ids = new Set();
-            target.count = 0;
-            return;
-          }
-          throw error;
-        }
-      },
-    };
-  }
-
-  /**
-   * The job that counts one LuaAuth script into `target`; it adds a follow-up probe while the count
-   * is not known yet (see PageCountSearch). Each job adds to target.pending.
-   */
-  private luaauthScriptJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number, scriptId: string): Job[] {
-    const target = cycle.targets[index]!;
-    // Counted already this cycle, or being counted for another target: no second request for it.
-    const known = cycle.scriptCounts.get(scriptId);
-    if (known !== undefined) {
-      this.addScriptCount(runtime, target, scriptId, known);
-      return [];
-    }
-    const waiting = cycle.scriptWaiters.get(scriptId);
-    if (waiting?.failed) {
-      target.error ??= waiting.failed;
-      return [];
-    }
-    target.pending += 1;
-    if (waiting) {
-      waiting.targets.push(target);
-      return [];
-    }
-    const waiters: Waiters = { targets: [], failed: null };
-    cycle.scriptWaiters.set(scriptId, waiters);
-    const found = (count: number): void => {
-      cycle.scriptWaiters.delete(scriptId);
-      cycle.scriptCounts.set(scriptId, count);
-      this.addScriptCount(runtime, target, scriptId, count);
-      for (const t of waiters.targets) {
-        this.addScriptCount(runtime, t, scriptId, count);
-        t.pending -= 1;
-      }
-    };
-    if (this.mode() === 'script_total') {
-      return [
-        {
-          targetIndex: index,
-          alsoFor: waiters,
-          run: async (signal) => {
-            const script = await client.script(scriptId, readOptions(cycle, signal));
-            if (script.name.trim()) runtime.scriptNames.set(scriptId, { name: script.name.trim(), fromInfo: true });
-            const count = script.totalSessions;
-            if (count === null) {
-              // The script was read, but without the one number this mode counts by.
-              throw new ProviderError({
-                kind: 'malformed',
-                provider: 'luaauth',
-                request: 'GET /scripts/{id}',
-                message: `the script info has no readable total_sessions to count by; switch the LuaAuth count mode to "sessions"`,
-              });
-            }
-            found(count);
-          },
-        },
-      ];
-    }
-    // Made when the first probe runs, so a script seen for the first time can start from the counts
-    // its siblings have just been given.
-    let search: PageCountSearch | null = null;
-    const probe = (): Job => ({
-      targetIndex: index,
-      alsoFor: waiters,
-      run: async (signal) => {
-        search ??= new PageCountSearch(runtime.luaauthPaging, countHint(runtime.lastCounts, scriptId));
-        const from = search.next()!;
-        search.answer(from, await client.sessionCount(scriptId, { from, limit: search.limit }, readOptions(cycle, signal)));
-        if (search.count === null) {
-          target.pending += 1;
-          return [probe()];
-        }
-        found(search.count);
-        return undefined;
-      },
-    });
-    return [probe()];
-  }
-
-  private addScriptCount(runtime: AccountRuntime, target: TargetAccumulator, scriptId: string, count: number): void {
-    target.parts ??= new Map();
-    if (!target.parts.has(scriptId)) {
-      target.parts.set(scriptId, count);
-      target.count += count;
-    }
-    runtime.lastCounts.set(scriptId, count);
-  }
-
-  /** A LuaAuth project counts as the sum of its scripts, found through its executions (cached). */
-  private luaauthProjectJob(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle, index: number): Job {
-    const target = cycle.targets[index]!;
-    target.pending += 1;
-    return {
-      targetIndex: index,
-      run: async (signal) => {
-        const cached = runtime.projectScripts.get(target.id);
-        let scripts = cached && this.now - cached.at < PROJECT_SCRIPTS_TTL_MS ? cached.scripts : null;
-        if (!scripts) {
-          const executions = await client.projectExecutions(target.id, readOptions(cycle, signal));
-          scripts = executions.scripts.map((s) => ({ id: s.id, name: s.name }));
-          runtime.projectScripts.set(target.id, { at: this.now, scripts });
-          for (const s of scripts) {
-            const name = s.name.trim();
-            if (name && !runtime.scriptNames.get(s.id)?.fromInfo) runtime.scriptNames.set(s.id, { name, fromInfo: false });
-          }
-        }
-        target.scripts = scripts;
-        return scripts.flatMap((s) => this.luaauthScriptJobs(runtime, client, cycle, index, s.id));
-      },
-    };
-  }
-
-  /**
-   * Reads the info of a few unlabelled script targets that no project named yet, for their names
-   * (the script_total mode reads it anyway). Queued after the counts; a failure only leaves the
-   * "Script <id>" label, never fails the cycle.
-   */
-  private luaauthNameJobs(runtime: AccountRuntime, client: LuaAuthClient, cycle: Cycle): Job[] {
-    if (this.mode() === 'script_total') return [];
-    const now = this.now;
-    const ids = new Set<string>();
-    for (const t of cycle.targets) {
-      if (t.kind !== 'script' || t.ownLabel || runtime.scriptNames.has(t.id)) continue;
-      const readAt = runtime.scriptNameReadAt.get(t.id);
-      if (readAt !== undefined && now - readAt < PROJECT_SCRIPTS_TTL_MS) continue;
-      ids.add(t.id);
-      if (ids.size >= SCRIPT_NAME_READS_PER_CYCLE) break;
-    }
-    return [...ids].map((id) => ({
-      targetIndex: null,
-      run: async (signal) => {
-        runtime.scriptNameReadAt.set(id, this.now);
-        try {
-          const name = (await client.script(id, readOptions(cycle, signal))).name.trim();
-          if (name) runtime.scriptNames.set(id, { name, fromInfo: true });
-        } catch (error) {
-          // A cancelled cycle stays cancelled, a rate limit waits like any request, a rejected key
-          // stops polling; anything else only costs the name.
-          const kind = asProviderErrorInfo(error)?.kind;
-          if (signal.aborted || kind === 'rate_limited' || (kind !== undefined && HALTING.has(kind))) throw error;
-        }
-      },
-    }));
   }
 
   /** The runtime is still the one polling its account and this cycle is still its cycle. */
@@ -918,19 +632,19 @@ export class Poller {
     }
 
     // Junkie auto targets: every script in the live counts that is not configured.
-    if (account.provider === 'junkie' && cycle.discovered && (account.autoTargets || account.targets.length === 0)) {
+    if (runtime.module.descriptor.autoTargets && cycle.discovered && (account.autoTargets || account.targets.length === 0)) {
       const known = new Set(cycle.targets.map((t) => t.id));
       for (const d of cycle.discovered) {
         if (known.has(d.id)) continue;
         known.add(d.id);
         runtime.discovered.add(d.id);
-        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel('script', d.id), ownLabel: false, count: d.count, ids: null, parts: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id: d.id, label: targetLabel(runtime.module, 'script', d.id), ownLabel: false, count: d.count, ids: null, parts: null, pending: 0 });
       }
       // Junkie may leave scripts with nobody online out of the counts: a script it listed before and
       // omits from this successful answer really has 0 users (never its last count forever).
       for (const id of runtime.discovered) {
         if (known.has(id)) continue;
-        cycle.targets.push({ kind: 'script', id, label: targetLabel('script', id), ownLabel: false, count: 0, ids: null, parts: null, pending: 0 });
+        cycle.targets.push({ kind: 'script', id, label: targetLabel(runtime.module, 'script', id), ownLabel: false, count: 0, ids: null, parts: null, pending: 0 });
       }
     }
 
@@ -959,7 +673,7 @@ export class Poller {
       // Some targets answered and others did not: say which one failed (degraded, in words).
       const culprit = succeeded > 0 ? failed.find((t) => t.error === error) ?? failed[0] : undefined;
       const about = culprit
-        ? { label: culprit.label, more: failed.length - 1, permanent: failed.every((t) => t.error && isPermanentFailure(t.error)) }
+        ? { label: culprit.label, more: failed.length - 1, permanent: failed.every((t) => t.error && isPermanentFailure(t.error, runtime.module)) }
         : null;
       this.setState(runtime, offline ? 'offline' : 'degraded', culprit?.error ?? error, about);
     }
@@ -972,14 +686,16 @@ export class Poller {
     // A script's name: the user's own label (on its own target), else the provider's, else "Script <id>".
     const ownLabels = new Map<string, string>();
     for (const t of cycle.targets) if (t.kind === 'script' && t.ownLabel) ownLabels.set(t.id, t.label);
-    const scriptLabel = (id: string): string => ownLabels.get(id) ?? runtime.scriptNames.get(id)?.name ?? targetLabel('script', id);
+    const plan = runtime.module.countPlan;
+    const scriptLabel = (id: string): string =>
+      ownLabels.get(id) ?? plan.nameOf?.(runtime.planState, id) ?? targetLabel(runtime.module, 'script', id);
     const targets: TargetResult[] = cycle.targets.map((t) => {
       const ok = counts(t);
       const label = t.kind === 'script' && !t.ownLabel ? scriptLabel(t.id) : t.label;
       const result: TargetResult = { kind: t.kind, id: t.id, label, count: ok ? t.count : null };
       if (t.error) {
         result.error = t.error;
-        if (counted && isPermanentFailure(t.error)) result.permanent = true;
+        if (counted && isPermanentFailure(t.error, runtime.module)) result.permanent = true;
       }
       if (t.scripts) {
         // A script counted this cycle shows its count even when a sibling failed (the project's sum cannot).

@@ -1,6 +1,6 @@
-import type { SessionPage } from '../../shared/model';
-import { classifyJunkie } from './error-mapping';
-import { createProviderHttp } from './http';
+import type { SessionPage } from '../../../shared/model';
+import { classifyJunkie } from './errors';
+import { createProviderHttp } from '../http';
 import {
   junkieLiveCountsSchema,
   junkieServicesSchema,
@@ -8,9 +8,9 @@ import {
   toJunkieCounts,
   toJunkiePage,
   toJunkieService,
-} from './junkie-schema';
-import { ReadNotes, reportNotes } from './read-notes';
-import type { CallOptions, ClientOptions, JunkieClient, JunkieLiveCounts, JunkieService } from './types';
+} from './schema';
+import { ReadNotes, reportNotes } from '../read-notes';
+import type { CallOptions, ClientOptions, JunkieClient, JunkieLiveCounts, JunkieService } from '../types';
 
 export const JUNKIE_MAX_LIMIT = 50;
 

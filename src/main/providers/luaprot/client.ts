@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { luaprotMessageProblem } from '../../shared/luaprot-message';
-import type { Session } from '../../shared/model';
-import { classifyLuaProt } from './error-mapping';
-import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
-import { notePresence } from './item-fields';
+import { luaprotMessageProblem } from '../../../shared/luaprot-message';
+import type { Session } from '../../../shared/model';
+import { classifyLuaProt } from './errors';
+import { createProviderHttp, type HttpMethod, type ProviderHttp } from '../http';
+import { notePresence } from '../item-fields';
 import {
   LUAPROT_SESSION_NOTED_FIELDS,
   luaprotHubsSchema,
@@ -14,12 +14,12 @@ import {
   toLuaProtHubs,
   toLuaProtKeyRecord,
   toLuaProtSession,
-} from './luaprot-schema';
-import { ReadNotes, reportNotes } from './read-notes';
-import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from './types';
+} from './schema';
+import { ReadNotes, reportNotes } from '../read-notes';
+import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from '../types';
 
 /** Re-exported for callers of the client; the rule itself lives in shared/luaprot-message.ts. */
-export { LUAPROT_MESSAGE_MAX } from '../../shared/luaprot-message';
+export { LUAPROT_MESSAGE_MAX } from '../../../shared/luaprot-message';
 
 /**
  * The count path's view of a session list: the envelope and a list, nothing of the items themselves

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Session, SessionPage } from '../../shared/model';
-import { readItem } from './item-fields';
-import type { ReadNotes } from './read-notes';
-import type { JunkieLiveCounts, JunkieService } from './types';
+import type { Session, SessionPage } from '../../../shared/model';
+import { readItem } from '../item-fields';
+import type { ReadNotes } from '../read-notes';
+import type { JunkieLiveCounts, JunkieService } from '../types';
 
 /*
  * Envelopes are checked strictly enough to know the answer is the one asked for (`counts` is an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failure, useSimulator } from './simulator-fixture';
+import { failure, useSimulator } from '../simulator-fixture';
 
 describe('Junkie client against the simulator', () => {
   const f = useSimulator();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { MessageResult, Session } from '../../shared/model';
-import { readItem } from './item-fields';
-import type { ReadNotes } from './read-notes';
-import type { LuaAuthProject, LuaAuthProjectExecutions, LuaAuthScript } from './types';
+import type { MessageResult, Session } from '../../../shared/model';
+import { readItem } from '../item-fields';
+import type { ReadNotes } from '../read-notes';
+import type { LuaAuthProject, LuaAuthProjectExecutions, LuaAuthScript } from '../types';
 
 /*
  * Envelopes: `success: true` and the payload key of the right shape. Items inside are read

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { MessageResult, Session, SessionPage } from '../../shared/model';
-import { classifyLuaAuth } from './error-mapping';
-import { createProviderHttp, type HttpMethod, type ProviderHttp } from './http';
-import { jsonProblem } from './json-text';
-import { notePresence } from './item-fields';
+import type { MessageResult, Session, SessionPage } from '../../../shared/model';
+import { classifyLuaAuth } from './errors';
+import { createProviderHttp, type HttpMethod, type ProviderHttp } from '../http';
+import { jsonProblem } from '../json-text';
+import { notePresence } from '../item-fields';
 import {
   LUAAUTH_SESSION_NOTED_FIELDS,
   luaauthBulkMessageSchema,
@@ -21,9 +21,9 @@ import {
   toMessageResult,
   toDayCounts,
   toProjectExecutions,
-} from './luaauth-schema';
-import { ReadNotes, reportNotes } from './read-notes';
-import { luaauthBulkDisconnectSchema, toDisconnectOutcomes, type DisconnectOutcome } from './luaauth-bulk';
+} from './schema';
+import { ReadNotes, reportNotes } from '../read-notes';
+import { luaauthBulkDisconnectSchema, toDisconnectOutcomes, type DisconnectOutcome } from './bulk';
 import type {
   CallOptions,
   ClientOptions,
@@ -33,7 +33,7 @@ import type {
   LuaAuthScript,
   LuaAuthScriptEdit,
   LuaAuthSessionFilter,
-} from './types';
+} from '../types';
 
 /**
  * The count path's view of a session page: the envelope and a list, nothing of the items themselves

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failure, useSimulator } from './simulator-fixture';
+import { failure, useSimulator } from '../simulator-fixture';
 
 const SECONDS_2020 = 1_577_836_800; // anything below this in ms would mean seconds slipped through
 

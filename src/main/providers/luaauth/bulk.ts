@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReadNotes } from './read-notes';
+import type { ReadNotes } from '../read-notes';
 
 /**
  * What LuaAuth said about each session of a bulk disconnect.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDisconnects, luaauthBulkDisconnectSchema, toDisconnectOutcomes } from './luaauth-bulk';
-import { ReadNotes } from './read-notes';
+import { describeDisconnects, luaauthBulkDisconnectSchema, toDisconnectOutcomes } from './bulk';
+import { ReadNotes } from '../read-notes';
 
 const read = (body: unknown, ids: string[]) => toDisconnectOutcomes(luaauthBulkDisconnectSchema.parse(body), ids, new ReadNotes('luaauth'));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../monitor/seeded-random';
-import { LUAAUTH_COUNT_PAGE, newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth-count-search';
+import { seededRandom } from '../../monitor/seeded-random';
+import { LUAAUTH_COUNT_PAGE, newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './count-search';
 
 /** A LuaAuth list of `n` sessions whose server returns at most `cap` items per page. */
 function count(n: number, cap: number, paging: LuaAuthPaging, hint?: number): { count: number; requests: number } {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Session } from '../../shared/model';
-import { readItem } from './item-fields';
-import type { ReadNotes } from './read-notes';
-import type { LuaProtHub, LuaProtKeyRecord } from './types';
+import type { Session } from '../../../shared/model';
+import { readItem } from '../item-fields';
+import type { ReadNotes } from '../read-notes';
+import type { LuaProtHub, LuaProtKeyRecord } from '../types';
 
 /** LuaProt sends epoch seconds; 0 stands for "none" on key-record times. */
 export const secondsToMs = (seconds: number): number => seconds * 1000;

@@ -1,0 +1,17 @@
+import type { ProviderModule } from '../module';
+import { luaauthActions } from './actions';
+import { createLuaAuthClient } from './client';
+import { luaauthCountPlan, type LuaAuthCountState } from './count-plan';
+import { LUAAUTH_DESCRIPTOR } from './descriptor';
+import { luaauthProbe } from './probe';
+import { LUAAUTH_RATE_WINDOWS } from './rate-limits';
+
+/** LuaAuth: sessions per script (offset paging, filters), command messages, script switches and edits. */
+export const luaauthModule: ProviderModule<LuaAuthCountState> = {
+  descriptor: LUAAUTH_DESCRIPTOR,
+  rateWindows: LUAAUTH_RATE_WINDOWS,
+  createClient: createLuaAuthClient,
+  countPlan: luaauthCountPlan,
+  probe: luaauthProbe,
+  actions: luaauthActions,
+};
