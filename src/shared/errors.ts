@@ -1,4 +1,5 @@
-import { PROVIDER_NAMES, type ProviderId } from './model';
+import type { ProviderId } from './model';
+import { providerDescriptor, providerLabel } from './provider-descriptor';
 
 /**
  * Every way a provider call can fail, as a kind the UI and CLI can explain.
@@ -37,7 +38,7 @@ export interface ProviderErrorInfo {
 
 /** One sentence saying what happened and one saying what to do, for the UI, tray and CLI. */
 export function explainError(info: ProviderErrorInfo): { title: string; advice: string } {
-  const name = PROVIDER_NAMES[info.provider];
+  const name = providerLabel(info.provider);
   const said = info.message ? ` ${name} said: "${info.message}"` : '';
   switch (info.kind) {
     case 'unauthorized':
@@ -48,10 +49,7 @@ export function explainError(info: ProviderErrorInfo): { title: string; advice: 
     case 'forbidden':
       return {
         title: `${name} refused access.${said}`,
-        advice:
-          info.provider === 'luaprot'
-            ? "Whitelist this computer's public IP address in the LuaProt dashboard, then refresh."
-            : 'Check that this key may manage this resource.',
+        advice: providerDescriptor(info.provider)?.forbidden?.advice ?? 'Check that this key may manage this resource.',
       };
     case 'not_found':
       return {

@@ -5,6 +5,7 @@
  * exactly these channels as `window.pulsebar`. No API key ever travels back.
  * Type-only for the renderer: importing it adds no code to the page.
  */
+import type { ProviderDescriptor } from './provider-descriptor';
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
 import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
@@ -248,6 +249,8 @@ export interface IpcRequests {
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
   'monitor:insights': [{ key: SeriesKey }, Insights];
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
+  /** What the window may know of each provider (labels, target kinds, wording), so it never branches on names. */
+  'providers:list': [void, ProviderDescriptor[]];
   'sessions:list': [SessionQuery, SessionPage];
   'sessions:info': [{ accountId: string; sessionId: string }, SessionDetail];
   /** Reads all live sessions of a target (within the budget, capped) and groups them by game, server and key. */
@@ -323,7 +326,7 @@ export type ResponseOf<C extends RequestChannel> = IpcRequests[C][1];
 const requestChannelSet = {
   'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
   'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
-  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1,
+  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1, 'providers:list': 1,
   'sessions:list': 1, 'sessions:info': 1, 'sessions:groups': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
   'templates:get': 1, 'templates:save': 1, 'templates:remove': 1, 'templates:recordSent': 1,

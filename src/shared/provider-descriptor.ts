@@ -37,8 +37,8 @@ export interface ProviderDescriptor {
   forbidden: { short: string; advice: string } | null;
   /** Its action answers are its own sentences, shown after its name ("LuaProt: Message sent."). */
   quotesReplies: boolean;
-  /** A disconnected session may still be listed a while after (shown as disconnecting). */
-  disconnectLingers: boolean;
+  /** How long a disconnected session may still be listed (shown as disconnecting); null: it goes at once. */
+  disconnectLingerMs: number | null;
 }
 
 /** "<Provider> has no <action> action…", in the provider's own terms. */

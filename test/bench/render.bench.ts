@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRenderer } from '../../scripts/web-bridge-build.mjs';
+import { defaultProviderRegistry } from '../../src/main/providers/registry';
 
 const SESSIONS = 10_000;
 const CHROMIUM = process.env.PULSEBAR_CHROMIUM ?? '/usr/bin/chromium';
@@ -84,6 +85,7 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
       'app:snapshot': () => (${JSON.stringify(snapshot)}),
       'app:version': () => 'bench',
       'app:notices': () => [],
+      'providers:list': () => (${JSON.stringify(defaultProviderRegistry.descriptors())}),
       'providers:capabilities': () => ({ junkie: ${JSON.stringify({ ...caps, message: false, disconnect: false, bulk: false })}, luaprot: ${JSON.stringify(caps)}, luaauth: ${JSON.stringify(caps)} }),
       'accounts:list': () => [],
       'alerts:get': () => ({ rules: [], quietHours: { enabled: false, start: '22:00', end: '07:00' }, pausedUntil: null }),

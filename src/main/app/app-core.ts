@@ -477,6 +477,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       if (!insights) throw invalidRequest(`key: no history series "${key}"`);
       return insights;
     },
+    'providers:list': async () => registry.descriptors().map((d) => structuredClone(d)),
     'providers:capabilities': async () =>
       Object.fromEntries(registry.descriptors().map((d) => [d.id, { ...d.capabilities }])) as ResponseOf<'providers:capabilities'>,
 
@@ -631,6 +632,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         paused: () => userPaused || systemPaused(),
         keyStore: () => options.secrets.kind,
         intervalMs: (accountId) => poller.effectiveIntervalMs(accountId),
+        registry,
       });
       const s = settings();
       const wantDemo =

@@ -10,6 +10,7 @@ import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
 import type { History } from '../monitor/history';
 import type { RunningSimulator } from '../simulator/types';
 import type { AccountConfig } from '../../shared/model';
+import { providerDescriptor } from '../providers/registry';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -58,7 +59,8 @@ export function backfillDemoHistory(
   };
   for (const account of accounts) {
     const ids =
-      account.provider === 'junkie' && account.autoTargets ? targets.junkie.scriptIds : account.targets.map((t) => t.id);
+      // A demo account that watches every script is the simulator's Junkie account.
+      providerDescriptor(account.provider)?.autoTargets && account.autoTargets ? targets.junkie.scriptIds : account.targets.map((t) => t.id);
     const accountSums = new Map<number, number>();
     for (const id of ids) {
       const series = syntheticSeries(simulator.control.population(account.provider, id), now, random);

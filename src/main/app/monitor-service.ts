@@ -18,7 +18,8 @@ import type {
   SeriesKey,
   TargetLive,
 } from '../../shared/ipc-contract';
-import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
+import type { AccountState, ProviderId, TargetKind } from '../../shared/model';
+import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { History, type RangePoint } from '../monitor/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
@@ -122,6 +123,8 @@ export interface MonitorServiceOptions {
   paused: () => boolean;
   /** Where real accounts' keys are kept (the app's SecretStore.kind). */
   keyStore: () => MonitorSnapshot['keyStore'];
+  /** What each provider is (default: the shipped ones). */
+  registry?: ProviderRegistry;
   /** An account's effective poll interval in ms (null when it is not polled), for staleness. */
   intervalMs?: (accountId: string) => number | null;
 }
@@ -153,7 +156,11 @@ export class MonitorService {
   /** Latest time seen, to notice the wall clock stepping back. */
   private lastNow = -Infinity;
 
-  constructor(private readonly options: MonitorServiceOptions) {}
+  private readonly registry: ProviderRegistry;
+
+  constructor(private readonly options: MonitorServiceOptions) {
+    this.registry = options.registry ?? defaultProviderRegistry;
+  }
 
   get history(): History {
     return this.options.history;
@@ -177,7 +184,7 @@ export class MonitorService {
         });
       }
       // Auto-discovered Junkie scripts stay until the next poll says otherwise.
-      if (previous && account.provider === 'junkie' && (account.autoTargets || account.targets.length === 0)) {
+      if (previous && this.registry.get(account.provider).descriptor.autoTargets && (account.autoTargets || account.targets.length === 0)) {
         for (const [id, t] of previous.targets) if (!targets.has(id)) targets.set(id, t);
       }
       next.set(account.id, {
@@ -289,7 +296,7 @@ export class MonitorService {
         watched.push({
           key: accountKey(account.id),
           scope: { type: 'account', accountId: account.id },
-          subject: `${account.label} (${PROVIDER_NAMES[account.provider]})`,
+          subject: `${account.label} (${this.registry.get(account.provider).descriptor.label})`,
           provider: account.provider,
           value: update.total,
         });
@@ -344,7 +351,7 @@ export class MonitorService {
   }
 
   snapshot(now = this.options.clock.now()): MonitorSnapshot {
-    const byProvider = Object.fromEntries(PROVIDERS.map((p) => [p, 0])) as Record<ProviderId, number>;
+    const byProvider = Object.fromEntries(this.registry.ids().map((p) => [p, 0])) as Record<ProviderId, number>;
     const accounts: AccountLive[] = [];
     let total = 0;
     for (const state of this.live.values()) {

@@ -4,7 +4,8 @@
  */
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
-import { PROVIDERS, PROVIDER_NAMES, type AccountState } from '../../shared/model';
+import type { AccountState } from '../../shared/model';
+import { providerDescriptor, providerLabel } from '../providers/registry';
 import type { TrayIconState, TrayMenuItem, TrayModel } from './ports';
 
 /** Menu item ids the core's trayAction understands (plus "account:<id>" and "target:<accountId>:<targetId>"). */
@@ -51,7 +52,7 @@ export function trayIconState(snapshot: MonitorSnapshot, recentAlerts: readonly 
  */
 export function staleReason(account: AccountLive, now: number): string {
   const { status } = account;
-  if (status.error?.kind === 'forbidden') return account.account.provider === 'luaprot' ? 'IP not whitelisted' : 'access refused';
+  if (status.error?.kind === 'forbidden') return providerDescriptor(account.account.provider)?.forbidden?.short ?? 'access refused';
   if (status.state === 'unauthorized' || status.error?.kind === 'unauthorized' || status.lastSuccessAt === null) return 'key rejected';
   const minutes = Math.max(1, Math.floor((now - status.lastSuccessAt) / 60_000));
   return minutes < 120 ? `no answer for ${minutes} min` : `no answer for ${Math.floor(minutes / 60)} h`;
@@ -67,8 +68,10 @@ function liveTotal(snapshot: MonitorSnapshot): string {
 
 function tooltip(snapshot: MonitorSnapshot, now: number): string {
   const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${liveTotal(snapshot)} live`];
-  const present = PROVIDERS.filter((p) => snapshot.accounts.some((a) => a.account.provider === p && !a.stale));
-  if (present.length > 0) lines.push(present.map((p) => `${PROVIDER_NAMES[p]} ${fmt(snapshot.byProvider[p])}`).join(' · '));
+  const present = (Object.keys(snapshot.byProvider) as Array<keyof typeof snapshot.byProvider>).filter((p) =>
+    snapshot.accounts.some((a) => a.account.provider === p && !a.stale),
+  );
+  if (present.length > 0) lines.push(present.map((p) => `${providerLabel(p)} ${fmt(snapshot.byProvider[p])}`).join(' · '));
   const stale = snapshot.accounts.filter((a) => a.stale);
   if (stale.length > TOOLTIP_STALE_LINES) lines.push(`${stale.length} accounts not live, left out of the total`);
   else for (const a of stale) lines.push(`${a.account.label}: ${fmt(a.total)} ${notLive(a, now)}`);
@@ -99,7 +102,7 @@ function accountItem(account: AccountLive, now: number): TrayMenuItem {
   const note = account.stale ? ` ${notLive(account, now)}` : state ? ` — ${state}` : '';
   return {
     id: `account:${account.account.id}`,
-    label: `${account.account.label} (${PROVIDER_NAMES[account.account.provider]}): ${fmt(account.total)}${note}`,
+    label: `${account.account.label} (${providerLabel(account.account.provider)}): ${fmt(account.total)}${note}`,
     submenu: account.targets.length > 0 ? account.targets.map((t) => targetItem(account, t)) : undefined,
   };
 }

@@ -22,6 +22,7 @@ const VALID: { [C in RequestChannel]: unknown } = {
   'monitor:history': { key: 'target:acc:hub1', range: '24h' },
   'monitor:insights': { key: 'target:acc:hub1' },
   'providers:capabilities': undefined,
+  'providers:list': undefined,
   'sessions:list': { accountId: 'a', targetId: 't', page: 1, limit: 50, search: 'bob' },
   'sessions:info': { accountId: 'a', sessionId: 's' },
   'sessions:groups': { accountId: 'a', targetId: 't' },

@@ -44,6 +44,7 @@ const FULL: { [C in RequestChannel]: unknown } = {
   'monitor:history': { key: 'target:acc:hub1', range: '24h' },
   'monitor:insights': { key: 'target:acc:hub1' },
   'providers:capabilities': undefined,
+  'providers:list': undefined,
   'sessions:list': {
     accountId: 'a',
     targetId: 't',

@@ -289,6 +289,7 @@ export const requestSchemas: RequestSchemas = {
   }),
   'monitor:insights': z.strictObject({ key: seriesKey }),
   'providers:capabilities': none,
+  'providers:list': none,
   'sessions:list': z.strictObject({
     accountId,
     targetId: id('targetId'),

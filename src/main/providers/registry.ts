@@ -4,6 +4,12 @@
  * a provider through it. Adding a provider: its folder, and one line in DEFAULT_PROVIDER_MODULES.
  */
 import { registerProviderDescriptors, type ProviderDescriptor } from '../../shared/provider-descriptor';
+
+/**
+ * Descriptor and name look-ups by id, for code that is handed only an id (tray text, error advice).
+ * Imported from here, they see at least the shipped providers (registered below on import).
+ */
+export { providerDescriptor, providerLabel } from '../../shared/provider-descriptor';
 import { junkieModule } from './junkie';
 import { luaauthModule } from './luaauth';
 import { luaprotModule } from './luaprot';

@@ -26,5 +26,5 @@ export const JUNKIE_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   sessionKeys: false,
   forbidden: null,
   quotesReplies: false,
-  disconnectLingers: false,
+  disconnectLingerMs: null,
 }) as ProviderDescriptor;

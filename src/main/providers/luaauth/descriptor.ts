@@ -28,5 +28,5 @@ export const LUAAUTH_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   sessionKeys: true,
   forbidden: null,
   quotesReplies: false,
-  disconnectLingers: false,
+  disconnectLingerMs: null,
 }) as ProviderDescriptor;

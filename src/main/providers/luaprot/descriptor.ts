@@ -1,3 +1,4 @@
+import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { DEFAULT_BASE_URLS, PROVIDER_NAMES } from '../../../shared/model';
 import type { ProviderDescriptor } from '../../../shared/provider-descriptor';
 
@@ -28,5 +29,5 @@ export const LUAPROT_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   sessionKeys: false,
   forbidden: { short: 'IP not whitelisted', advice: "Whitelist this computer's public IP address in the LuaProt dashboard, then refresh." },
   quotesReplies: true,
-  disconnectLingers: true,
+  disconnectLingerMs: LUAPROT_DISCONNECT_LINGER_MS,
 }) as ProviderDescriptor;

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { describeFailure } from '../api';
 import { replaceKeyPlaceholder } from '../key-store-words';
@@ -45,7 +46,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
         label: label.trim() || account.label,
         baseUrl: baseUrl.trim(),
         targets: targetsFromDraft(account.provider, draft, account.targets),
-        ...(account.provider === 'junkie' ? { autoTargets } : {}),
+        ...(providerDescriptor(account.provider)?.autoTargets ? { autoTargets } : {}),
         ...(newKey ? { key: newKey } : {}),
       });
       setNewKey('');
@@ -77,7 +78,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
           onChange={(e) => setNewKey(e.target.value)}
         />
       </label>
-      {account.provider === 'junkie' && (
+      {providerDescriptor(account.provider)?.autoTargets && (
         <label className="check">
           <input type="checkbox" checked={autoTargets} onChange={(e) => setAutoTargets(e.target.checked)} />
           Watch every script

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { TestResult } from '../../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
 import { describeFailure } from '../api';
@@ -51,7 +52,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
         key,
         targets: targetsFromDraft(provider, draft),
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
-        ...(provider === 'junkie' ? { autoTargets } : {}),
+        ...(providerDescriptor(provider)?.autoTargets ? { autoTargets } : {}),
       });
       // The key has gone to main; drop it here at once, whatever the test said.
       setKey('');
@@ -96,7 +97,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
           onChange={(e) => setKey(e.target.value)}
         />
       </label>
-      {provider === 'junkie' && (
+      {providerDescriptor(provider)?.autoTargets && (
         <label className="check">
           <input type="checkbox" checked={autoTargets} onChange={(e) => setAutoTargets(e.target.checked)} />
           Watch every script

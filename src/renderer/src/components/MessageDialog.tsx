@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_RULE, luaprotMessageProblem, messageLength } from '../../../shared/luaprot-message';
 import type { MessageTemplate, RecentMessage } from '../../../shared/message-templates';
 import type { MessageResult, ProviderId, Session } from '../../../shared/model';
@@ -124,16 +125,22 @@ function newTemplateId(): string {
   return `tpl-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** A provider that answers in its own sentences is quoted by name ("LuaProt: Message sent."). */
+function quotedReply(provider: ProviderId, message: string): string {
+  const d = providerDescriptor(provider);
+  return d?.quotesReplies ? `${d.label}: ${message}` : message;
+}
+
 /** Saved templates and recent messages of this provider; choosing one fills the form. */
 function TemplatePicker({ provider, onPick }: { provider: ProviderId; onPick: (m: MessageTemplate | RecentMessage) => void }) {
   const view = useTemplates((s) => s.view);
   const remove = useTemplates((s) => s.remove);
   const [chosen, setChosen] = useState('');
-  if (provider === 'junkie' || !view) return null;
+  if (!providerDescriptor(provider)?.capabilities.message || !view) return null;
   const templates = view.templates.filter((t) => t.provider === provider);
-  const recent = view.recent[provider];
+  const recent = (view.recent as Record<string, RecentMessage[] | undefined>)[provider] ?? [];
   if (templates.length === 0 && recent.length === 0) return null;
-  const describe = (m: RecentMessage) => (m.provider === 'luaprot' ? m.text : `${m.command}${m.data ? ` ${m.data}` : ''}`);
+  const describe = (m: RecentMessage) => ('text' in m ? m.text : `${m.command}${m.data ? ` ${m.data}` : ''}`);
   const chosenTemplate = chosen.startsWith('t:') ? templates.find((t) => t.id === chosen.slice(2)) : undefined;
   return (
     <div className="row wrap">
@@ -365,7 +372,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         <TemplatePicker
           provider={provider}
           onPick={(m) => {
-            if (m.provider === 'luaprot') setText(m.text);
+            if ('text' in m) setText(m.text);
             else {
               setCommand(m.command);
               setData(m.data ?? '');
@@ -433,7 +440,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
           </p>
         </div>
       )}
-      {phase === 'compose' && provider !== 'junkie' && (
+      {phase === 'compose' && providerDescriptor(provider)?.capabilities.message && (
         <div className="row wrap">
           <input aria-label="Template name" placeholder="Template name" value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
           <button
@@ -491,7 +498,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
               {outcome.error}
             </p>
           )}
-          {outcome.message && <p role="status">{provider === 'luaprot' ? `LuaProt: ${outcome.message}` : outcome.message}</p>}
+          {outcome.message && <p role="status">{quotedReply(provider, outcome.message)}</p>}
           {outcome.results && outcome.results.length === 1 && recipients.kind === 'one' ? (
             <dl className="facts" role="status" aria-label="Answer">
               <dt>Processed</dt>

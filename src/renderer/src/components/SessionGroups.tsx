@@ -1,4 +1,5 @@
 import type { ProviderCapabilities, SessionGroupsView } from '../../../shared/ipc-contract';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import type { SessionGroup } from '../../../shared/session-groups';
 import { useSessionGroups, type GroupBy, type OpenGroup } from '../stores/session-groups-store';
@@ -15,7 +16,7 @@ function groupLabel(by: OpenGroup['by'], key: string, provider: SessionGroupsVie
     if (by === 'server') return `Server not given by ${PROVIDER_NAMES[provider]}`;
     return 'No key given';
   }
-  if (by === 'game') return provider === 'luaprot' ? `Universe ${key}` : `Place ${key}`;
+  if (by === 'game') return providerDescriptor(provider)?.gameIdKind === 'universe' ? `Universe ${key}` : `Place ${key}`;
   if (by === 'server') return `Server ${key}`;
   return `Key ${key}`;
 }

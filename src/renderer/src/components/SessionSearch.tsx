@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { ProviderId } from '../../../shared/model';
 import { useSessions, type LuaAuthFilter } from '../stores/sessions-store';
 
@@ -83,7 +84,8 @@ function LuaAuthFilters() {
 
 /** Each provider searches its own way: Junkie on the server, LuaAuth by filters, LuaProt locally. */
 export function SessionSearch({ provider }: { provider: ProviderId }) {
-  if (provider === 'junkie') return <JunkieSearch />;
-  if (provider === 'luaauth') return <LuaAuthFilters />;
+  const search = providerDescriptor(provider)?.capabilities.search;
+  if (search === 'server') return <JunkieSearch />;
+  if (search === 'filters') return <LuaAuthFilters />;
   return <LuaProtFilter />;
 }

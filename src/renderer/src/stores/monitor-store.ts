@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
 import type { ProviderId } from '../../../shared/model';
+import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
 import { call, describeFailure } from '../api';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
@@ -22,11 +23,14 @@ export const useMonitor = create<MonitorState>()((set) => ({
   loadError: null,
   async load() {
     try {
-      const [snapshot, capabilities, version] = await Promise.all([
+      const [snapshot, capabilities, version, providers] = await Promise.all([
         call('app:snapshot'),
         call('providers:capabilities'),
         call('app:version'),
+        call('providers:list'),
       ]);
+      // Views read provider labels, paging, search and wording from these (never a provider's name).
+      registerProviderDescriptors(providers);
       set({ snapshot, capabilities, version, loadError: null });
     } catch (err) {
       set({ loadError: describeFailure(err) });

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import { call } from '../api';
@@ -54,7 +55,7 @@ export function SessionsView() {
   // LuaProt is filtered here; deferring keeps typing responsive over 10,000 rows.
   const deferredFilter = useDeferredValue(localFilter);
   const shown = useMemo(
-    () => (target?.provider === 'luaprot' ? filterLocally(sessions, deferredFilter) : sessions),
+    () => (target && providerDescriptor(target.provider)?.capabilities.search === 'local' ? filterLocally(sessions, deferredFilter) : sessions),
     [sessions, deferredFilter, target?.provider],
   );
   const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
@@ -90,16 +91,18 @@ export function SessionsView() {
   const accountId = target.accountId;
   const messageMode = caps?.message === 'command' ? 'command' : 'text';
   const { query } = sessionsState;
+  const provider = providerDescriptor(target.provider);
+  const searchStyle = provider?.capabilities.search;
   const searching =
-    target.provider === 'luaprot'
+    searchStyle === 'local'
       ? localFilter.trim() !== ''
-      : target.provider === 'junkie'
+      : searchStyle === 'server'
         ? query.search.trim() !== ''
         : Object.values(query.filter).some((v) => typeof v === 'string' && v.trim() !== '');
   const clearSearch = () => {
     const store = useSessions.getState();
     store.setLocalFilter('');
-    if (target.provider !== 'luaprot') void store.setQuery({ search: '', filter: {}, page: 1, from: 0 });
+    if (searchStyle !== 'local') void store.setQuery({ search: '', filter: {}, page: 1, from: 0 });
     setSearchGen((g) => g + 1);
   };
   const emptyList =
@@ -132,13 +135,13 @@ export function SessionsView() {
       type: 'disconnect',
       title: `Disconnect ${sessionName(s)}?`,
       message:
-        target.provider === 'luaprot'
-          ? 'The player is kicked. LuaProt may keep listing the session for up to 90 seconds.'
+        provider?.disconnectLingerMs
+          ? `The player is kicked. ${provider.label} may keep listing the session for up to ${provider.disconnectLingerMs / 1000} seconds.`
           : 'The player is kicked from the script.',
       run: async () => {
         const r = await call('sessions:disconnect', { accountId, sessionId: s.id });
         useSessions.getState().closeDetail();
-        if (target.provider === 'luaprot') useSessions.getState().markDisconnecting([s.id]);
+        if (provider?.disconnectLingerMs) useSessions.getState().markDisconnecting([s.id]);
         // The notice names the player; the provider's own words follow.
         return `Disconnected ${sessionName(s)}.${r.message ? ` ${PROVIDER_NAMES[target.provider]}: ${r.message}` : ''}`;
       },
