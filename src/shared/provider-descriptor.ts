@@ -15,6 +15,8 @@ export interface TargetKindDescriptor {
   label: string;
   /** What the ids look like. */
   hint: string;
+  /** The environment variable the CLI reads a comma-separated list of these ids from, if any. */
+  cliEnv?: string;
 }
 
 export interface ProviderDescriptor {
@@ -23,7 +25,7 @@ export interface ProviderDescriptor {
   label: string;
   defaultBaseUrl: string;
   capabilities: ProviderCapabilities;
-  /** The kinds of target it watches, the first being the main one. */
+  /** The kinds of target it watches, in the order forms, messages and the CLI list them. */
   targetKinds: TargetKindDescriptor[];
   /** Can watch every script its live counts name without targets (the account's `autoTargets`). */
   autoTargets: boolean;

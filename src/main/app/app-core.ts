@@ -30,7 +30,7 @@ import { PollDriver, realTimers, type TimerPort } from './poll-driver';
 import { Poller } from './poller';
 import { DEFAULT_DELAY_MARGIN_MS, type Ticket } from '../monitor/rate-budget';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
-import { SessionActions } from './session-actions';
+import { ActionService } from '../actions/action-service';
 import { MessageTemplatesService } from './message-templates-service';
 import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
 
@@ -365,7 +365,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   }
 
   const templates = new MessageTemplatesService(settingsStore);
-  const actions = new SessionActions({
+  const actions = new ActionService({
     account: (id) => accounts.get(id),
     async call(accountId, fn, opId) {
       const client = await clientFor(accountId);

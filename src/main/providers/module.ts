@@ -10,6 +10,7 @@ import type { AccountConfig, Session, SessionPage, TargetConfig } from '../../sh
 import type { ProviderDescriptor } from '../../shared/provider-descriptor';
 import type { RateWindow } from '../monitor/rate-budget';
 import type { CountPlan } from './count-plan';
+import type { DisconnectOutcome } from './luaauth/bulk';
 import type { CallOptions, ClientOptions, LuaAuthScript, LuaAuthScriptEdit } from './types';
 
 /** Any provider's client; a provider narrows it to its own inside its folder. */
@@ -71,7 +72,12 @@ export interface ActionModule {
   message?(client: AnyClient, request: MessageRequest, opts: CallOptions): Promise<ResponseOf<'sessions:message'>>;
   disconnect?(client: AnyClient, sessionId: string, opts: CallOptions): Promise<ResponseOf<'sessions:disconnect'>>;
   messageMany?(client: AnyClient, request: BulkMessageRequest, opts: CallOptions): Promise<ResponseOf<'sessions:messageMany'>>;
-  disconnectMany?(client: AnyClient, request: BulkDisconnectRequest, opts: CallOptions): Promise<ResponseOf<'sessions:disconnectMany'>>;
+  /** With `outcomes` where the provider says what happened to each session. */
+  disconnectMany?(
+    client: AnyClient,
+    request: BulkDisconnectRequest,
+    opts: CallOptions,
+  ): Promise<ResponseOf<'sessions:disconnectMany'> & { outcomes?: DisconnectOutcome[] }>;
   scripts?: ScriptActions;
 }
 

@@ -60,7 +60,8 @@ export const luaauthActions: ActionModule = {
   async disconnectMany(client, q, opts) {
     if (!q.sessionIds) throw invalidRequest('sessionIds: LuaAuth disconnects many sessions by their ids');
     // What LuaAuth said per session, not the number asked for (it documents only success: true).
-    return describeDisconnects(await asLuaAuth(client).disconnectMany(q.sessionIds, opts));
+    const outcomes = await asLuaAuth(client).disconnectMany(q.sessionIds, opts);
+    return { ...describeDisconnects(outcomes), outcomes };
   },
   scripts: {
     info: (client, id, opts) => asLuaAuth(client).script(id, opts),

@@ -19,8 +19,8 @@ export const LUAAUTH_DESCRIPTOR: ProviderDescriptor = Object.freeze({
       'handler in the running script and may wait up to 60 s.',
   },
   targetKinds: [
-    { kind: 'project', noun: 'Project', label: 'Project ids', hint: 'Scripts are found through the project' },
-    { kind: 'script', noun: 'Script', label: 'Script ids (optional)', hint: 'Comma separated' },
+    { kind: 'script', noun: 'Script', label: 'Script ids (optional)', hint: 'Comma separated', cliEnv: 'PULSEBAR_LUAAUTH_SCRIPTS' },
+    { kind: 'project', noun: 'Project', label: 'Project ids', hint: 'Scripts are found through the project', cliEnv: 'PULSEBAR_LUAAUTH_PROJECTS' },
   ],
   autoTargets: false,
   missingActionWhy: ' in its API.',

@@ -20,7 +20,7 @@ export const LUAPROT_DESCRIPTOR: ProviderDescriptor = Object.freeze({
       'bulk actions apply to a whole hub or key; scripts cannot be switched through its API.',
   },
   targetKinds: [
-    { kind: 'hub', noun: 'Hub', label: 'Hub ids', hint: 'Comma separated 20-digit hub ids' },
+    { kind: 'hub', noun: 'Hub', label: 'Hub ids', hint: 'Comma separated 20-digit hub ids', cliEnv: 'PULSEBAR_LUAPROT_HUBS' },
     { kind: 'key', noun: 'Key', label: 'Keys to watch (optional)', hint: 'Comma separated user keys' },
   ],
   autoTargets: false,

@@ -4,7 +4,7 @@ import { SESSION_GROUPS_MAX } from '../../shared/session-groups';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
-import { SessionActions } from './session-actions';
+import { ActionService } from './action-service';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {
@@ -16,7 +16,7 @@ async function setup(provider: ProviderId) {
   const s = (sim = await startSimulator({ seed: 7, baseSessions: 5 }));
   const account: AccountConfig = { id: 'acc', label: 'A', provider, baseUrl: s.urls[provider], targets: [] };
   const client = createClient(provider, { baseUrl: s.urls[provider], apiKey: s.keys[provider] });
-  const actions = new SessionActions({ account: () => account, call: (_id, fn) => fn(client, undefined) });
+  const actions = new ActionService({ account: () => account, call: (_id, fn) => fn(client, undefined) });
   const t = s.control.targets();
   const targetId = provider === 'junkie' ? t.junkie.scriptIds[0]! : provider === 'luaprot' ? t.luaprot.hubIds[0]! : t.luaauth.scriptIds[0]!;
   return { s, actions, targetId };

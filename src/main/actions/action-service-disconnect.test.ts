@@ -3,7 +3,7 @@ import type { AccountConfig } from '../../shared/model';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
-import { SessionActions } from './session-actions';
+import { ActionService } from './action-service';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {
@@ -16,7 +16,7 @@ describe('window bulk disconnect (LuaAuth)', () => {
     const s = (sim = await startSimulator({ seed: 4, baseSessions: 6 }));
     const account: AccountConfig = { id: 'la', label: 'LA', provider: 'luaauth', baseUrl: s.urls.luaauth, targets: [] };
     const client = createClient('luaauth', { baseUrl: s.urls.luaauth, apiKey: s.keys.luaauth });
-    const actions = new SessionActions({ account: () => account, call: (_id, fn) => fn(client, undefined) });
+    const actions = new ActionService({ account: () => account, call: (_id, fn) => fn(client, undefined) });
     const scriptId = s.control.targets().luaauth.scriptIds[0]!;
     const [first] = (await client.sessions(scriptId, { from: 0, limit: 1 })).sessions;
     // One real session and one id LuaAuth does not know: its documented answer is {success: true} all the same.

@@ -1,17 +1,18 @@
 /**
- * On-demand provider actions from the window and tray: session lists, details,
- * messages, disconnects, bulk actions and script switches. Each provider's module
+ * The one action service of the window (IPC handlers) and the command line: session
+ * lists, details, messages, disconnects, bulk actions and script switches. Each provider's module
  * (providers/<id>/actions.ts) has only the actions it really has; the others answer
- * invalid_input in its words. Every request goes through the account's rate budget
- * as a user action.
+ * invalid_input in its words. Every request goes through the caller's `call`: the
+ * account's rate budget as a user action in the app, a short-retry wrapper in the CLI.
  */
-import type { IpcRequests, RequestOf, ResponseOf, ScriptView } from '../../shared/ipc-contract';
-import type { AccountConfig, SessionPage } from '../../shared/model';
+import type { IpcRequests, RequestOf, ResponseOf, ScriptPatch, ScriptView } from '../../shared/ipc-contract';
+import type { AccountConfig, SessionPage, TargetKind } from '../../shared/model';
 import { missingActionText } from '../../shared/provider-descriptor';
 import type { ActionModule, AnyClient, ProviderModule } from '../providers/module';
+import type { DisconnectOutcome } from '../providers/luaauth/bulk';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import type { CallOptions, LuaAuthScript } from '../providers/types';
-import { providerInvalidInput } from './core-errors';
+import { providerInvalidInput } from '../app/core-errors';
 import { readSessionGroups } from './session-groups-read';
 
 type Req<C extends keyof IpcRequests> = RequestOf<C>;
@@ -45,7 +46,7 @@ export function scriptView(script: LuaAuthScript, executions: Record<string, num
   };
 }
 
-export class SessionActions {
+export class ActionService {
   constructor(
     private readonly ctx: ActionContext,
     private readonly registry: ProviderRegistry = defaultProviderRegistry,
@@ -63,16 +64,27 @@ export class SessionActions {
     return found;
   }
 
-  async list(q: Req<'sessions:list'>): Promise<Res<'sessions:list'>> {
+  /** The descriptor of an account's provider (what the CLI words its output by). */
+  providerOf(accountId: string): ProviderModule['descriptor'] {
+    return this.moduleOf(accountId).descriptor;
+  }
+
+  /**
+   * `targetKind` (CLI) names what the id is when it is not a watched target (a LuaProt user key
+   * listed with --key); otherwise the account's target with that id says.
+   */
+  async list(q: Req<'sessions:list'> & { targetKind?: TargetKind }): Promise<Res<'sessions:list'>> {
     const account = this.ctx.account(q.accountId);
-    const target = account.targets.find((t) => t.id === q.targetId);
+    const watched = account.targets.find((t) => t.id === q.targetId);
+    const target = q.targetKind ? { kind: q.targetKind, id: q.targetId } : watched;
     const { actions } = this.moduleOf(q.accountId);
     let lines: string[] = [];
     const read = (signal: AbortSignal | undefined): CallOptions => ({
       ...(signal ? { signal } : {}),
       onReadNotes: (notes) => (lines = notes.lines()),
     });
-    const page = await this.ctx.call(q.accountId, (client, signal): Promise<SessionPage> => actions.list(client, q, target, read(signal)));
+    const { targetKind: _kind, ...query } = q;
+    const page = await this.ctx.call(q.accountId, (client, signal): Promise<SessionPage> => actions.list(client, query, target, read(signal)));
     this.ctx.noteListRead?.(q.accountId, lines);
     return page;
   }
@@ -105,8 +117,32 @@ export class SessionActions {
   }
 
   async disconnectMany(q: Req<'sessions:disconnectMany'>): Promise<Res<'sessions:disconnectMany'>> {
+    const { outcomes: _perSession, ...answer } = await this.disconnectManyDetailed(q);
+    return answer;
+  }
+
+  /** As disconnectMany, with what the provider said per session where it says (the CLI's --json). */
+  async disconnectManyDetailed(q: Req<'sessions:disconnectMany'>): Promise<Res<'sessions:disconnectMany'> & { outcomes?: DisconnectOutcome[] }> {
     const disconnectMany = this.action(q.accountId, (a) => a.disconnectMany, 'bulk disconnect');
     return this.ctx.call(q.accountId, (client, signal) => disconnectMany(client, q, { signal }));
+  }
+
+  /** A script's settings as the provider gives them (no executions chart). */
+  async scriptInfo(q: Req<'scripts:get'>): Promise<LuaAuthScript> {
+    const scripts = this.action(q.accountId, (a) => a.scripts, 'script');
+    return this.ctx.call(q.accountId, (client, signal) => scripts.info(client, q.scriptId, { signal }));
+  }
+
+  /** Applies setting edits, then the switch, without reading the script back. */
+  async scriptSet(q: { accountId: string; scriptId: string; patch?: ScriptPatch; enabled?: boolean }): Promise<void> {
+    if (q.patch && Object.keys(q.patch).length > 0) {
+      const scripts = this.action(q.accountId, (a) => a.scripts, 'script edit');
+      await this.ctx.call(q.accountId, (client, signal) => scripts.edit(client, q.scriptId, q.patch!, { signal }));
+    }
+    if (q.enabled !== undefined) {
+      const scripts = this.action(q.accountId, (a) => a.scripts, 'script switch');
+      await this.ctx.call(q.accountId, (client, signal) => scripts.toggle(client, q.scriptId, q.enabled!, { signal }));
+    }
   }
 
   async scriptGet(q: Req<'scripts:get'>): Promise<ScriptView> {
