@@ -49,7 +49,12 @@ export interface AccountStatus {
 export interface TargetLive {
   kind: TargetKind;
   id: string;
+  /** What to call it: the user's own label, else the provider's name, else "<Kind> <id>". */
   label: string;
+  /** The provider's own name for it, when it gave one (shown beside a label of the user's own). */
+  providerName?: string;
+  /** `label` is the user's own (from the account's settings). Absent means false. */
+  ownLabel?: boolean;
   /** null until the first successful poll. */
   count: number | null;
   /** Change over the last 10 minutes, null when unknown. */
@@ -130,7 +135,14 @@ export interface AlertSettings {
 export interface TestResult {
   ok: boolean;
   /** Counted targets found with this key (discovery), when ok. */
-  found?: Array<{ kind: TargetKind; id: string; label: string; count?: number }>;
+  found?: Array<{
+    kind: TargetKind;
+    id: string;
+    label: string;
+    count?: number;
+    /** The provider's own name for it (LuaProt hub list, LuaAuth project/script), when it gave one. */
+    name?: string;
+  }>;
   error?: ProviderErrorInfo;
   explanation?: { title: string; advice: string };
 }

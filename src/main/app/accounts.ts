@@ -313,7 +313,7 @@ export class AccountsService {
             }
           }
           const hubs = await client.hubs();
-          return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}` })) };
+          return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}`, ...named(h.name) })) };
         }
         case 'luaauth': {
           const first = account.targets.find((t) => t.kind === 'project' || t.kind === 'script');
@@ -329,10 +329,10 @@ export class AccountsService {
           }
           if (first.kind === 'project') {
             const project = await client.project(first.id);
-            return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name }] };
+            return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name, ...named(project.name) }] };
           }
           const script = await client.script(first.id);
-          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined }] };
+          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined, ...named(script.name) }] };
         }
       }
     } catch (error) {
@@ -381,7 +381,7 @@ export class AccountsService {
           try {
             await budget();
             const hubs = await client.hubs();
-            const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: labelOf(account, h.id, h.name) }));
+            const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: labelOf(account, h.id, h.name), ...named(h.name) }));
             for (const t of known) if (!found.some((f) => f.id === t.id)) found.push({ ...t, kind: t.kind as 'hub' });
             return { ok: true, found };
           } catch (error) {
@@ -408,7 +408,7 @@ export class AccountsService {
             for (const s of executions.scripts) {
               if (seen.has(s.id)) continue;
               seen.add(s.id);
-              found.push({ kind: 'script', id: s.id, label: labelOf(account, s.id, s.name) });
+              found.push({ kind: 'script', id: s.id, label: labelOf(account, s.id, s.name), ...named(s.name) });
             }
           }
           for (const t of account.targets) {
@@ -469,6 +469,11 @@ export function viewOf(account: AccountConfig, hasKey: boolean, demo: boolean): 
   };
   if (account.autoTargets !== undefined) view.autoTargets = account.autoTargets;
   return view;
+}
+
+/** The provider's own name, kept apart from the label (which may be the user's) so the window can show both. */
+function named(name: string | null | undefined): { name?: string } {
+  return name && name.trim() ? { name: name.trim() } : {};
 }
 
 function labelOf(account: AccountConfig, id: string, fallback?: string): string {

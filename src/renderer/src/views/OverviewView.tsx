@@ -12,6 +12,7 @@ import { count } from '../time-format';
 export function OverviewView() {
   const snapshot = useMonitor((s) => s.snapshot);
   const refresh = useMonitor((s) => s.refresh);
+  const renameTarget = useMonitor((s) => s.renameTarget);
   const openTarget = useUi((s) => s.openTarget);
   const show = useUi((s) => s.show);
 
@@ -101,7 +102,11 @@ export function OverviewView() {
                 key={`${a.account.id}:${t.id}`}
                 target={t}
                 accountLabel={a.account.label}
+                providerLabel={PROVIDER_NAMES[a.account.provider]}
+                demo={a.account.demo}
                 onOpen={() => openTarget(a.account.id, t.id)}
+                // Demo accounts are fixed (main refuses edits to them).
+                {...(a.account.demo ? {} : { onRename: (label: string) => renameTarget(a.account, t, label) })}
               />,
               // A LuaAuth project's scripts, each a card of its own right under the project's.
               ...(t.children ?? []).map((c) => (
@@ -109,6 +114,8 @@ export function OverviewView() {
                   key={`${a.account.id}:${t.id}:${c.id}`}
                   target={c}
                   accountLabel={a.account.label}
+                  providerLabel={PROVIDER_NAMES[a.account.provider]}
+                  demo={a.account.demo}
                   parentLabel={t.label}
                   onOpen={() => openTarget(a.account.id, c.id)}
                 />
