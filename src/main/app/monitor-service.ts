@@ -24,6 +24,7 @@ import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ran
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
 import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
 import type { PollResult } from './poller';
+import { computeGlance } from '../glance/glance';
 import { defaultTargetLabel, providerNameOf, targetLabelOf } from '../names/target-label';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
@@ -328,6 +329,8 @@ export class MonitorService {
     }
     if (restarted.length > 0) this.options.alerts.restart?.(restarted, now);
     const fired = watched.length > 0 ? this.options.alerts.evaluate(now, watched, history) : [];
+    // The glance lists this round's alerts too (the snapshot above was taken before they were raised).
+    if (fired.length > 0) snapshot.glance = this.glanceOf(now, snapshot.accounts);
     this.options.onCommit(snapshot, fired);
     return { snapshot, fired };
   }
@@ -388,6 +391,7 @@ export class MonitorService {
         byProvider[state.account.provider] += state.total;
       }
     }
+    const glance = this.glanceOf(now, accounts);
     return {
       at: now,
       total,
@@ -397,7 +401,18 @@ export class MonitorService {
       demo: this.options.demo(),
       paused: this.options.paused(),
       keyStore: this.options.keyStore(),
+      glance,
     };
+  }
+
+  private glanceOf(now: number, accounts: readonly AccountLive[]): MonitorSnapshot['glance'] {
+    const history = this.options.history;
+    return computeGlance({
+      now,
+      accounts,
+      countAt: (accountId, targetId, at) => history.valueAt(targetKey(accountId, targetId), at),
+      alerts: this.options.alerts.recent(),
+    });
   }
 
   /** Whether the account is stale at `now` (see isStale). */

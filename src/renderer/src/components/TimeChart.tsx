@@ -95,6 +95,8 @@ export function TimeChart({
       ],
     };
     plot.current = new uPlot(opts, [[], []], el);
+    // A plot made anew (taller in the wide window, new theme colours) shows the points it already had.
+    drawRef.current(plot.current, shown.current);
     const resize = new ResizeObserver(() => {
       plot.current?.setSize({ width: Math.max(200, el.clientWidth), height });
     });
@@ -106,9 +108,8 @@ export function TimeChart({
     };
   }, [height, bars, seriesLabel]);
 
-  useEffect(() => {
-    const u = plot.current;
-    if (!u) return;
+  /** Draws the points on the plot (also on a plot made anew: a new height or theme, with the same points). */
+  const draw = (u: uPlot, points: TimeChartProps['points']) => {
     u.setData([points.map((p) => p.t / 1000), points.map((p) => p.v)], false);
     // Up to the chosen span, but no wider than the history there is (at least 10 minutes), so a young
     // history fills the chart instead of hugging its right edge. "Now" is the newest sample: main's clock.
@@ -123,6 +124,12 @@ export function TimeChart({
     }
     const start = spanMs ? Math.max(end - spanMs / 1000, Math.min(first / 1000, end - 600)) : Math.min(first / 1000, end - 600);
     u.setScale('x', { min: start, max: end + (end - start) * 0.02 });
+  };
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+
+  useEffect(() => {
+    if (plot.current) draw(plot.current, points);
   }, [points, spanMs, daily]);
 
   const last = points[points.length - 1];

@@ -15,6 +15,8 @@ interface MonitorState {
   setSnapshot(snapshot: MonitorSnapshot): void;
   refresh(accountId?: string): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
+  /** Demo mode on or off (the welcome screen's "Try demo", the offer to turn it off once real accounts exist). */
+  setDemo(enabled: boolean): Promise<void>;
   /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
   renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
 }
@@ -44,6 +46,10 @@ export const useMonitor = create<MonitorState>()((set) => ({
   },
   async setPaused(paused) {
     await call('monitor:pause', { paused });
+  },
+  async setDemo(enabled) {
+    set({ snapshot: await call('demo:set', { enabled }) });
+    await useAccounts.getState().load();
   },
   async renameTarget(account, target, label) {
     // Through the accounts store, which reloads its list; main pushes the relabelled snapshot.
