@@ -79,6 +79,21 @@ test('a LuaProt hub keeps the name the key test showed; renamed in place, emptie
   await app.setViewportSize(PANEL);
 });
 
+test('a script labelled by the user also shows the name LuaAuth gives it, once the Scripts view read it', async ({ app }) => {
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const demo = world.accounts.luaauth;
+  const script = demo.targets[0]!;
+  const info = await ipc(app, 'scripts:get', { accountId: demo.id, scriptId: script.id });
+  for (const size of [PANEL, WIDE]) {
+    await app.setViewportSize(size);
+    await nav(app, 'Overview').click();
+    const card = app.getByRole('listitem').filter({ has: app.getByRole('button', { name: /^Demo script 1: .* live, open sessions$/ }) });
+    await expect(card).toContainText(`LuaAuth: ${info.name}`);
+  }
+  await app.setViewportSize(PANEL);
+});
+
 test('demo targets carry a Demo badge and offer no rename (demo accounts are fixed)', async ({ app }) => {
   await startDemo(app);
   for (const size of [PANEL, WIDE]) {

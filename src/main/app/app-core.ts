@@ -217,6 +217,11 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     return { ...result, found };
   }
 
+  function learnScriptName<T extends { id: string; name: string }>(accountId: string, script: T): T {
+    learnNames(accounts.get(accountId).provider, { ok: true, found: [{ kind: 'script', id: script.id, label: script.name, name: script.name }] });
+    return script;
+  }
+
   function commit(force = false): void {
     monitor?.commit(force);
   }
@@ -516,9 +521,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       return true;
     },
 
-    'scripts:get': (q) => actions.scriptGet(q),
-    'scripts:toggle': (q) => actions.scriptToggle(q),
-    'scripts:edit': (q) => actions.scriptEdit(q),
+    // A script's info names it: the Scripts view and the cards then say the same (an edited name too).
+    'scripts:get': async (q) => learnScriptName(q.accountId, await actions.scriptGet(q)),
+    'scripts:toggle': async (q) => learnScriptName(q.accountId, await actions.scriptToggle(q)),
+    'scripts:edit': async (q) => learnScriptName(q.accountId, await actions.scriptEdit(q)),
 
     'alerts:get': async () => alertSettings(),
     'alerts:setRules': async ({ rules }) => {

@@ -272,8 +272,9 @@ export class MonitorService {
           state.targets.set(t.id, target);
         }
         // The poll names targets too (a LuaAuth script's provider name); it is a provider's name only
-        // when it is neither the user's label nor the "<Kind> <id>" default.
-        if (t.label !== target.userLabel && t.label !== defaultTargetLabel(t.kind, t.id)) target.polledName = t.label;
+        // when it is neither the user's label (then, or now: a poll may finish after a rename) nor the
+        // "<Kind> <id>" default.
+        if (!t.ownLabel && t.label !== target.userLabel && t.label !== defaultTargetLabel(t.kind, t.id)) target.polledName = t.label;
         target.label = this.labelOf(account.provider, target);
         if (t.children) {
           const children = new Map<string, TargetState>();

@@ -43,6 +43,8 @@ export interface TargetResult {
   kind: TargetKind;
   id: string;
   label: string;
+  /** `label` is the user's own (from the account's settings), not a name the provider gave. */
+  ownLabel?: boolean;
   /** null when this target failed this cycle: the monitor keeps the last count, never a zero. */
   count: number | null;
   error?: ProviderErrorInfo;
@@ -977,6 +979,7 @@ export class Poller {
       const ok = counts(t);
       const label = t.kind === 'script' && !t.ownLabel ? scriptLabel(t.id) : t.label;
       const result: TargetResult = { kind: t.kind, id: t.id, label, count: ok ? t.count : null };
+      if (t.ownLabel) result.ownLabel = true;
       if (t.error) {
         result.error = t.error;
         if (counted && isPermanentFailure(t.error)) result.permanent = true;

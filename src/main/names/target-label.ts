@@ -23,9 +23,9 @@ export interface TargetNaming {
   polledName?: string | undefined;
 }
 
-/** The provider's name for the target, if any is known (the learned one first: it is what the key test showed). */
+/** The provider's name for the target, if any is known: the last poll's (the freshest) before a remembered one. */
 export function providerNameOf(n: TargetNaming): string | undefined {
-  return n.learnedName?.trim() || n.polledName?.trim() || undefined;
+  return n.polledName?.trim() || n.learnedName?.trim() || undefined;
 }
 
 export function targetLabelOf(n: TargetNaming): string {

@@ -115,10 +115,21 @@ describe('target labels in the snapshot', () => {
     expect(hub().ownLabel).toBeUndefined();
   });
 
+  it('a poll that finishes after the label was cleared does not bring the old label back as the provider’s name', () => {
+    const { names, monitor, hub } = setup();
+    names.learn('luaprot', [{ kind: 'hub', id: HUB, label: 'Phantom Hub V2', name: 'Phantom Hub V2' }]);
+    monitor.setAccounts([account('My best hub')], () => status);
+    // Renamed back to nothing while a poll that still had the user's label was on its way.
+    monitor.setAccounts([account()], () => status);
+    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'My best hub', ownLabel: true, count: 3 }], total: 3, complete: true, status });
+    monitor.commit();
+    expect(hub()).toMatchObject({ label: 'Phantom Hub V2', providerName: 'Phantom Hub V2' });
+  });
+
   it('keeps a name the poll gave (a LuaAuth script’s) but never takes the user’s label for one', () => {
     const { monitor, hub } = setup();
     monitor.setAccounts([account('Mine')], () => status);
-    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'Mine', count: 1 }], total: 1, complete: true, status });
+    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'Mine', ownLabel: true, count: 1 }], total: 1, complete: true, status });
     monitor.commit();
     monitor.setAccounts([account()], () => status);
     expect(hub().label).toBe(`Hub ${HUB}`);
