@@ -50,7 +50,12 @@ export interface AccountStatus {
 export interface TargetLive {
   kind: TargetKind;
   id: string;
+  /** What to call it: the user's own label, else the provider's name, else "<Kind> <id>". */
   label: string;
+  /** The provider's own name for it, when it gave one (shown beside a label of the user's own). */
+  providerName?: string;
+  /** `label` is the user's own (from the account's settings). Absent means false. */
+  ownLabel?: boolean;
   /** null until the first successful poll. */
   count: number | null;
   /** Change over the last 10 minutes, null when unknown. */
@@ -78,6 +83,34 @@ export interface AccountLive {
   stale?: boolean;
 }
 
+/** A target that moved over the last hour (Glance.changes). */
+export interface GlanceChange {
+  accountId: string;
+  accountLabel: string;
+  targetId: string;
+  label: string;
+  /** A demo account's target: simulated users. */
+  demo: boolean;
+  /** Its count an hour ago (or the oldest of the hour), and now. */
+  before: number;
+  now: number;
+  delta: number;
+}
+
+/** The panel's "at a glance", computed in main with each snapshot. */
+export interface Glance {
+  /** The start of the hour the changes and alerts cover. */
+  since: number;
+  /** The targets that moved most (largest change either way first), unchanged ones left out. */
+  changes: GlanceChange[];
+  /** Alerts raised in the hour, newest first (silenced ones too: raised in quiet hours or a pause). */
+  alerts: Array<{ id: string; at: number; subject: string; message: string; silenced: boolean }>;
+  /** Demo (simulated) users are part of the grand total... */
+  demoInTotal: boolean;
+  /** ...and of these provider totals. */
+  demoInProvider: Record<ProviderId, boolean>;
+}
+
 export interface MonitorSnapshot {
   at: number;
   /** Sum of the accounts that are live (not `stale`). */
@@ -94,6 +127,8 @@ export interface MonitorSnapshot {
    * "stored in your system keychain" only for 'keychain'.
    */
   keyStore: 'keychain' | 'memory';
+  /** Moves, alerts and demo share of the last hour, for the panel's glance. */
+  glance: Glance;
 }
 
 export { HISTORY_RANGES, type HistoryRange } from './history-ranges';
@@ -131,7 +166,14 @@ export interface AlertSettings {
 export interface TestResult {
   ok: boolean;
   /** Counted targets found with this key (discovery), when ok. */
-  found?: Array<{ kind: TargetKind; id: string; label: string; count?: number }>;
+  found?: Array<{
+    kind: TargetKind;
+    id: string;
+    label: string;
+    count?: number;
+    /** The provider's own name for it (LuaProt hub list, LuaAuth project/script), when it gave one. */
+    name?: string;
+  }>;
   error?: ProviderErrorInfo;
   explanation?: { title: string; advice: string };
 }

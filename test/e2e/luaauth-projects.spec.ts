@@ -33,7 +33,8 @@ test('LuaAuth project: its scripts get cards under it, open their sessions, show
   await nav(app, 'Overview').click();
   const card = app.getByRole('button', { name: new RegExp(`^${escape(name)}: [\\d,]+ live, open sessions$`) });
   await expect(card).toBeVisible();
-  await expect(card).toContainText('Script in All games · Games');
+  // The card's kind line sits beside its open button (the card also holds a rename button).
+  await expect(app.getByRole('listitem').filter({ has: card })).toContainText('Script in All games · Games');
   await expect(app.getByRole('button', { name: /^All games: [\d,]+ live, open sessions$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(app, 'Overview with a project and its scripts');
 

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { AlertEvent } from '../../shared/alerts';
 import { systemClock, type Clock } from '../../shared/clock';
-import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot, ResponseOf } from '../../shared/ipc-contract';
-import type { AccountConfig } from '../../shared/model';
+import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot, ResponseOf, TestResult } from '../../shared/ipc-contract';
+import type { AccountConfig, ProviderId } from '../../shared/model';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
 import { ChannelError, ChannelService, type ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { History } from '../monitor/history';
@@ -32,6 +32,8 @@ import { DEFAULT_DELAY_MARGIN_MS, type Ticket } from '../monitor/rate-budget';
 import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, SystemSignal, TrayPort, WindowPort } from './ports';
 import { ActionService } from '../actions/action-service';
 import { MessageTemplatesService } from './message-templates-service';
+import { TargetNames } from '../names/target-names';
+import { defaultTargetLabel } from '../names/target-label';
 import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
 
 export interface CreateAppCoreOptions {
@@ -93,6 +95,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const settingsStore = new SettingsStore({ dir: options.configDir, now: () => clock.now() });
   // Snapshot + journal: a save every 5 minutes appends a few kB instead of rewriting the whole history.
   const historyStore = new HistoryStore(options.configDir, { clock });
+  const targetNames = new TargetNames(options.configDir);
   const listeners = new Set<EventListener>();
   const notices: string[] = [];
   const ops = new Map<string, AbortController>();
@@ -199,6 +202,29 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       : new PollDriver(poller, clock, () => commit(), options.timers ?? realTimers, (error) =>
           log(`pulsebar: a poll round failed (${error instanceof Error ? error.name : 'error'}); polling continues`),
         );
+
+  /**
+   * Keeps the names a key test or discovery returned, and shows them at once on the cards. A found
+   * target the answer did not name (a LuaProt hub counted by id) is named from what was learned before,
+   * so "Found 1 target: Phantom Hub V2" rather than its 20-digit id.
+   */
+  function learnNames(provider: ProviderId, result: TestResult): TestResult {
+    if (targetNames.learn(provider, result.found)) {
+      monitor?.namesLearned();
+      commit();
+    }
+    if (!result.found) return result;
+    const found = result.found.map((f) => {
+      const name = f.name ?? targetNames.nameOf(provider, f.kind, f.id);
+      return name && (f.label === f.id || f.label === defaultTargetLabel(f.kind, f.id)) ? { ...f, label: name, name } : f;
+    });
+    return { ...result, found };
+  }
+
+  function learnScriptName<T extends { id: string; name: string }>(accountId: string, script: T): T {
+    learnNames(accounts.get(accountId).provider, { ok: true, found: [{ kind: 'script', id: script.id, label: script.name, name: script.name }] });
+    return script;
+  }
 
   function commit(force = false): void {
     monitor?.commit(force);
@@ -438,9 +464,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     'app:notices': async () => [...notices],
 
     'accounts:list': async () => accounts.views(),
-    'accounts:test': async (request) => accounts.test(request),
+    'accounts:test': async (request) => learnNames(request.provider, await accounts.test(request)),
     'accounts:add': async (request) => {
-      const result = await accounts.add(request);
+      const added = await accounts.add(request);
+      const result = { ...added, test: learnNames(request.provider, added.test) };
       await syncAccounts();
       // The key test went out before the account had a budget: it still counts against the limits.
       poller.noteUserSent(result.account.id);
@@ -461,7 +488,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       monitor?.forget(id);
       await syncAccounts();
     },
-    'accounts:discover': async ({ id }) => accounts.discover(id),
+    'accounts:discover': async ({ id }) => learnNames(accounts.get(id).provider, await accounts.discover(id)),
 
     'monitor:refresh': async ({ accountId }) => {
       if (accountId !== undefined) accounts.get(accountId);
@@ -499,9 +526,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       return true;
     },
 
-    'scripts:get': (q) => actions.scriptGet(q),
-    'scripts:toggle': (q) => actions.scriptToggle(q),
-    'scripts:edit': (q) => actions.scriptEdit(q),
+    // A script's info names it: the Scripts view and the cards then say the same (an edited name too).
+    'scripts:get': async (q) => learnScriptName(q.accountId, await actions.scriptGet(q)),
+    'scripts:toggle': async (q) => learnScriptName(q.accountId, await actions.scriptToggle(q)),
+    'scripts:edit': async (q) => learnScriptName(q.accountId, await actions.scriptEdit(q)),
 
     'alerts:get': async () => alertSettings(),
     'alerts:setRules': async ({ rules }) => {
@@ -619,6 +647,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       const loadedHistory = await historyStore.load();
       if (loadedHistory.notice) notices.push(loadedHistory.notice);
       history = loadedHistory.history;
+      await targetNames.load();
       const alertNotice = await alertEngine.load();
       if (alertNotice) notices.push(alertNotice);
       started = true;
@@ -633,6 +662,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         keyStore: () => options.secrets.kind,
         intervalMs: (accountId) => poller.effectiveIntervalMs(accountId),
         registry,
+        learnedName: (provider, kind, id) => targetNames.nameOf(provider, kind, id),
       });
       const s = settings();
       const wantDemo =
@@ -673,6 +703,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       await Promise.race([channels.idle(), new Promise((resolve) => setTimeout(resolve, CHANNEL_DRAIN_MS).unref?.())]);
       channels.close();
       await alertEngine.save();
+      await targetNames.flush();
       await settingsStore.flush();
       started = false;
     },

@@ -25,6 +25,8 @@ import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ran
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
 import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
 import type { PollResult } from './poller';
+import { computeGlance } from '../glance/glance';
+import { defaultTargetLabel, providerNameOf, targetLabelOf } from '../names/target-label';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;
@@ -90,7 +92,12 @@ export function isStale(input: {
 interface TargetState {
   kind: TargetKind;
   id: string;
+  /** What it is shown as (targetLabelOf: user label, provider name, "<Kind> <id>"). */
   label: string;
+  /** The user's own label from the account's settings. */
+  userLabel?: string;
+  /** The name the last poll gave it, when that was the provider's (a LuaAuth script's). */
+  polledName?: string;
   count: number | null;
   lastAt: number | null;
   /** A LuaAuth project's scripts, as the last poll listed them. */
@@ -127,6 +134,8 @@ export interface MonitorServiceOptions {
   registry?: ProviderRegistry;
   /** An account's effective poll interval in ms (null when it is not polled), for staleness. */
   intervalMs?: (accountId: string) => number | null;
+  /** Names providers gave targets in key tests and discovery (target-names.ts). */
+  learnedName?: (provider: ProviderId, kind: TargetKind, id: string) => string | undefined;
 }
 
 /** IPC series keys ("total", "account:<id>", "target:<accountId>:<targetId>") → history keys. */
@@ -174,14 +183,20 @@ export class MonitorService {
       const targets = new Map<string, TargetState>();
       for (const t of account.targets) {
         const old = previous?.targets.get(t.id);
-        targets.set(t.id, {
+        const userLabel = t.label?.trim();
+        const polledName = old?.kind === t.kind ? old.polledName : undefined;
+        const target: TargetState = {
           kind: t.kind,
           id: t.id,
-          label: t.label?.trim() || old?.label || defaultLabel(t.kind, t.id),
+          label: '',
+          ...(userLabel ? { userLabel } : {}),
+          ...(polledName !== undefined ? { polledName } : {}),
           count: old?.count ?? null,
           lastAt: old?.lastAt ?? null,
           ...(old?.children && old.kind === t.kind ? { children: old.children } : {}),
-        });
+        };
+        target.label = this.labelOf(account.provider, target);
+        targets.set(t.id, target);
       }
       // Auto-discovered Junkie scripts stay until the next poll says otherwise.
       if (previous && this.registry.get(account.provider).descriptor.autoTargets && (account.autoTargets || account.targets.length === 0)) {
@@ -263,8 +278,11 @@ export class MonitorService {
           target = { kind: t.kind, id: t.id, label: t.label, count: null, lastAt: null };
           state.targets.set(t.id, target);
         }
-        // The poll names targets too (a LuaAuth script's provider name; the user's own label first).
-        target.label = t.label;
+        // The poll names targets too (a LuaAuth script's provider name); it is a provider's name only
+        // when it is neither the user's label (then, or now: a poll may finish after a rename) nor the
+        // "<Kind> <id>" default.
+        if (!t.ownLabel && t.label !== target.userLabel && t.label !== defaultTargetLabel(t.kind, t.id)) target.polledName = t.label;
+        target.label = this.labelOf(account.provider, target);
         if (t.children) {
           const children = new Map<string, TargetState>();
           for (const c of t.children) {
@@ -319,8 +337,26 @@ export class MonitorService {
     }
     if (restarted.length > 0) this.options.alerts.restart?.(restarted, now);
     const fired = watched.length > 0 ? this.options.alerts.evaluate(now, watched, history) : [];
+    // The glance lists this round's alerts too (the snapshot above was taken before they were raised).
+    if (fired.length > 0) snapshot.glance = this.glanceOf(now, snapshot.accounts);
     this.options.onCommit(snapshot, fired);
     return { snapshot, fired };
+  }
+
+  /** New provider names were learned (key test, discovery): relabel the targets; the next commit shows them. */
+  namesLearned(): void {
+    for (const state of this.live.values()) {
+      for (const t of state.targets.values()) t.label = this.labelOf(state.account.provider, t);
+    }
+    this.dirty = true;
+  }
+
+  private labelOf(provider: ProviderId, t: TargetState): string {
+    return targetLabelOf({ ...t, learnedName: this.options.learnedName?.(provider, t.kind, t.id) });
+  }
+
+  private providerNameOf(provider: ProviderId, t: TargetState): string | undefined {
+    return providerNameOf({ ...t, learnedName: this.options.learnedName?.(provider, t.kind, t.id) });
   }
 
   /**
@@ -355,7 +391,7 @@ export class MonitorService {
     const accounts: AccountLive[] = [];
     let total = 0;
     for (const state of this.live.values()) {
-      const targets: TargetLive[] = [...state.targets.values()].map((t) => this.targetLive(state.account.id, t, now));
+      const targets: TargetLive[] = [...state.targets.values()].map((t) => this.targetLive(state.account, t, now));
       const stale = this.isStale(state, now);
       accounts.push({ account: state.account, status: state.status, total: state.total, targets, stale });
       if (state.total !== null && !stale) {
@@ -363,6 +399,7 @@ export class MonitorService {
         byProvider[state.account.provider] += state.total;
       }
     }
+    const glance = this.glanceOf(now, accounts);
     return {
       at: now,
       total,
@@ -372,7 +409,18 @@ export class MonitorService {
       demo: this.options.demo(),
       paused: this.options.paused(),
       keyStore: this.options.keyStore(),
+      glance,
     };
+  }
+
+  private glanceOf(now: number, accounts: readonly AccountLive[]): MonitorSnapshot['glance'] {
+    const history = this.options.history;
+    return computeGlance({
+      now,
+      accounts,
+      countAt: (accountId, targetId, at) => history.valueAt(targetKey(accountId, targetId), at),
+      alerts: this.options.alerts.recent(),
+    });
   }
 
   /** Whether the account is stale at `now` (see isStale). */
@@ -419,19 +467,17 @@ export class MonitorService {
     this.dirty = true;
   }
 
-  private targetLive(accountId: string, t: TargetState, now: number): TargetLive {
-    const key = targetKey(accountId, t.id);
+  private targetLive(account: AccountView, t: TargetState, now: number): TargetLive {
+    const key = targetKey(account.id, t.id);
     const history = this.options.history;
     const before = history.valueAt(key, now - TREND_WINDOW_MS);
     const trend = t.count !== null && before !== undefined ? t.count - before : null;
     const sparkline = history.range(key, now - SPARKLINE_WINDOW_MS, now, SPARKLINE_POINTS).map((p) => Math.round(p.value));
     const live: TargetLive = { kind: t.kind, id: t.id, label: t.label, count: t.count, trend, sparkline };
-    if (t.children) live.children = [...t.children.values()].map((c) => this.targetLive(accountId, c, now));
+    const providerName = this.providerNameOf(account.provider, t);
+    if (providerName !== undefined) live.providerName = providerName;
+    if (t.userLabel) live.ownLabel = true;
+    if (t.children) live.children = [...t.children.values()].map((c) => this.targetLive(account, c, now));
     return live;
   }
-}
-
-function defaultLabel(kind: TargetKind, id: string): string {
-  const word = kind === 'hub' ? 'Hub' : kind === 'key' ? 'Key' : kind === 'project' ? 'Project' : 'Script';
-  return `${word} ${id}`;
 }

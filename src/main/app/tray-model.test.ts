@@ -28,6 +28,7 @@ function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
     demo: false,
     paused: false,
     keyStore: 'keychain',
+    glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...overrides,
   };
 }

@@ -81,6 +81,7 @@ export function cycleResult(runtime: AccountRuntime, cycle: Cycle, counted: bool
     const ok = counts(t);
     const label = t.kind === 'script' && !t.ownLabel ? scriptLabel(t.id) : t.label;
     const result: TargetResult = { kind: t.kind, id: t.id, label, count: ok ? t.count : null };
+    if (t.ownLabel) result.ownLabel = true;
     if (t.error) {
       result.error = t.error;
       if (counted && isPermanentFailure(t.error, runtime.module)) result.permanent = true;

@@ -23,6 +23,8 @@ export interface TargetResult {
   kind: TargetKind;
   id: string;
   label: string;
+  /** `label` is the user's own (from the account's settings), not a name the provider gave. */
+  ownLabel?: boolean;
   /** null when this target failed this cycle: the monitor keeps the last count, never a zero. */
   count: number | null;
   error?: ProviderErrorInfo;

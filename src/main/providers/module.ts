@@ -94,6 +94,11 @@ export interface ProviderModule<S = unknown> {
 }
 
 /** A target's name: the user's own label, else the provider's name for it, else its id. */
+/** The provider's own name, kept apart from the label (which may be the user's) so the window can show both. */
+export function providerNamed(name: string | null | undefined): { name?: string } {
+  return name && name.trim() ? { name: name.trim() } : {};
+}
+
 export function targetLabelOf(account: AccountConfig, id: string, fallback?: string): string {
   const local = account.targets.find((t) => t.id === id)?.label;
   return local || fallback || id;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { bridge, call, describeFailure, onEvent } from './api';
+import { DemoOffer } from './components/DemoOffer';
 import { HeaderBar } from './components/HeaderBar';
 import { NavBar } from './components/NavBar';
 import { NoticeStack } from './components/NoticeStack';
@@ -125,6 +126,7 @@ export function App() {
           {VIEW_LABELS[view]}
         </h1>
         <NoticeStack />
+        <DemoOffer />
         {loadError && (
           <p role="alert" className="error-text">
             {loadError}

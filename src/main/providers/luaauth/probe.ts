@@ -1,6 +1,6 @@
 import type { TestResult } from '../../../shared/ipc-contract';
 import type { ProbeModule } from '../module';
-import { targetLabelOf } from '../module';
+import { providerNamed, targetLabelOf } from '../module';
 import { asLuaAuth } from './client-of';
 
 /** LuaAuth has no route that checks a key alone: a key is proved by the first project's or script's info. */
@@ -20,10 +20,10 @@ export const luaauthProbe: ProbeModule = {
     }
     if (first.kind === 'project') {
       const project = await client.project(first.id);
-      return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name }] };
+      return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name, ...providerNamed(project.name) }] };
     }
     const script = await client.script(first.id);
-    return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined }] };
+    return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined, ...providerNamed(script.name) }] };
   },
   /** Every script of the watched projects (named by their executions), then the watched scripts. */
   async discover({ account, client: anyClient, budget }) {
@@ -37,7 +37,7 @@ export const luaauthProbe: ProbeModule = {
       for (const s of executions.scripts) {
         if (seen.has(s.id)) continue;
         seen.add(s.id);
-        found.push({ kind: 'script', id: s.id, label: targetLabelOf(account, s.id, s.name) });
+        found.push({ kind: 'script', id: s.id, label: targetLabelOf(account, s.id, s.name), ...providerNamed(s.name) });
       }
     }
     for (const t of account.targets) {

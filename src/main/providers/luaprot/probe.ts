@@ -1,6 +1,6 @@
 import { asProviderErrorInfo } from '../../app/core-errors';
 import type { ProbeModule } from '../module';
-import { targetLabelOf } from '../module';
+import { providerNamed, targetLabelOf } from '../module';
 import { asLuaProt } from './client-of';
 import { orNoSessions } from './empty-answer';
 
@@ -21,7 +21,7 @@ export const luaprotProbe: ProbeModule = {
     }
     try {
       const hubs = await client.hubs();
-      return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}` })) };
+      return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}`, ...providerNamed(h.name) })) };
     } catch (error) {
       const info = asProviderErrorInfo(error);
       if (info?.kind !== 'not_found') throw error;
@@ -33,7 +33,7 @@ export const luaprotProbe: ProbeModule = {
     try {
       await budget();
       const hubs = await asLuaProt(client).hubs();
-      const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: targetLabelOf(account, h.id, h.name) }));
+      const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: targetLabelOf(account, h.id, h.name), ...providerNamed(h.name) }));
       for (const t of known) if (!found.some((f) => f.id === t.id)) found.push({ ...t, kind: t.kind as 'hub' });
       return { ok: true, found };
     } catch (error) {

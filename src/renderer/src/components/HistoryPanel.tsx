@@ -17,7 +17,7 @@ const rangeLabel = (r: HistoryRange) => r.replace(/^(\d+)/, '$1 ');
  * export as the same CSV `pulsebar history --csv` prints. With `seriesKey` the series is chosen by
  * the parent (Insights) and the panel shows no picker of its own.
  */
-export function HistoryPanel({ options, seriesKey: fixedKey }: { options: SeriesOption[]; seriesKey?: string }) {
+export function HistoryPanel({ options, seriesKey: fixedKey, chartHeight }: { options: SeriesOption[]; seriesKey?: string; chartHeight?: number | undefined }) {
   const [ownKey, setSeriesKey] = useState('total');
   const seriesKey = fixedKey ?? ownKey;
   const [range, setRange] = useState<HistoryRange>('1h');
@@ -85,7 +85,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
           {error}
         </p>
       ) : (
-        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} spanMs={HISTORY_RANGE_MS[range]} />
+        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} spanMs={HISTORY_RANGE_MS[range]} {...(chartHeight ? { height: chartHeight } : {})} />
       )}
     </section>
   );

@@ -70,7 +70,7 @@ describe('LuaAuth project scripts in the window', () => {
     expect(labels).toEqual(['Games', 'Mine', 'Tower Defense', 'Mine']);
     const part = screen.getByRole('button', { name: 'Tower Defense: 3 live, open sessions' });
     expect(part.closest('li')!.className).toContain('target-card-part');
-    expect(within(part).getByText('Script in Games · LA main')).toBeTruthy();
+    expect(within(part.closest('li')!).getByText('Script in Games · LA main')).toBeTruthy();
     // Each script's own series can be charted (the one also watched on its own is offered once).
     expect(within(screen.getByRole('list', { name: 'Series' })).getAllByRole('listitem').map((n) => n.textContent)).toEqual([
       'total=All accounts',
