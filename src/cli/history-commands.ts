@@ -1,9 +1,9 @@
 import { backfillDemoHistory } from '../main/app/demo-history';
 import { historyPoints } from '../main/app/monitor-service';
-import { History } from '../main/monitor/history';
-import { HistoryStore } from '../main/monitor/history-store';
+import { History } from '../main/history/history';
+import { HistoryStore } from '../main/history/history-store';
 import { computeInsights, systemZone, type InsightsZone } from '../main/monitor/insights';
-import { accountKey, targetKey, TOTAL_KEY } from '../main/monitor/series-key';
+import { accountKey, targetKey, TOTAL_KEY } from '../main/history/series-key';
 import { resolveConfigDir } from '../main/settings';
 import type { RunningSimulator } from '../main/simulator/types';
 import { HISTORY_RANGE_MS, historyCsv, type HistoryRange } from '../shared/history-ranges';

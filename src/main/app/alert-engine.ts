@@ -19,7 +19,7 @@ import {
   type AlertEngineState,
   type ScopeLabel,
 } from '../monitor/alert-rules';
-import type { History } from '../monitor/history';
+import type { History } from '../history/history';
 import type { LocalMinutes } from '../monitor/quiet-hours';
 import type { AlertEngine, WatchedSeries } from './monitor-service';
 

@@ -10,8 +10,8 @@ import type { AccountStatus, AlertSettings, AppPreferences, MonitorSnapshot } fr
 import { PROVIDERS, type AccountConfig, type ProviderId } from '../../shared/model';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
 import { ChannelError, ChannelService, type ChannelServiceOptions } from '../alerts/channels/channel-service';
-import type { History } from '../monitor/history';
-import { HistoryStore } from '../monitor/history-store';
+import type { History } from '../history/history';
+import { HistoryStore } from '../history/history-store';
 import { systemZone, type InsightsZone } from '../monitor/insights';
 import { createClient as defaultCreateClient } from '../providers';
 import type { ProviderClient } from '../providers/types';

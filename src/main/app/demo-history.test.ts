@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import { History } from '../monitor/history';
+import { History } from '../history/history';
 import { seededRandom } from '../monitor/seeded-random';
-import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
+import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
 import { demoAccountConfigs } from './demo-accounts';

@@ -6,8 +6,8 @@
  */
 import type { RandomSource } from '../monitor/seeded-random';
 import { seededRandom } from '../monitor/seeded-random';
-import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
-import type { History } from '../monitor/history';
+import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
+import type { History } from '../history/history';
 import type { RunningSimulator } from '../simulator/types';
 import type { AccountConfig } from '../../shared/model';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import type { AlertEvent, AlertRule } from '../../shared/alerts';
 import type { AccountStatus, AccountView, MonitorSnapshot } from '../../shared/ipc-contract';
-import { History } from '../monitor/history';
+import { History } from '../history/history';
 import { RulesAlertEngine } from './alert-engine';
 import { isStale, MonitorService, staleAfterMs, STALE_MIN_MS } from './monitor-service';
 import type { PollResult } from './poller';

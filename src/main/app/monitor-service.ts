@@ -19,10 +19,10 @@ import type {
   TargetLive,
 } from '../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
-import { History, type RangePoint } from '../monitor/history';
+import { History, type RangePoint } from '../history/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
-import { accountKey, targetKey, TOTAL_KEY } from '../monitor/series-key';
+import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
 import type { PollResult } from './poller';
 
 export const TREND_WINDOW_MS = 10 * 60_000;

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import { loadHistory } from '../monitor/history';
+import { loadHistory } from '../history/history-file';
 import { RulesAlertEngine } from './alert-engine';
 import { startTestCore, tempConfigDir, useCleanups } from './core-test-support';
 import type { NotificationRequest } from './ports';

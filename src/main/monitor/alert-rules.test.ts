@@ -10,10 +10,10 @@ import {
   restartSeries,
   type AlertEngineState,
 } from './alert-rules';
-import { History, HOUR_MS, MINUTE_MS } from './history';
+import { History, HOUR_MS, MINUTE_MS } from '../history/history';
 import { fixedOffsetLocalMinutes, isQuietTime, parseClockTime } from './quiet-hours';
 import { seededRandom } from './seeded-random';
-import { scopeKey } from './series-key';
+import { scopeKey } from '../history/series-key';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0); // noon UTC
 const POLL = 30_000;

@@ -1,8 +1,8 @@
 import type { AlertEvent, AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { ProviderId } from '../../shared/model';
-import type { HistoryPoint } from './history';
+import type { HistoryPoint } from '../history/history';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from './quiet-hours';
-import { scopeKey } from './series-key';
+import { scopeKey } from '../history/series-key';
 
 /**
  * The alert rule engine: a pure function from (rules, this poll's counts, history,

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import { DAY_MS, HOUR_MS, History, HistoryFormatError, MINUTE_MS, loadHistory, saveHistory } from './history';
-import { seededRandom } from './seeded-random';
+import { DAY_MS, HOUR_MS, History, HistoryFormatError, MINUTE_MS } from './history';
+import { loadHistory, saveHistory } from './history-file';
+import { historyFromJSON, historyToJSON } from './history-json';
+import { seededRandom } from '../monitor/seeded-random';
 
 const T0 = Date.UTC(2026, 0, 1); // a whole minute
 
@@ -48,7 +50,7 @@ describe('History basics', () => {
     expect(h.valueAt('big', T0)).toBe(70_000);
     expect(h.allTimeHigh('big')).toBe(70_000);
     expect(h.allTimeHigh('small')).toBe(65_535);
-    const r = History.fromJSON(JSON.parse(JSON.stringify(h.serialize())));
+    const r = historyFromJSON(JSON.parse(JSON.stringify(historyToJSON(h))));
     expect(r.allTimeHigh('big')).toBe(70_000);
   });
 });
@@ -161,20 +163,20 @@ describe('History retention', () => {
     const h = new History();
     for (let i = 0; i < 3 * 60; i++) h.append('a', T0 + i * 60_000, i % 60);
     h.append('a', T0 + 9 * DAY_MS, 1);
-    const again = History.fromJSON(JSON.parse(JSON.stringify(h.serialize())));
+    const again = historyFromJSON(JSON.parse(JSON.stringify(historyToJSON(h))));
     expect(again.range('a', T0, T0 + 10 * DAY_MS, 10_000)).toEqual(h.range('a', T0, T0 + 10 * DAY_MS, 10_000));
     expect(again.range('a', T0, T0 + 3 * HOUR_MS, 10_000)).toHaveLength(3);
 
     const recent = new History();
     for (let i = 0; i < 3 * 60; i++) recent.append('a', T0 + i * 60_000, i % 60);
-    const old = recent.serialize();
+    const old = historyToJSON(recent);
     for (const series of Object.values(old.series)) delete series.h;
-    const upgraded = History.fromJSON(JSON.parse(JSON.stringify(old)));
+    const upgraded = historyFromJSON(JSON.parse(JSON.stringify(old)));
     upgraded.append('a', T0 + 9 * DAY_MS, 1);
     const hours = upgraded.range('a', T0, T0 + 3 * HOUR_MS, 10_000);
     expect(hours.map((p) => p.max)).toEqual([59, 59, 59]);
     expect(hours[0]!.value).toBeCloseTo(29.5, 0);
-    expect(() => History.fromJSON({ ...old, series: { a: { ...old.series['a']!, h: { h0: 1, n: [1], sum: [], min: [1], max: [1] } } } })).toThrow(/hour bucket lengths/);
+    expect(() => historyFromJSON({ ...old, series: { a: { ...old.series['a']!, h: { h0: 1, n: [1], sum: [], min: [1], max: [1] } } } })).toThrow(/hour bucket lengths/);
   });
 
   it('caps raw samples per series', () => {
@@ -230,8 +232,8 @@ describe('History persistence', () => {
     // Appending after a load carries on where it stopped (out-of-order still refused).
     expect(back.append('acc', end - 30_000, 1)).toBe(false);
     expect(back.append('acc', end, 1)).toBe(true);
-    expect(JSON.stringify(History.fromJSON(JSON.parse(JSON.stringify(h.serialize()))).serialize())).toBe(
-      JSON.stringify(h.serialize()),
+    expect(JSON.stringify(historyToJSON(historyFromJSON(JSON.parse(JSON.stringify(historyToJSON(h))))))).toBe(
+      JSON.stringify(historyToJSON(h)),
     );
   });
 
@@ -258,7 +260,7 @@ describe('History persistence', () => {
       expect(await readFile(r.setAsidePath!)).toEqual(body);
     }
     expect((await readdir(dir)).every((f) => f.includes('.corrupt-'))).toBe(true);
-    expect(() => History.fromJSON({ format: 'x' })).toThrow(HistoryFormatError);
+    expect(() => historyFromJSON({ format: 'x' })).toThrow(HistoryFormatError);
   });
 });
 
@@ -281,7 +283,7 @@ describe('History memory', () => {
     const bytes = h.memoryBytes();
     const after = process.memoryUsage();
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    const serialized = JSON.stringify(h.serialize()).length;
+    const serialized = JSON.stringify(historyToJSON(h)).length;
     console.log(
       `history memory: ${samples} samples into 150 series -> typed arrays ${mb(bytes)} MB ` +
         `(${Math.round(bytes / 150 / 1024)} KB per series); process arrayBuffers Δ ${mb(after.arrayBuffers - before.arrayBuffers)} MB; ` +
@@ -324,7 +326,7 @@ describe('History after the wall clock steps back', () => {
     values.forEach((v, i) => h.append('k', t0 + i * 10_000, v));
     // Back to 35 s into the first minute: 50, 20, 40, 60 are kept, the rest is the dropped future.
     h.rewind(t0 + 35_000);
-    const b = (h.serialize() as { series: Record<string, { b: { n: number[]; min: number[]; max: number[]; last: number[] } }> }).series.k!.b;
+    const b = (historyToJSON(h) as { series: Record<string, { b: { n: number[]; min: number[]; max: number[]; last: number[] } }> }).series.k!.b;
     expect(b.n).toEqual([4]);
     expect(b.min).toEqual([20]);
     expect(b.max).toEqual([60]);

@@ -115,19 +115,6 @@ export class HourBuckets {
     return this.sum.byteLength + this.n.byteLength + this.min.byteLength + this.max.byteLength;
   }
 
-  toJSON(): HourBucketsJSON {
-    const out: HourBucketsJSON = { h0: this.first, n: [], sum: [], min: [], max: [] };
-    for (let i = 0; i < this.len; i++) {
-      const p = this.idx(i);
-      const n = this.n[p]!;
-      out.n.push(n);
-      out.sum.push(n ? this.sum[p]! : 0);
-      out.min.push(n ? this.min[p]! : 0);
-      out.max.push(n ? this.max[p]! : 0);
-    }
-    return out;
-  }
-
   toColumns(): HourColumns {
     const copy = <T extends Float64Array | Uint32Array>(ring: T, out: T): T => unring(ring, this.start, this.len, out);
     return {
@@ -146,13 +133,6 @@ export class HourBuckets {
       if (c.n[i]! > 0) h.add(c.h0 + i, c.sum[i]! / c.n[i]!, c.n[i]!, c.min[i]!, c.max[i]!);
     }
     return h;
-  }
-
-  static fromJSON(data: HourBucketsJSON, maxHours: number): HourBuckets {
-    return HourBuckets.fromColumns(
-      { h0: data.h0, n: Uint32Array.from(data.n), sum: Float64Array.from(data.sum), min: Uint32Array.from(data.min), max: Uint32Array.from(data.max) },
-      maxHours,
-    );
   }
 }
 

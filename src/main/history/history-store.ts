@@ -6,7 +6,8 @@ import { createGzip, gunzip } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { systemClock, type Clock } from '../../shared/clock';
 import { removeStaleTempFiles } from '../settings/stale-temp-files';
-import { describeError, History, HistoryFormatError, loadHistory, type HistoryOptions, type LoadedHistory, type SeriesColumns } from './history';
+import { History, HistoryFormatError, type HistoryOptions, type KeyedColumns } from './history';
+import { describeError, loadHistory, type LoadedHistory } from './history-file';
 import { decodeHistory, encodeHistoryChunks } from './history-codec';
 
 /**
@@ -225,7 +226,7 @@ export class HistoryStore {
     // Columns are copied out a few series at a time, yielding in between, so the tray and IPC are
     // never held for long; samples appended meanwhile are also in the next journal line, and
     // replaying one already in the snapshot is refused as not newer.
-    const columns: SeriesColumns[] = [];
+    const columns: KeyedColumns[] = [];
     let slice = performance.now();
     for (const key of history.keys()) {
       const c = history.columnsOf(key);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import { DAY_MS, HOUR_MS, History, saveHistory } from './history';
+import { DAY_MS, HOUR_MS, History } from './history';
+import { saveHistory } from './history-file';
 import { decodeHistory, encodeHistory } from './history-codec';
 import { HistoryStore } from './history-store';
 

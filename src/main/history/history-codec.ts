@@ -1,4 +1,4 @@
-import { HistoryFormatError, type SeriesColumns } from './history';
+import { HistoryFormatError, type KeyedColumns } from './history';
 
 /**
  * The history's binary snapshot: a small JSON header naming each series and its column lengths,
@@ -28,7 +28,7 @@ interface Header {
   series: SeriesHeader[];
 }
 
-function columnsOf(c: SeriesColumns): ArrayBufferView[] {
+function columnsOf(c: KeyedColumns): ArrayBufferView[] {
   return [c.rawT, c.rawV, c.bN, c.bFrac, c.bMin, c.bMax, c.bLast, c.hours.sum, c.hours.n, c.hours.min, c.hours.max];
 }
 
@@ -38,7 +38,7 @@ const pad8 = (n: number): number => (8 - (n % 8)) % 8;
  * The snapshot as a list of buffers: the header, then each column as a view of the history's own
  * copy (no concatenation), so it can be streamed into gzip without one big allocation.
  */
-export function encodeHistoryChunks(series: readonly SeriesColumns[], generation = 0): Buffer[] {
+export function encodeHistoryChunks(series: readonly KeyedColumns[], generation = 0): Buffer[] {
   const header: Header = {
     generation,
     series: series.map((c) => ({
@@ -66,7 +66,7 @@ export function encodeHistoryChunks(series: readonly SeriesColumns[], generation
   return chunks.filter((c) => c.length > 0);
 }
 
-export function encodeHistory(series: readonly SeriesColumns[], generation = 0): Buffer {
+export function encodeHistory(series: readonly KeyedColumns[], generation = 0): Buffer {
   return Buffer.concat(encodeHistoryChunks(series, generation));
 }
 
@@ -76,7 +76,7 @@ export function isEncodedHistory(bytes: Buffer): boolean {
 
 type Ctor<T> = { new (length: number): T; BYTES_PER_ELEMENT: number };
 
-export function decodeHistory(bytes: Buffer): { generation: number; series: SeriesColumns[] } {
+export function decodeHistory(bytes: Buffer): { generation: number; series: KeyedColumns[] } {
   if (!isEncodedHistory(bytes)) throw new HistoryFormatError('not a Pulsebar binary history');
   const version = bytes.readUInt32LE(4);
   if (version !== HISTORY_CODEC_VERSION) throw new HistoryFormatError(`unsupported binary history version ${version}`);
@@ -101,7 +101,7 @@ export function decodeHistory(bytes: Buffer): { generation: number; series: Seri
     return out;
   };
   const generation = typeof header.generation === 'number' ? header.generation : 0;
-  const series = header.series.map((h, i): SeriesColumns => {
+  const series = header.series.map((h, i): KeyedColumns => {
     const what = `series ${i}`;
     if (typeof h?.key !== 'string' || typeof h.lastAt !== 'number' || !Number.isInteger(h.m0) || !Number.isInteger(h.h0)) {
       throw new HistoryFormatError(`${what}: malformed header`);
