@@ -1,5 +1,5 @@
-import { backfillDemoHistory } from '../main/app/demo-history';
-import { historyPoints } from '../main/app/monitor-service';
+import { backfillDemoHistory } from '../main/demo/demo-history';
+import { historyPoints } from '../main/core/monitor-service';
 import { History } from '../main/history/history';
 import { HistoryStore } from '../main/history/history-store';
 import { computeInsights, systemZone, type InsightsZone } from '../main/monitor/insights';

@@ -19,7 +19,7 @@ import { stripTrailingSlashes } from '../providers/paths';
 import type { ClientOptions, ProviderClient } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
-import { asProviderErrorInfo, invalidRequest } from './core-errors';
+import { asProviderErrorInfo, invalidRequest } from '../core/core-errors';
 import { isLuaProtEmpty } from './poller';
 
 export type ClientFactory = (provider: ProviderId, options: ClientOptions) => ProviderClient;

@@ -19,7 +19,7 @@ import type { RandomSource } from '../monitor/seeded-random';
 import { ProviderError } from '../providers/errors';
 import { ReadNotes } from '../providers/read-notes';
 import type { CallOptions, JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from '../providers/types';
-import { asProviderErrorInfo } from './core-errors';
+import { asProviderErrorInfo } from '../core/core-errors';
 import { newLuaAuthPaging, PageCountSearch, type LuaAuthPaging } from './luaauth-count-search';
 
 export type LuaAuthCountMode = 'sessions' | 'script_total';

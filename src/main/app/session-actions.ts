@@ -9,7 +9,7 @@ import type { AccountConfig, MessageResult, Session, SessionPage } from '../../s
 import type { CallOptions, LuaAuthClient, LuaAuthScript, ProviderClient } from '../providers/types';
 import { describeDisconnects } from '../providers/luaauth-bulk';
 import { missingAction } from './capabilities';
-import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from './core-errors';
+import { asProviderErrorInfo, invalidRequest, providerInvalidInput } from '../core/core-errors';
 import { isLuaProtEmpty } from './poller';
 import { readSessionGroups } from './session-groups-read';
 

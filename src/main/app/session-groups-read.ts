@@ -8,7 +8,7 @@ import type { ProviderId, Session, TargetConfig } from '../../shared/model';
 import { PROVIDER_NAMES } from '../../shared/model';
 import { groupByGame, groupByKey, groupByServer, SESSION_GROUPS_MAX, SESSION_GROUPS_PAGE, sharedKeys } from '../../shared/session-groups';
 import type { ProviderClient } from '../providers/types';
-import { asProviderErrorInfo, invalidRequest } from './core-errors';
+import { asProviderErrorInfo, invalidRequest } from '../core/core-errors';
 import { isLuaProtEmpty } from './poller';
 
 /** One budgeted request with the account's client. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wireName } from '../../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { createAlertNotifier } from '../app/notifications';
+import { createAlertNotifier } from '../alerts/notifications';
 import { APP_ENTRY_URL } from './app-protocol';
 import { preventable, resetElectronFake, type ElectronFake, type FakeBrowserWindow } from './electron-fake';
 import { createFakeCore, type CorePorts, type FakeCore } from './fake-core';
@@ -163,7 +163,7 @@ describe('tray, window and notifications', () => {
 
   it("a notification click shows the window on the alert's target", async () => {
     const { window } = await start({ argv: ['pulsebar', '--hidden'] });
-    // The core's own alert notifier (src/main/app/notifications.ts) over the Electron notifier,
+    // The core's own alert notifier (src/main/alerts/notifications.ts) over the Electron notifier,
     // clicking through to what the core's navigate() does: show the window, push `navigate`.
     const alerts = createAlertNotifier({
       notifier: ports.notifier,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TrayModel } from '../app/ports';
+import type { TrayModel } from '../core/ports';
 import { resetElectronFake, type ElectronFake, type FakeNativeImage, type FakeTray } from './electron-fake';
 import { createTray } from './tray';
 

@@ -1,6 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import { drawTrayIcon } from '../app/tray-icon-image';
-import type { TrayIconState, TrayMenuItem, TrayModel, TrayPort } from '../app/ports';
+import { drawTrayIcon } from '../tray/tray-icon-image';
+import type { TrayIconState, TrayMenuItem, TrayModel, TrayPort } from '../core/ports';
 
 function iconFor(state: TrayIconState, isMac: boolean): NativeImage {
   if (isMac) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
-import type { AppCore, Handlers } from '../app/ports';
-import { CoreError } from '../app/core-errors';
+import type { AppCore, Handlers } from '../core/ports';
+import { CoreError } from '../core/core-errors';
 import { ProviderError } from '../providers';
 import { SecretStoreError } from '../secrets';
 import { dispatch } from './dispatch';

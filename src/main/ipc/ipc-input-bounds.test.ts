@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
-import type { AppCore, Handlers } from '../app/ports';
+import type { AppCore, Handlers } from '../core/ports';
 import { dispatch } from './dispatch';
 import { isSeriesKey, requestSchemas } from './ipc-schemas';
 import { hasLoneSurrogate } from './ipc-strings';

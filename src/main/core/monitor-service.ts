@@ -23,7 +23,7 @@ import { History, type RangePoint } from '../history/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
 import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
-import type { PollResult } from './poller';
+import type { PollResult } from '../app/poller';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../shared/alerts';
 import { createAlertNotifier, notificationFor } from './notifications';
-import type { NotificationRequest } from './ports';
+import type { NotificationRequest } from '../core/ports';
 
 const event = (n: number, overrides: Partial<AlertEvent> = {}): AlertEvent => ({
   id: `e${n}`,

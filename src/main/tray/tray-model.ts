@@ -5,7 +5,7 @@
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type AccountState } from '../../shared/model';
-import type { TrayIconState, TrayMenuItem, TrayModel } from './ports';
+import type { TrayIconState, TrayMenuItem, TrayModel } from '../core/ports';
 
 /** Menu item ids the core's trayAction understands (plus "account:<id>" and "target:<accountId>:<targetId>"). */
 export const TRAY_ACTIONS = {

@@ -21,7 +21,7 @@ import {
 } from '../monitor/alert-rules';
 import type { History } from '../history/history';
 import type { LocalMinutes } from '../monitor/quiet-hours';
-import type { AlertEngine, WatchedSeries } from './monitor-service';
+import type { AlertEngine, WatchedSeries } from '../core/monitor-service';
 
 /** The engine-state layout this build writes; a file with a higher one comes from a newer Pulsebar. */
 const ALERT_STATE_VERSION = emptyAlertState().version;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import { loadHistory } from '../history/history-file';
-import { RulesAlertEngine } from './alert-engine';
+import { RulesAlertEngine } from '../alerts/alert-engine';
 import { startTestCore, tempConfigDir, useCleanups } from './core-test-support';
 import type { NotificationRequest } from './ports';
 

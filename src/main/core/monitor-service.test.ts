@@ -3,9 +3,9 @@ import { ManualClock } from '../../shared/clock';
 import type { AlertEvent, AlertRule } from '../../shared/alerts';
 import type { AccountStatus, AccountView, MonitorSnapshot } from '../../shared/ipc-contract';
 import { History } from '../history/history';
-import { RulesAlertEngine } from './alert-engine';
+import { RulesAlertEngine } from '../alerts/alert-engine';
 import { isStale, MonitorService, staleAfterMs, STALE_MIN_MS } from './monitor-service';
-import type { PollResult } from './poller';
+import type { PollResult } from '../app/poller';
 
 const account: AccountView = {
   id: 'acc',

@@ -4,7 +4,7 @@
  * files written to build/icons for packaging — no binary assets to keep in sync.
  */
 import { deflateSync } from 'node:zlib';
-import type { TrayIconState } from './ports';
+import type { TrayIconState } from '../core/ports';
 
 const COLOURS: Record<TrayIconState, [number, number, number]> = {
   normal: [59, 130, 246],

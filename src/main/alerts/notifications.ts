@@ -4,7 +4,7 @@
  * (quiet hours, pause) are recorded elsewhere but never notified here.
  */
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
-import type { NotificationRequest, NotifierPort } from './ports';
+import type { NotificationRequest, NotifierPort } from '../core/ports';
 
 export type NotificationTarget = { accountId: string; targetId?: string };
 

@@ -33,7 +33,7 @@ export interface TrayMenuItem {
   checked?: boolean;
   submenu?: TrayMenuItem[];
 }
-/** Everything the tray shows, computed purely from the monitor snapshot (src/main/app/tray-model.ts). */
+/** Everything the tray shows, computed purely from the monitor snapshot (src/main/tray/tray-model.ts). */
 export interface TrayModel {
   icon: TrayIconState;
   tooltip: string;

@@ -5,7 +5,7 @@ import type { AccountView } from '../../shared/ipc-contract';
 import { dispatch } from '../ipc/dispatch';
 import type { RunningSimulator } from '../simulator/types';
 import type { PulsebarCore } from './app-core';
-import { MAX_ACCOUNTS } from './accounts';
+import { MAX_ACCOUNTS } from '../app/accounts';
 import { startTestCore, useCleanups } from './core-test-support';
 
 /* A stored key only goes to the server it was entered for: the (untrusted) window cannot redirect it. */
