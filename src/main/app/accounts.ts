@@ -53,7 +53,7 @@ export interface AccountsServiceOptions {
    * Waits for room in an existing account's request budget before each Test/Discover request
    * (throws when there is none soon), so those clicks share the limits with polling and session actions.
    */
-  throttle?: (accountId: string) => Promise<void>;
+  throttle?: (account: AccountConfig) => Promise<void>;
   /** The provider answered 429 to such a request: the whole account respects the Retry-After. */
   onRateLimited?: (accountId: string, retryAfterMs: number | undefined) => void;
   /** Called after any change so polling and the snapshot follow. */
@@ -278,7 +278,7 @@ export class AccountsService {
     if (!key) throw invalidRequest('key: a key is needed to test (none given and none stored)');
     if (request.accountId === undefined) return this.testWith(account, key);
     // An existing account: its test request comes out of the account's budget like any user action.
-    await this.options.throttle?.(request.accountId);
+    await this.options.throttle?.(account);
     return this.noteRateLimit(request.accountId, await this.testWith(account, key));
   }
 
@@ -364,7 +364,7 @@ export class AccountsService {
     if (!key) throw invalidRequest(`id: account "${account.label}" has no key stored; edit it to enter the key again`);
     const client = this.client(account, key);
     // Every request below first waits for room in the account's budget.
-    const budget = async (): Promise<void> => this.options.throttle?.(accountId);
+    const budget = async (): Promise<void> => this.options.throttle?.(account);
     try {
       switch (client.provider) {
         case 'junkie': {
