@@ -67,7 +67,8 @@ export interface DemoAccounts {
 }
 
 function newAccountId(provider: ProviderId): string {
-  // No ':' ever: tray item ids and history keys are built from account ids.
+  // Series and tray items carry account ids as typed references, so any character would do; these ids
+  // simply never need escaping in history keys (series-key.ts).
   return `${provider}-${randomBytes(5).toString('hex')}`;
 }
 

@@ -64,7 +64,7 @@ describe('a target that always fails', () => {
     account = snap.accounts.find((a) => a.account.id === id)!;
     expect(account.total).toBe(population());
     expect(snap.total).toBe(population());
-    const points = value<unknown[]>(await t.call('monitor:history', { key: `account:${id}`, range: '1h' }));
+    const points = value<unknown[]>(await t.call('monitor:history', { series: { type: 'account', accountId: id }, range: '1h' }));
     expect(points.length).toBeGreaterThan(5);
   });
 });
@@ -141,7 +141,7 @@ describe('the wall clock stepping back', () => {
     await t.run(10 * 60_000);
     // Polling goes on at its usual pace (30 s) instead of waiting an hour for the clock to catch up.
     expect(t.sim.control.requestLog('junkie').length - requests).toBeGreaterThanOrEqual(15);
-    const points = value<Array<{ t: number }>>(await t.call('monitor:history', { key: `account:${id}`, range: '1h' }));
+    const points = value<Array<{ t: number }>>(await t.call('monitor:history', { series: { type: 'account', accountId: id }, range: '1h' }));
     const afterStep = points.filter((p) => p.t > t.clock.now() - 10 * 60_000);
     expect(afterStep.length).toBeGreaterThanOrEqual(15);
     const snap = t.core.snapshot();

@@ -165,7 +165,7 @@ describe('app core', () => {
     expect(t.shown).toHaveLength(1);
 
     // History: the outage left a gap, never zeros.
-    const history = value<Array<{ v: number }>>(await t.call('monitor:history', { key: 'total', range: '1h' }));
+    const history = value<Array<{ v: number }>>(await t.call('monitor:history', { series: { type: 'total' }, range: '1h' }));
     expect(history.length).toBeGreaterThan(10);
     expect(history.every((p) => p.v > 0)).toBe(true);
   });
@@ -174,7 +174,7 @@ describe('app core', () => {
     const t = await setup({ junkie: { scripts: 1 }, baseSessions: 60, events: [{ atMs: 20 * 60_000, provider: 'junkie', factor: 3 }] });
     value(await t.call('accounts:add', { label: 'J', provider: 'junkie', baseUrl: t.sim.urls.junkie, key: t.sim.keys.junkie, targets: [] }));
     await t.run(10 * 60_000);
-    t.core.trayAction('pause-alerts');
+    t.core.trayAction({ type: 'pause-alerts' });
     await new Promise((r) => setTimeout(r, 20));
     expect(value<{ pausedUntil: number | null }>(await t.call('alerts:get')).pausedUntil).toBe(t.clock.now() + 60 * 60_000);
     await t.run(20 * 60_000);

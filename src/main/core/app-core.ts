@@ -255,8 +255,8 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   return {
     handlers,
     subscribe: (listener) => events.subscribe(listener),
-    trayAction: (id) =>
-      routeTrayAction(id, {
+    trayAction: (command) =>
+      routeTrayAction(command, {
         navigate,
         refresh: () => poller.refresh(),
         pauseAlerts: (minutes) => void settingsEffects.pauseAlerts(minutes),

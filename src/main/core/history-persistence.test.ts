@@ -13,7 +13,7 @@ describe('history across a restart', () => {
       await t.call('accounts:add', { label: 'J', provider: 'junkie', baseUrl: t.sim.urls.junkie, key: t.sim.keys.junkie, targets: [] }),
     ).account.id;
     await t.run(20 * 60_000);
-    const before = value<unknown[]>(await t.call('monitor:history', { key: `account:${id}`, range: '1h' }));
+    const before = value<unknown[]>(await t.call('monitor:history', { series: { type: 'account', accountId: id }, range: '1h' }));
     expect(before.length).toBeGreaterThan(30);
     await t.core.stop();
     expect((await readdir(t.configDir)).filter((f) => f.startsWith('history'))).toEqual(['history.bin', 'history.journal']);
@@ -21,7 +21,7 @@ describe('history across a restart', () => {
     const next = createAppCore({ configDir: t.configDir, secrets: t.secrets, clock: t.clock, timers: false, demo: false, ports: { notifier: { notify: () => undefined } } });
     await next.start();
     cleanup(() => next.stop());
-    const after = value<unknown[]>(await dispatch(next, 'monitor:history', { key: `account:${id}`, range: '1h' }));
+    const after = value<unknown[]>(await dispatch(next, 'monitor:history', { series: { type: 'account', accountId: id }, range: '1h' }));
     expect(after).toEqual(before);
   });
 });

@@ -19,7 +19,7 @@ describe('monitor:insights', () => {
       await t.call('accounts:add', { label: 'J', provider: 'junkie', baseUrl: t.sim.urls.junkie, key: t.sim.keys.junkie, targets: [] }),
     ).account.id;
     await t.run(3 * 60 * 60_000);
-    const insights = value<Insights>(await t.call('monitor:insights', { key: `account:${id}` }));
+    const insights = value<Insights>(await t.call('monitor:insights', { series: { type: 'account', accountId: id } }));
     const polled = t.core.snapshot().accounts[0]!.total!;
     expect(insights.peak.today!.value).toBeGreaterThanOrEqual(polled);
     expect(insights.peak['90d']).toEqual(insights.peak.today);
@@ -30,7 +30,8 @@ describe('monitor:insights', () => {
     expect(insights.heatmap[0]!.slice(10, 13).every((v) => v !== null && v > 0)).toBe(true);
     expect(insights.heatmap[1]!.every((v) => v === null)).toBe(true);
 
-    expect(await t.call('monitor:insights', { key: 'account:nobody' })).toMatchObject({ ok: true });
-    expect(await t.call('monitor:insights', { key: 'bogus' })).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(await t.call('monitor:insights', { series: { type: 'account', accountId: 'nobody' } })).toMatchObject({ ok: true });
+    expect(await t.call('monitor:insights', { series: 'bogus' })).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(await t.call('monitor:insights', { key: 'account:nobody' })).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
   });
 });

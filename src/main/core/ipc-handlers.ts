@@ -15,7 +15,7 @@ import type { DemoMode } from '../demo/demo-mode';
 import type { InsightsZone } from '../monitor/insights';
 import type { SettingsStore } from '../settings';
 import type { AccountRuntime } from './account-runtime';
-import { invalidRequest } from './core-errors';
+import { CoreError, invalidRequest } from './core-errors';
 import type { MonitorService } from './monitor-service';
 import type { Handlers, SystemPort, WindowPort } from './ports';
 import type { RunState } from './run-state';
@@ -93,11 +93,11 @@ function monitorHandlers(d: HandlerDeps): HandlerGroup<'monitor:refresh' | 'moni
       d.poller.refresh(accountId);
     },
     'monitor:pause': async ({ paused }) => d.run.setUserPaused(paused),
-    'monitor:history': async ({ key, range, every }) => d.monitor()?.historyRange(key, range, every === true) ?? [],
-    'monitor:insights': async ({ key }) => {
-      const insights = d.monitor()?.insights(key, d.insightsZone);
-      if (!insights) throw invalidRequest(`key: no history series "${key}"`);
-      return insights;
+    'monitor:history': async ({ series, range, every }) => d.monitor()?.historyRange(series, range, every === true) ?? [],
+    'monitor:insights': async ({ series }) => {
+      const monitor = d.monitor();
+      if (!monitor) throw new CoreError('failed', 'Pulsebar is still starting; try again in a moment.');
+      return monitor.insights(series, d.insightsZone);
     },
     'providers:capabilities': async () =>
       Object.fromEntries(PROVIDERS.map((p) => [p, { ...PROVIDER_CAPABILITIES[p] }])) as Record<ProviderId, (typeof PROVIDER_CAPABILITIES)[ProviderId]>,

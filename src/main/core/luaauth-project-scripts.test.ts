@@ -81,10 +81,10 @@ describe('LuaAuth project → its scripts in the snapshot', () => {
     // The project itself still has no list of its own, and says which to pick.
     expect(await t.call('sessions:list', { accountId, targetId: projectIds[0]! })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/pick one of its scripts/) } });
 
-    const series = value<HistoryPoint[]>(await t.call('monitor:history', { key: `target:${accountId}:${second}`, range: '1h' }));
+    const series = value<HistoryPoint[]>(await t.call('monitor:history', { series: { type: 'target', accountId, targetId: second }, range: '1h' }));
     expect(series.length).toBeGreaterThan(0);
     // One sample a round for the script watched twice: no second series point at the same time.
-    const twice = value<HistoryPoint[]>(await t.call('monitor:history', { key: `target:${accountId}:${projectScripts[0]}`, range: '1h', every: true }));
+    const twice = value<HistoryPoint[]>(await t.call('monitor:history', { series: { type: 'target', accountId, targetId: projectScripts[0] }, range: '1h', every: true }));
     expect(new Set(twice.map((p) => p.t)).size).toBe(twice.length);
 
     // The rule on a project's script fires when that script's count crosses it.

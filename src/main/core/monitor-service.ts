@@ -15,14 +15,14 @@ import type {
   HistoryPoint,
   HistoryRange,
   MonitorSnapshot,
-  SeriesKey,
   TargetLive,
 } from '../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../../shared/model';
 import { History, type RangePoint } from '../history/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
-import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
+import { isAccountSeriesKey, seriesKey } from '../history/series-key';
+import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../../shared/series-ref';
 import type { PollResult } from '../app/poller';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
@@ -126,19 +126,6 @@ export interface MonitorServiceOptions {
   intervalMs?: (accountId: string) => number | null;
 }
 
-/** IPC series keys ("total", "account:<id>", "target:<accountId>:<targetId>") → history keys. */
-export function historyKeyOf(key: SeriesKey): string | null {
-  if (key === 'total') return TOTAL_KEY;
-  if (key.startsWith('account:')) return accountKey(key.slice('account:'.length));
-  if (key.startsWith('target:')) {
-    const rest = key.slice('target:'.length);
-    const at = rest.indexOf(':');
-    if (at <= 0) return null;
-    return targetKey(rest.slice(0, at), rest.slice(at + 1));
-  }
-  return null;
-}
-
 /** History points as the window and the CLI show them: a sample alone, a bucket with its spread. */
 export function historyPoints(points: readonly RangePoint[]): HistoryPoint[] {
   return points.map((p) => (p.min === p.max ? { t: p.t, v: p.value } : { t: p.t, v: Math.round(p.value * 10) / 10, min: p.min, max: p.max }));
@@ -236,7 +223,7 @@ export class MonitorService {
       const record = (target: TargetState, count: number): void => {
         target.count = count;
         target.lastAt = result.at;
-        const key = targetKey(account.id, target.id);
+        const key = seriesKey(targetSeries(account.id, target.id));
         // Every sample of a round is stamped with the commit time, like the grand total: the alert
         // rules compare this round with samples strictly before `now`, so an earlier stamp would make
         // the current count look like its own history (a threshold never crossed, a high never new).
@@ -279,15 +266,15 @@ export class MonitorService {
       const update = this.accountTotal(state, result);
       if (update === null) continue;
       const composition = update.composition;
-      if (state.composition !== null && state.composition !== composition) restarted.push(accountKey(account.id));
+      if (state.composition !== null && state.composition !== composition) restarted.push(seriesKey(accountSeries(account.id)));
       state.composition = composition;
       state.total = update.total;
       state.countedAt = result.at;
       state.rejected = false;
       if (!update.record) continue;
-      if (history.append(accountKey(account.id), now, update.total)) {
+      if (history.append(seriesKey(accountSeries(account.id)), now, update.total)) {
         watched.push({
-          key: accountKey(account.id),
+          key: seriesKey(accountSeries(account.id)),
           scope: { type: 'account', accountId: account.id },
           subject: `${account.label} (${PROVIDER_NAMES[account.provider]})`,
           provider: account.provider,
@@ -304,10 +291,10 @@ export class MonitorService {
       // stale or answering again: the grand total jumps without anybody joining or leaving, so its rules
       // must not compare across the change.
       const composition = counted.map((s) => `${s.account.id}{${s.composition ?? ''}}`).join('|');
-      if (history.append(TOTAL_KEY, now, snapshot.total)) {
-        if (this.totalComposition !== null && this.totalComposition !== composition) restarted.push(TOTAL_KEY);
+      if (history.append(seriesKey(TOTAL_SERIES), now, snapshot.total)) {
+        if (this.totalComposition !== null && this.totalComposition !== composition) restarted.push(seriesKey(TOTAL_SERIES));
         this.totalComposition = composition;
-        watched.push({ key: TOTAL_KEY, scope: { type: 'total' }, subject: 'All accounts', value: snapshot.total });
+        watched.push({ key: seriesKey(TOTAL_SERIES), scope: TOTAL_SERIES, subject: 'All accounts', value: snapshot.total });
       }
     }
     if (restarted.length > 0) this.options.alerts.restart?.(restarted, now);
@@ -385,17 +372,15 @@ export class MonitorService {
   }
 
   /** Chart points of a range, or with `every` each kept sample or bucket (the CSV export's rows). */
-  historyRange(key: SeriesKey, range: HistoryRange, every = false): HistoryPoint[] {
-    const historyKey = historyKeyOf(key);
-    if (!historyKey) return [];
+  historyRange(series: SeriesRef, range: HistoryRange, every = false): HistoryPoint[] {
+    const historyKey = seriesKey(series);
     const now = this.options.clock.now();
     return historyPoints(this.options.history.range(historyKey, now - RANGE_MS[range], now, every ? Number.MAX_SAFE_INTEGER : RANGE_POINTS[range]));
   }
 
   /** Insights of one series over the kept history (hourly bins over 90 days), in the given time zone. */
-  insights(key: SeriesKey, zone: InsightsZone): Insights | null {
-    const historyKey = historyKeyOf(key);
-    if (!historyKey) return null;
+  insights(series: SeriesRef, zone: InsightsZone): Insights {
+    const historyKey = seriesKey(series);
     const now = this.options.clock.now();
     return computeInsights(this.options.history.range(historyKey, now - RANGE_MS['90d'], now, RANGE_POINTS['90d']), now, zone);
   }
@@ -403,8 +388,7 @@ export class MonitorService {
   /** Forgets an account's live state and history. */
   forget(accountId: string): void {
     this.live.delete(accountId);
-    const prefix = targetKey(accountId, '');
-    const gone = (key: string) => key === accountKey(accountId) || key.startsWith(prefix);
+    const gone = (key: string) => isAccountSeriesKey(key, accountId);
     for (const key of this.options.history.keys()) {
       if (gone(key)) this.options.history.remove(key);
     }
@@ -413,7 +397,7 @@ export class MonitorService {
   }
 
   private targetLive(accountId: string, t: TargetState, now: number): TargetLive {
-    const key = targetKey(accountId, t.id);
+    const key = seriesKey(targetSeries(accountId, t.id));
     const history = this.options.history;
     const before = history.valueAt(key, now - TREND_WINDOW_MS);
     const trend = t.count !== null && before !== undefined ? t.count - before : null;

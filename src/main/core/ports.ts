@@ -5,6 +5,7 @@
  */
 import type { EventChannel, IpcEvents, RequestChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import type { ProviderId } from '../../shared/model';
+import type { SeriesRef } from '../../shared/series-ref';
 
 export type Handlers = {
   [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -25,9 +26,18 @@ export interface NotifierPort {
 }
 
 export type TrayIconState = 'normal' | 'alert' | 'error' | 'paused';
+
+/** What a tray menu item does when clicked: carried by the item, so nothing is ever parsed out of its id. */
+export type TrayCommand =
+  | { type: 'show'; series: Extract<SeriesRef, { type: 'account' | 'target' }> }
+  | { type: 'refresh' | 'pause-alerts' | 'resume-alerts' | 'open' | 'quit' };
+
 export interface TrayMenuItem {
+  /** Unique within the menu; an identity only. */
   id: string;
   label: string;
+  /** What a click does (none: the item is a label or a submenu). */
+  command?: TrayCommand;
   enabled?: boolean;
   type?: 'normal' | 'separator' | 'checkbox';
   checked?: boolean;
@@ -65,8 +75,8 @@ export type SystemSignal = 'suspend' | 'resume' | 'online' | 'offline';
 export interface AppCore {
   handlers: Handlers;
   subscribe(listener: EventListener): () => void;
-  /** Tray menu clicks land here by item id. */
-  trayAction(id: string): void;
+  /** Tray menu clicks land here with the clicked item's command. */
+  trayAction(command: TrayCommand): void;
   signal(signal: SystemSignal): void;
   start(): Promise<void>;
   stop(): Promise<void>;

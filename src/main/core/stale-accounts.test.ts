@@ -6,7 +6,12 @@ import { seededRandom } from '../monitor/seeded-random';
 import type { SimulatorOptions } from '../simulator/types';
 import { startTestCore, useCleanups, value } from './core-test-support';
 import { STALE_MIN_MS } from './monitor-service';
-import type { NotificationRequest, TrayModel } from './ports';
+import type { NotificationRequest, TrayMenuItem, TrayModel } from './ports';
+import { accountSeries, TOTAL_SERIES, type SeriesRef } from '../../shared/series-ref';
+
+/** The tray item that opens the window on this account (found by its command, never by its id). */
+const showsAccount = (accountId: string) => (i: TrayMenuItem) =>
+  i.command?.type === 'show' && i.command.series.type === 'account' && i.command.series.accountId === accountId;
 
 /*
  * Stale accounts, driving the whole core against the simulator over real HTTP on a ManualClock:
@@ -39,7 +44,7 @@ async function setup(simOptions: SimulatorOptions) {
     value<{ account: { id: string } }>(await t.call('accounts:add', request)).account.id;
   const log = async (): Promise<AlertEvent[]> => value<AlertEvent[]>(await t.call('alerts:log'));
   const live = (id: string, snap: MonitorSnapshot = t.core.snapshot()): AccountLive => snap.accounts.find((a) => a.account.id === id)!;
-  const points = async (key: string): Promise<HistoryPoint[]> => value<HistoryPoint[]>(await t.call('monitor:history', { key, range: '1h' }));
+  const points = async (series: SeriesRef): Promise<HistoryPoint[]> => value<HistoryPoint[]>(await t.call('monitor:history', { series, range: '1h' }));
   return { ...t, notifications, trays, pushed, add, log, live, points };
 }
 
@@ -73,7 +78,7 @@ describe('an account whose key is revoked', () => {
     expect(snap.total).toBe(t.live(junkie, snap).total! + lastTotal);
     // LuaProt is most of the grand total: without the restart, its leaving would read as a collapse.
     expect(lastTotal).toBeGreaterThan(snap.total * 0.6);
-    const lpPointsBefore = (await t.points(`account:${luaprot}`)).length;
+    const lpPointsBefore = (await t.points(accountSeries(luaprot))).length;
 
     // The key is revoked (here: replaced by one the provider rejects).
     value(await t.call('accounts:update', { id: luaprot, key: 'revoked-key-0000' }));
@@ -87,16 +92,16 @@ describe('an account whose key is revoked', () => {
     expect(snap.byProvider.luaprot).toBe(0);
     expect(snap.total).toBe(t.live(junkie, snap).total);
     expect(t.trays.at(-1)!.icon).toBe('error');
-    expect(t.trays.at(-1)!.menu.find((i) => i.id === `account:${luaprot}`)!.label).toBe(
+    expect(t.trays.at(-1)!.menu.find(showsAccount(luaprot))!.label).toBe(
       `LP (LuaProt): ${lastTotal.toLocaleString('en-US')} (not live — key rejected)`,
     );
     expect(t.trays.at(-1)!.tooltip).toContain(`LP: ${lastTotal.toLocaleString('en-US')} (not live — key rejected)`);
 
     await t.run(10 * 60_000);
     // The account's own series got no sample (no drop to zero); All accounts went on with Junkie alone.
-    expect((await t.points(`account:${luaprot}`)).length).toBeLessThanOrEqual(lpPointsBefore);
-    const totalAfter = (await t.points('total')).filter((p) => p.t > revokedAt + 60_000);
-    const junkieAfter = (await t.points(`account:${junkie}`)).filter((p) => p.t > revokedAt + 60_000);
+    expect((await t.points(accountSeries(luaprot))).length).toBeLessThanOrEqual(lpPointsBefore);
+    const totalAfter = (await t.points(TOTAL_SERIES)).filter((p) => p.t > revokedAt + 60_000);
+    const junkieAfter = (await t.points(accountSeries(junkie))).filter((p) => p.t > revokedAt + 60_000);
     expect(totalAfter.length).toBeGreaterThan(10);
     expect(Math.max(...totalAfter.map((p) => p.v))).toBeLessThanOrEqual(Math.max(...junkieAfter.map((p) => p.v)));
 
@@ -110,9 +115,9 @@ describe('an account whose key is revoked', () => {
     expect(lp.stale).toBe(false);
     expect(snap.byProvider.luaprot).toBe(lp.total);
     expect(snap.total).toBe(t.live(junkie, snap).total! + lp.total!);
-    expect(t.trays.at(-1)!.menu.find((i) => i.id === `account:${luaprot}`)!.label).not.toContain('not live');
+    expect(t.trays.at(-1)!.menu.find(showsAccount(luaprot))!.label).not.toContain('not live');
     await t.run(10 * 60_000);
-    const totalBack = (await t.points('total')).filter((p) => p.t > fixedAt + 60_000);
+    const totalBack = (await t.points(TOTAL_SERIES)).filter((p) => p.t > fixedAt + 60_000);
     expect(Math.min(...totalBack.map((p) => p.v))).toBeGreaterThan(lastTotal * 0.8);
 
     expectLiveSums(t.pushed);
@@ -189,11 +194,11 @@ describe('an account that stops answering (connections dropped)', () => {
     const staleAt = t.clock.now();
     await t.run(10 * 60_000);
     expect(t.trays.at(-1)!.icon).toBe('error');
-    expect(t.trays.at(-1)!.menu.find((i) => i.id === `account:${junkie}`)!.label).toMatch(
+    expect(t.trays.at(-1)!.menu.find(showsAccount(junkie))!.label).toMatch(
       new RegExp(`^J \\(Junkie\\): ${lastTotal.toLocaleString('en-US')} \\(not live — no answer for \\d+ min\\)$`),
     );
-    const totalAfter = (await t.points('total')).filter((p) => p.t > staleAt + 60_000);
-    const luaauthAfter = (await t.points(`account:${luaauth}`)).filter((p) => p.t > staleAt + 60_000);
+    const totalAfter = (await t.points(TOTAL_SERIES)).filter((p) => p.t > staleAt + 60_000);
+    const luaauthAfter = (await t.points(accountSeries(luaauth))).filter((p) => p.t > staleAt + 60_000);
     expect(totalAfter.length).toBeGreaterThan(5);
     expect(Math.max(...totalAfter.map((p) => p.v))).toBeLessThanOrEqual(Math.max(...luaauthAfter.map((p) => p.v)));
 

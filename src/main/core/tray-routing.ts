@@ -1,5 +1,5 @@
 import type { NotificationTarget } from '../alerts/notifications';
-import { parseTrayItem, TRAY_ACTIONS } from '../tray/tray-model';
+import type { TrayCommand } from './ports';
 
 /** How long "Pause alerts" in the tray pauses them. */
 export const ALERT_PAUSE_TRAY_MINUTES = 60;
@@ -13,20 +13,21 @@ export interface TrayRoutes {
 }
 
 /** A tray menu click: an account or target opens the window on it; the rest are commands. */
-export function routeTrayAction(id: string, routes: TrayRoutes): void {
-  const item = parseTrayItem(id);
-  if (item.type === 'account') return routes.navigate({ accountId: item.accountId });
-  if (item.type === 'target') return routes.navigate({ accountId: item.accountId, targetId: item.targetId });
-  switch (item.action) {
-    case TRAY_ACTIONS.refresh:
+export function routeTrayAction(command: TrayCommand, routes: TrayRoutes): void {
+  switch (command.type) {
+    case 'show': {
+      const { series } = command;
+      return routes.navigate(series.type === 'target' ? { accountId: series.accountId, targetId: series.targetId } : { accountId: series.accountId });
+    }
+    case 'refresh':
       return routes.refresh();
-    case TRAY_ACTIONS.pauseAlerts:
+    case 'pause-alerts':
       return routes.pauseAlerts(ALERT_PAUSE_TRAY_MINUTES);
-    case TRAY_ACTIONS.resumeAlerts:
+    case 'resume-alerts':
       return routes.pauseAlerts(null);
-    case TRAY_ACTIONS.open:
+    case 'open':
       return routes.openWindow();
-    case TRAY_ACTIONS.quit:
+    case 'quit':
       return routes.quit();
   }
 }

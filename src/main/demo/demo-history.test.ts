@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import { History } from '../history/history';
 import { seededRandom } from '../monitor/seeded-random';
-import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
+import { seriesKey } from '../history/series-key';
+import { accountSeries, targetSeries, TOTAL_SERIES } from '../../shared/series-ref';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
 import { demoAccountConfigs } from './demo-accounts';
 import { backfillDemoHistory, syntheticSeries } from './demo-history';
+
+const accountKey = (accountId: string): string => seriesKey(accountSeries(accountId));
+const targetKey = (accountId: string, targetId: string): string => seriesKey(targetSeries(accountId, targetId));
+const TOTAL_KEY = seriesKey(TOTAL_SERIES);
 
 const DAY = 86_400_000;
 const clock = new ManualClock(Date.UTC(2026, 2, 1, 18));

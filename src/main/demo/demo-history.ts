@@ -6,7 +6,8 @@
  */
 import type { RandomSource } from '../monitor/seeded-random';
 import { seededRandom } from '../monitor/seeded-random';
-import { accountKey, targetKey, TOTAL_KEY } from '../history/series-key';
+import { seriesKey } from '../history/series-key';
+import { accountSeries as accountRef, targetSeries, TOTAL_SERIES } from '../../shared/series-ref';
 import type { History } from '../history/history';
 import type { RunningSimulator } from '../simulator/types';
 import type { AccountConfig } from '../../shared/model';
@@ -62,12 +63,12 @@ export function backfillDemoHistory(
     const accountSums = new Map<number, number>();
     for (const id of ids) {
       const series = syntheticSeries(simulator.control.population(account.provider, id), now, random);
-      if (!history.has(targetKey(account.id, id))) fill(history, targetKey(account.id, id), series);
+      if (!history.has(seriesKey(targetSeries(account.id, id)))) fill(history, seriesKey(targetSeries(account.id, id)), series);
       for (const [t, v] of series) accountSums.set(t, (accountSums.get(t) ?? 0) + v);
     }
     const accountSeries = [...accountSums.entries()];
-    if (!history.has(accountKey(account.id))) fill(history, accountKey(account.id), accountSeries);
+    if (!history.has(seriesKey(accountRef(account.id)))) fill(history, seriesKey(accountRef(account.id)), accountSeries);
     add(accountSeries);
   }
-  if (onlyDemo && !history.has(TOTAL_KEY)) fill(history, TOTAL_KEY, [...sums.entries()]);
+  if (onlyDemo && !history.has(seriesKey(TOTAL_SERIES))) fill(history, seriesKey(TOTAL_SERIES), [...sums.entries()]);
 }

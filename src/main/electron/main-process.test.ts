@@ -145,11 +145,11 @@ describe('tray, window and notifications', () => {
   it('the core updates the tray and a menu click reaches core.trayAction', async () => {
     await start();
     const [tray] = fake.trays;
-    ports.tray.update({ icon: 'alert', tooltip: 'Pulsebar — spike', title: '99', menu: [{ id: 'pause:60', label: 'Pause alerts for 1 hour' }] });
+    ports.tray.update({ icon: 'alert', tooltip: 'Pulsebar — spike', title: '99', menu: [{ id: 'pause-alerts', label: 'Pause alerts for 1 hour', command: { type: 'pause-alerts' } }] });
     expect(tray!.setToolTip).toHaveBeenLastCalledWith('Pulsebar — spike');
     expect(tray!.setImage).toHaveBeenCalledTimes(1);
     tray!.menu()[0]!.click!({} as never, undefined, {} as never);
-    expect(core.trayAction).toHaveBeenCalledWith('pause:60');
+    expect(core.trayAction).toHaveBeenCalledWith({ type: 'pause-alerts' });
   });
 
   it('a click on the tray icon toggles the panel beside it', async () => {

@@ -99,7 +99,7 @@ async function run(
 
   tray = createTray({
     onClick: (t) => panel?.toggleBeside(t.getBounds()),
-    onMenu: (id) => core.trayAction(id),
+    onMenu: (command) => core.trayAction(command),
   });
 
   const window = createPanelWindow({

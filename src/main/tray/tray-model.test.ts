@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
 import type { AccountState } from '../../shared/model';
-import { buildTrayModel, parseTrayItem, TRAY_ACTIONS } from './tray-model';
+import { buildTrayModel, TRAY_ACTIONS } from './tray-model';
+import type { TrayMenuItem } from '../core/ports';
 
 const NOW = Date.UTC(2026, 0, 5, 12);
 
@@ -45,6 +46,10 @@ const alert = (at: number, silenced = false): AlertEvent => ({
   silenced,
 });
 
+/** The menu item that opens the window on this account (found by its command, never by parsing an id). */
+const showsAccount = (accountId: string) => (i: TrayMenuItem) =>
+  i.command?.type === 'show' && i.command.series.type === 'account' && i.command.series.accountId === accountId;
+
 describe('tray model', () => {
   it('shows the live total as title, totals per provider in the tooltip and a full menu', () => {
     const model = buildTrayModel(snapshot(), { now: NOW });
@@ -54,7 +59,7 @@ describe('tray model', () => {
     const labels = model.menu.map((i) => i.label);
     expect(labels[0]).toBe('Live users: 1,234');
     expect(labels).toContain('junkie main (Junkie): 1,000');
-    expect(model.menu.find((i) => i.id === 'account:luaprot-1')?.submenu?.map((i) => i.label)).toEqual([
+    expect(model.menu.find(showsAccount('luaprot-1'))?.submenu?.map((i) => i.label)).toEqual([
       'Hub Alpha: 232 ↑',
       'Hub Beta: 2 ↓',
     ]);
@@ -84,8 +89,8 @@ describe('tray model', () => {
 
   it('shows unknown counts as a dash, never as zero, and says when there are no accounts', () => {
     const model = buildTrayModel(snapshot({ accounts: [account('x', 'luaauth', 'degraded', null)] }), { now: NOW });
-    expect(model.menu.find((i) => i.id === 'account:x')?.label).toBe('luaauth main (LuaAuth): – — degraded');
-    expect(model.menu.find((i) => i.id === 'account:x')?.submenu?.[0]?.label).toBe('Hub Alpha: – ↑');
+    expect(model.menu.find(showsAccount('x'))?.label).toBe('luaauth main (LuaAuth): – — degraded');
+    expect(model.menu.find(showsAccount('x'))?.submenu?.[0]?.label).toBe('Hub Alpha: – ↑');
     expect(buildTrayModel(snapshot({ accounts: [], total: 0 }), { now: NOW }).menu.some((i) => i.label === 'No accounts yet')).toBe(true);
   });
 
@@ -100,17 +105,17 @@ describe('tray model', () => {
     expect(model.icon).toBe('error');
     expect(model.title).toBe('1,000');
     expect(model.tooltip).toBe('Pulsebar — 1,000 live\nJunkie 1,000\nluaprot main: 80 (not live — key rejected)');
-    expect(model.menu.find((i) => i.id === 'account:luaprot-1')?.label).toBe('luaprot main (LuaProt): 80 (not live — key rejected)');
+    expect(model.menu.find(showsAccount('luaprot-1'))?.label).toBe('luaprot main (LuaProt): 80 (not live — key rejected)');
     expect(model.menu[0]?.label).toBe('Live users: 1,000');
 
     // LuaProt's IP whitelist, and an account that stopped answering 12 minutes ago.
     const forbidden: AccountLive = { ...revoked, status: { ...revoked.status, error: { provider: 'luaprot', kind: 'forbidden', status: 403, message: 'not whitelisted' } } };
-    expect(buildTrayModel(snapshot({ accounts: [forbidden] }), { now: NOW }).menu.find((i) => i.id === 'account:luaprot-1')?.label).toContain(
+    expect(buildTrayModel(snapshot({ accounts: [forbidden] }), { now: NOW }).menu.find(showsAccount('luaprot-1'))?.label).toContain(
       '(not live — IP not whitelisted)',
     );
     const silent: AccountLive = { ...account('junkie-1', 'junkie', 'offline', 1000), stale: true };
     silent.status = { ...silent.status, lastSuccessAt: NOW - 12 * 60_000 };
-    expect(buildTrayModel(snapshot({ accounts: [silent] }), { now: NOW }).menu.find((i) => i.id === 'account:junkie-1')?.label).toBe(
+    expect(buildTrayModel(snapshot({ accounts: [silent] }), { now: NOW }).menu.find(showsAccount('junkie-1'))?.label).toBe(
       'junkie main (Junkie): 1,000 (not live — no answer for 12 min)',
     );
 
@@ -133,9 +138,18 @@ describe('tray model', () => {
     expect(buildTrayModel(many, { now: NOW }).tooltip.length).toBeLessThanOrEqual(127);
   });
 
-  it('parses item ids back, target ids may hold colons', () => {
-    expect(parseTrayItem('target:luaprot-1:hub:1')).toEqual({ type: 'target', accountId: 'luaprot-1', targetId: 'hub:1' });
-    expect(parseTrayItem('account:junkie-1')).toEqual({ type: 'account', accountId: 'junkie-1' });
-    expect(parseTrayItem('quit')).toEqual({ type: 'action', action: 'quit' });
+  it('gives each account and target item a command naming its series, ids as they are (colons included)', () => {
+    const model = buildTrayModel(snapshot({ accounts: [account('team:1', 'luaprot', 'ok', 10)] }), { now: NOW });
+    const item = model.menu.find((i) => i.command?.type === 'show')!;
+    expect(item.command).toEqual({ type: 'show', series: { type: 'account', accountId: 'team:1' } });
+    expect(item.submenu?.map((i) => i.command)).toEqual([
+      { type: 'show', series: { type: 'target', accountId: 'team:1', targetId: 'h1' } },
+      { type: 'show', series: { type: 'target', accountId: 'team:1', targetId: 'h2' } },
+    ]);
+    // Every clickable item says what it does; the ids stay unique.
+    const all = model.menu.flatMap((i) => [i, ...(i.submenu ?? [])]);
+    for (const i of all) if (i.type !== 'separator' && i.enabled !== false && !i.submenu) expect(i.command, i.id).toBeDefined();
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+    expect(model.menu.find((i) => i.id === TRAY_ACTIONS.quit)?.command).toEqual({ type: 'quit' });
   });
 });
