@@ -34,20 +34,22 @@ export interface HistoryJSON {
 export function historyToJSON(history: History): HistoryJSON {
   const series: Record<string, SeriesJSON> = {};
   for (const c of history.toColumns()) {
-    const rt: number[] = [];
+    const rawLength = c.rawT.length;
+    const rt = new Array<number>(rawLength);
+    const rv = new Array<number>(rawLength);
     let prev = 0;
-    c.rawT.forEach((at, i) => {
-      rt.push(i === 0 ? at : at - prev);
+    for (let i = 0; i < rawLength; i++) {
+      const at = c.rawT[i]!;
+      rt[i] = i === 0 ? at : at - prev;
+      rv[i] = c.rawV[i]!;
       prev = at;
-    });
-    // Empty minutes are zeros: long gaps compress to almost nothing.
-    const filled = (column: ArrayLike<number>): number[] => Array.from(column, (x, i) => (c.bN[i] ? x : 0));
+    }
     series[c.key] = {
       lastAt: c.lastAt,
       rt,
-      rv: Array.from(c.rawV),
-      b: { m0: c.m0, n: Array.from(c.bN), min: filled(c.bMin), max: filled(c.bMax), last: filled(c.bLast), frac: filled(c.bFrac) },
-      h: hoursToJSON(c.hours),
+      rv,
+      b: { m0: c.m0, n: plain(c.bN), min: filled(c.bMin, c.bN), max: filled(c.bMax, c.bN), last: filled(c.bLast, c.bN), frac: filled(c.bFrac, c.bN) },
+      h: { h0: c.hours.h0, n: plain(c.hours.n), sum: filled(c.hours.sum, c.hours.n), min: filled(c.hours.min, c.hours.n), max: filled(c.hours.max, c.hours.n) },
     };
   }
   return {
@@ -59,9 +61,17 @@ export function historyToJSON(history: History): HistoryJSON {
   };
 }
 
-function hoursToJSON(h: HourColumns): HourBucketsJSON {
-  const filled = (column: ArrayLike<number>): number[] => Array.from(column, (x, i) => (h.n[i] ? x : 0));
-  return { h0: h.h0, n: Array.from(h.n), sum: filled(h.sum), min: filled(h.min), max: filled(h.max) };
+function plain(column: ArrayLike<number>): number[] {
+  const out = new Array<number>(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = column[i]!;
+  return out;
+}
+
+/** The column with empty slots (n = 0) as zeros: a ring may hold stale values there, and long gaps compress to almost nothing. */
+function filled(column: ArrayLike<number>, n: ArrayLike<number>): number[] {
+  const out = new Array<number>(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = n[i] ? column[i]! : 0;
+  return out;
 }
 
 /** Rebuilds a history from `historyToJSON()` output. Throws HistoryFormatError on anything malformed. */
