@@ -7,6 +7,7 @@
  */
 import type { ProviderDescriptor } from './provider-descriptor';
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
+import type { SeriesRef } from './series-ref';
 import type { Insights } from './insights';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from './alert-channels';
 import type { ProviderErrorInfo } from './errors';
@@ -139,8 +140,6 @@ export interface HistoryPoint {
   min?: number;
   max?: number;
 }
-/** History series key: "total", "account:<id>" or "target:<accountId>:<targetId>". */
-export type SeriesKey = string;
 
 export interface AppPreferences {
   pollIntervalSeconds: Record<ProviderId, number>;
@@ -287,9 +286,9 @@ export interface IpcRequests {
   'monitor:refresh': [{ accountId?: string }, void];
   'monitor:pause': [{ paused: boolean }, void];
   /** Chart points for the range; with `every`, every kept sample or bucket unfolded (CSV export). */
-  'monitor:history': [{ key: SeriesKey; range: HistoryRange; every?: boolean }, HistoryPoint[]];
+  'monitor:history': [{ series: SeriesRef; range: HistoryRange; every?: boolean }, HistoryPoint[]];
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
-  'monitor:insights': [{ key: SeriesKey }, Insights];
+  'monitor:insights': [{ series: SeriesRef }, Insights];
   'providers:capabilities': [void, Record<ProviderId, ProviderCapabilities>];
   /** What the window may know of each provider (labels, target kinds, wording), so it never branches on names. */
   'providers:list': [void, ProviderDescriptor[]];

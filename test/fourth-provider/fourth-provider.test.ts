@@ -8,11 +8,11 @@ import type { AlertEvent, AlertRule } from '../../src/shared/alerts';
 import type { AccountStatus, AccountView, MonitorSnapshot } from '../../src/shared/ipc-contract';
 import type { AccountConfig } from '../../src/shared/model';
 import { ActionService } from '../../src/main/actions/action-service';
-import { RulesAlertEngine } from '../../src/main/app/alert-engine';
-import { MonitorService } from '../../src/main/app/monitor-service';
+import { RulesAlertEngine } from '../../src/main/alerts/alert-engine';
+import { MonitorService } from '../../src/main/core/monitor-service';
 import { Poller } from '../../src/main/app/poller';
-import { buildTrayModel } from '../../src/main/app/tray-model';
-import { History } from '../../src/main/monitor/history';
+import { buildTrayModel } from '../../src/main/tray/tray-model';
+import { History } from '../../src/main/history/history';
 import { createProviderRegistry, DEFAULT_PROVIDER_MODULES } from '../../src/main/providers/registry';
 import { ECHO_ID, echoModule, setRoom, type EchoClient } from './echo-provider';
 

@@ -12,7 +12,7 @@ import type { ActionModule, AnyClient, ProviderModule } from '../providers/modul
 import type { DisconnectOutcome } from '../providers/luaauth/bulk';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import type { CallOptions, LuaAuthScript } from '../providers/types';
-import { providerInvalidInput } from '../app/core-errors';
+import { providerInvalidInput } from '../core/core-errors';
 import { readSessionGroups } from './session-groups-read';
 
 type Req<C extends keyof IpcRequests> = RequestOf<C>;

@@ -15,7 +15,7 @@ import { defaultProviderRegistry, type ProviderRegistry } from '../providers/reg
 import type { ClientOptions } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
-import { asProviderErrorInfo, invalidRequest } from './core-errors';
+import { asProviderErrorInfo, invalidRequest } from '../core/core-errors';
 
 export type ClientFactory = (provider: ProviderId, options: ClientOptions) => AnyClient;
 
@@ -50,7 +50,7 @@ export interface AccountsServiceOptions {
    * Waits for room in an existing account's request budget before each Test/Discover request
    * (throws when there is none soon), so those clicks share the limits with polling and session actions.
    */
-  throttle?: (accountId: string) => Promise<void>;
+  throttle?: (account: AccountConfig) => Promise<void>;
   /** The provider answered 429 to such a request: the whole account respects the Retry-After. */
   onRateLimited?: (accountId: string, retryAfterMs: number | undefined) => void;
   /** Called after any change so polling and the snapshot follow. */
@@ -64,7 +64,8 @@ export interface DemoAccounts {
 }
 
 function newAccountId(provider: ProviderId): string {
-  // No ':' ever: tray item ids and history keys are built from account ids.
+  // Series and tray items carry account ids as typed references, so any character would do; these ids
+  // simply never need escaping in history keys (series-key.ts).
   return `${provider}-${randomBytes(5).toString('hex')}`;
 }
 
@@ -274,7 +275,7 @@ export class AccountsService {
     if (!key) throw invalidRequest('key: a key is needed to test (none given and none stored)');
     if (request.accountId === undefined) return this.testWith(account, key);
     // An existing account: its test request comes out of the account's budget like any user action.
-    await this.options.throttle?.(request.accountId);
+    await this.options.throttle?.(account);
     return this.noteRateLimit(request.accountId, await this.testWith(account, key));
   }
 
@@ -306,7 +307,7 @@ export class AccountsService {
     if (!key) throw invalidRequest(`id: account "${account.label}" has no key stored; edit it to enter the key again`);
     const client = this.client(account, key);
     // Every request of the discovery first waits for room in the account's budget.
-    const budget = async (): Promise<void> => this.options.throttle?.(accountId);
+    const budget = async (): Promise<void> => this.options.throttle?.(account);
     try {
       return await this.registry.get(account.provider).probe.discover({ account, client, budget });
     } catch (error) {

@@ -4,7 +4,8 @@
  * handler sees it. The mapped type makes a channel without a schema a compile error.
  */
 import { z } from 'zod';
-import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
+import type { AlertRule, AlertRuleSpec, QuietHours } from '../../shared/alerts';
+import type { SeriesRef } from '../../shared/series-ref';
 import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
@@ -17,7 +18,6 @@ import {
   JSON_DATA_MAX,
   LUAPROT_TEXT_MAX,
   QUOTED_INPUT_MAX,
-  SERIES_KEY_MAX,
 } from '../../shared/input-limits';
 import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
@@ -78,10 +78,6 @@ const channelChoices = {
   accountIds: z.array(id('account id')).max(500).optional(),
   respectQuietHours: z.boolean({ error: 'respectQuietHours must be true or false' }).optional(),
 };
-
-const seriesKey = boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be a series key' }).refine((key) => isSeriesKey(key), {
-  error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
-});
 
 /** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
 const none = z
@@ -150,15 +146,15 @@ const quietHours: z.ZodType<QuietHours> = z.strictObject({
 
 const positive = (what: string, max: number) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, { error: `${what} must be ≥ 0` }).max(max);
-// Split on `type`, so a refusal names the field at fault rather than only "scope".
-const alertScope: z.ZodType<AlertScope> = z.discriminatedUnion(
+// A series (series-ref.ts): alert scopes and history queries. Split on `type`, so a refusal names the field at fault.
+const seriesRef: z.ZodType<SeriesRef> = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('target'), accountId: id('accountId'), targetId: id('targetId') }),
     z.strictObject({ type: z.literal('account'), accountId: id('accountId') }),
     z.strictObject({ type: z.literal('total') }),
   ],
-  { error: 'scope type must be target, account or total' },
+  { error: 'type must be target, account or total' },
 );
 const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
 const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
@@ -194,7 +190,7 @@ const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
 );
 const alertRule: z.ZodType<AlertRule> = z.strictObject({
   id: id('rule id'),
-  scope: alertScope,
+  scope: seriesRef,
   spec: alertSpec,
   enabled: z.boolean(),
   cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
@@ -230,20 +226,6 @@ const preferences = z.strictObject({
 });
 
 const accountId = id('accountId');
-
-/**
- * "total", "provider:<id>", "account:<id>" or "target:<accountId>:<targetId>" (ids non-empty, one
- * line). Checked by hand: the pattern it replaces (`target:.+:.+`) backtracked quadratically.
- */
-export function isSeriesKey(key: string): boolean {
-  if (key === 'total') return true;
-  if (key.includes('\n') || key.includes('\r') || key.includes('\u2028') || key.includes('\u2029')) return false;
-  for (const prefix of ['account:', 'provider:']) if (key.startsWith(prefix)) return key.length > prefix.length;
-  if (!key.startsWith('target:')) return false;
-  const rest = key.slice('target:'.length);
-  const colon = rest.indexOf(':', 1);
-  return colon > 0 && colon < rest.length - 1;
-}
 
 export type RequestSchemas = { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
 
@@ -283,11 +265,11 @@ export const requestSchemas: RequestSchemas = {
   ),
   'monitor:pause': z.strictObject({ paused: z.boolean({ error: 'paused must be true or false' }) }),
   'monitor:history': z.strictObject({
-    key: seriesKey,
+    series: seriesRef,
     range: z.enum(HISTORY_RANGES, { error: `range must be one of ${HISTORY_RANGES.join(', ')}` }),
     every: z.boolean({ error: 'every must be true or false' }).optional(),
   }),
-  'monitor:insights': z.strictObject({ key: seriesKey }),
+  'monitor:insights': z.strictObject({ series: seriesRef }),
   'providers:capabilities': none,
   'providers:list': none,
   'sessions:list': z.strictObject({

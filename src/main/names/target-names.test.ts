@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
 import type { AccountStatus, AccountView } from '../../shared/ipc-contract';
-import { History } from '../monitor/history';
-import { MonitorService } from '../app/monitor-service';
+import { History } from '../history/history';
+import { MonitorService } from '../core/monitor-service';
 import { MAX_TARGET_NAMES, TARGET_NAMES_FILE, TargetNames } from './target-names';
 
 const dirs: string[] = [];

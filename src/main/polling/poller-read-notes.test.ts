@@ -6,7 +6,7 @@ import type { AccountStatus } from '../../shared/ipc-contract';
 import type { AccountConfig } from '../../shared/model';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
-import { runFor } from '../app/core-test-support';
+import { runFor } from '../core/core-test-support';
 import { Poller, type PollResult } from './poller';
 
 /*

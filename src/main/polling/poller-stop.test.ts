@@ -4,7 +4,7 @@ import type { AccountConfig } from '../../shared/model';
 import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
-import { runFor } from '../app/core-test-support';
+import { runFor } from '../core/core-test-support';
 import { Poller } from './poller';
 
 /*

@@ -6,7 +6,7 @@ import { createClient } from '../providers';
 import type { LuaAuthClient } from '../providers/types';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, StrayMode } from '../simulator/types';
-import { runFor } from '../app/core-test-support';
+import { runFor } from '../core/core-test-support';
 import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 
 /*

@@ -7,7 +7,7 @@ import { createClient } from '../providers';
 import { ProviderError } from '../providers/errors';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
-import { runFor } from '../app/core-test-support';
+import { runFor } from '../core/core-test-support';
 import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 

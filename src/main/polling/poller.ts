@@ -18,7 +18,7 @@ import type { RandomSource } from '../monitor/seeded-random';
 import type { AnyClient } from '../providers/module';
 import { ReadNotes } from '../providers/read-notes';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
-import { asProviderErrorInfo } from '../app/core-errors';
+import { asProviderErrorInfo } from '../core/core-errors';
 import { addAutoTargets, cycleResult, followClockBack, HALTING, minIntervalMs, readOptions, recordFailure, settleCycle, targetLabel } from './cycle-outcome';
 import { CLOCK_JUMP_FORWARD_MS, newRuntime, type AccountRuntime, type Cycle, type Job, type PollerOptions, type TargetAccumulator } from './poll-types';
 import { statusOf } from './status-text';

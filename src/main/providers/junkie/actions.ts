@@ -1,5 +1,5 @@
 import { SESSION_GROUPS_PAGE } from '../../../shared/session-groups';
-import { providerInvalidInput } from '../../app/core-errors';
+import { providerInvalidInput } from '../../core/core-errors';
 import type { ActionModule } from '../module';
 import { asJunkie } from './client-of';
 

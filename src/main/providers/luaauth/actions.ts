@@ -1,5 +1,5 @@
 import { SESSION_GROUPS_PAGE } from '../../../shared/session-groups';
-import { invalidRequest } from '../../app/core-errors';
+import { invalidRequest } from '../../core/core-errors';
 import type { ActionModule } from '../module';
 import { describeDisconnects } from './bulk';
 import { asLuaAuth } from './client-of';

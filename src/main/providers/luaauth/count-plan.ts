@@ -4,7 +4,7 @@
  * counts as the sum of its scripts (found through its executions, cached); a script in two targets
  * (itself and its project) is counted once a cycle.
  */
-import { asProviderErrorInfo } from '../../app/core-errors';
+import { asProviderErrorInfo } from '../../core/core-errors';
 import type { CountContext, CountJob, CountPlan, CountTarget, CountWaiters } from '../count-plan';
 import { ProviderError } from '../errors';
 import { asLuaAuth } from './client-of';

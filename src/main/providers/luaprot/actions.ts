@@ -1,5 +1,5 @@
 import type { Session } from '../../../shared/model';
-import { asProviderErrorInfo, invalidRequest } from '../../app/core-errors';
+import { asProviderErrorInfo, invalidRequest } from '../../core/core-errors';
 import type { ActionModule } from '../module';
 import { asLuaProt } from './client-of';
 import { orNoSessions } from './empty-answer';

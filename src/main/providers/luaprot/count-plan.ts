@@ -1,4 +1,4 @@
-import { asProviderErrorInfo } from '../../app/core-errors';
+import { asProviderErrorInfo } from '../../core/core-errors';
 import type { CountJob, CountPlan, CountTarget, CountCycle } from '../count-plan';
 import type { LuaProtClient } from './types';
 import { asLuaProt } from './client-of';

@@ -1,4 +1,4 @@
-import { asProviderErrorInfo } from '../../app/core-errors';
+import { asProviderErrorInfo } from '../../core/core-errors';
 import type { ProbeModule } from '../module';
 import { providerNamed, targetLabelOf } from '../module';
 import { asLuaProt } from './client-of';

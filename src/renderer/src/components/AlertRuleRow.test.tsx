@@ -3,12 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AlertRule } from '../../../shared/alerts';
-import { AlertRuleRow, defaultSpec, ruleIsComplete, scopeValue, type ScopeOption } from './AlertRuleRow';
+import { seriesIdentity } from '../../../shared/series-ref';
+import { AlertRuleRow, defaultSpec, ruleIsComplete, type ScopeOption } from './AlertRuleRow';
 
 const scopes: ScopeOption[] = [
-  { value: 'total', label: 'All accounts', scope: { type: 'total' } },
-  { value: 'account:a', label: 'Main (LuaProt)', scope: { type: 'account', accountId: 'a' } },
-  { value: 'target:a:h1', label: 'Alpha hub', scope: { type: 'target', accountId: 'a', targetId: 'h1' } },
+  { value: seriesIdentity({ type: 'total' }), label: 'All accounts', scope: { type: 'total' } },
+  { value: seriesIdentity({ type: 'account', accountId: 'a' }), label: 'Main (LuaProt)', scope: { type: 'account', accountId: 'a' } },
+  { value: seriesIdentity({ type: 'target', accountId: 'a', targetId: 'h1' }), label: 'Alpha hub', scope: { type: 'target', accountId: 'a', targetId: 'h1' } },
 ];
 const rise: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'rise', percent: 50, minUsers: 10, windowMinutes: 10 }, enabled: true, cooldownMinutes: 30 };
 
@@ -27,9 +28,15 @@ function renderRow(rule: AlertRule = rise) {
   return { changes, last: () => changes.mock.calls.at(-1)![0], user: userEvent.setup() };
 }
 
-describe('scopeValue', () => {
-  it('encodes each scope as its option value', () => {
-    expect(scopes.map((s) => scopeValue(s.scope))).toEqual(scopes.map((s) => s.value));
+describe('seriesIdentity as the option value', () => {
+  it('names each scope apart, whatever its ids hold', () => {
+    const odd = [
+      { type: 'account', accountId: 'a:b' },
+      { type: 'target', accountId: 'a', targetId: 'b:c' },
+      { type: 'target', accountId: 'a:b', targetId: 'c' },
+    ] as const;
+    const values = [...scopes.map((s) => s.scope), ...odd].map(seriesIdentity);
+    expect(new Set(values).size).toBe(values.length);
   });
 });
 
@@ -108,7 +115,7 @@ describe('AlertRuleRow', () => {
 
   it('changes what it watches, and names a target that no longer exists', async () => {
     const { user, last } = renderRow();
-    await user.selectOptions(screen.getByLabelText('Rule 2 watches'), 'target:a:h1');
+    await user.selectOptions(screen.getByLabelText('Rule 2 watches'), seriesIdentity({ type: 'target', accountId: 'a', targetId: 'h1' }));
     expect(last().scope).toEqual({ type: 'target', accountId: 'a', targetId: 'h1' });
     const gone = { ...rise, scope: { type: 'target' as const, accountId: 'a', targetId: 'deleted' } };
     renderRow(gone);

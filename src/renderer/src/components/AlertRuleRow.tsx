@@ -1,13 +1,13 @@
 import type { AlertRule, AlertRuleSpec, AlertScope } from '../../../shared/alerts';
+import { seriesIdentity } from '../../../shared/series-ref';
 
 export interface ScopeOption {
+  /** The scope's identity (seriesIdentity): the <select> value, never parsed. */
   value: string;
   label: string;
   scope: AlertScope;
 }
 
-export const scopeValue = (scope: AlertScope): string =>
-  scope.type === 'total' ? 'total' : scope.type === 'account' ? `account:${scope.accountId}` : `target:${scope.accountId}:${scope.targetId}`;
 
 export function defaultSpec(kind: AlertRuleSpec['kind']): AlertRuleSpec {
   switch (kind) {
@@ -130,7 +130,7 @@ export function AlertRuleRow({
   onChange: (rule: AlertRule) => void;
   onRemove: () => void;
 }) {
-  const current = scopeValue(rule.scope);
+  const current = seriesIdentity(rule.scope);
   const known = scopes.some((s) => s.value === current);
   return (
     <li className="card rule" aria-label={`Rule ${n}`}>

@@ -7,6 +7,7 @@ import { useAlerts } from '../stores/alerts-store';
 import { allTargets, useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { clock, dateTime } from '../time-format';
+import { accountSeries, seriesIdentity, targetSeries, TOTAL_SERIES } from '../../../shared/series-ref';
 
 function QuietHoursForm({ quiet }: { quiet: QuietHours }) {
   const save = useAlerts((s) => s.saveQuietHours);
@@ -62,16 +63,17 @@ export function AlertsView() {
   }, [load, notify]);
 
   const scopes = useMemo<ScopeOption[]>(() => {
-    const out: ScopeOption[] = [{ value: 'total', label: 'Total of all accounts', scope: { type: 'total' } }];
+    const out: ScopeOption[] = [{ value: seriesIdentity(TOTAL_SERIES), label: 'Total of all accounts', scope: TOTAL_SERIES }];
     const refs = allTargets(snapshot);
     for (const a of snapshot?.accounts ?? []) {
-      out.push({ value: `account:${a.account.id}`, label: `${a.account.label} total`, scope: { type: 'account', accountId: a.account.id } });
+      const account = accountSeries(a.account.id);
+      out.push({ value: seriesIdentity(account), label: `${a.account.label} total`, scope: account });
       // A project's scripts have their own series: each can be watched (listed once, under its project).
       for (const t of refs.filter((r) => r.accountId === a.account.id))
         out.push({
-          value: `target:${t.accountId}:${t.targetId}`,
+          value: seriesIdentity(targetSeries(t.accountId, t.targetId)),
           label: `${t.label}${t.parent ? ` in ${t.parent.label}` : ''} · ${t.accountLabel}`,
-          scope: { type: 'target', accountId: t.accountId, targetId: t.targetId },
+          scope: targetSeries(t.accountId, t.targetId),
         });
     }
     return out;

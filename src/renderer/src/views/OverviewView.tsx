@@ -4,7 +4,8 @@ import { GlancePanel } from '../components/GlancePanel';
 import { useMediaQuery } from '../media-query';
 import { PROVIDERS, PROVIDER_NAMES } from '../../../shared/model';
 import { AccountStatusRow } from '../components/AccountStatusRow';
-import { HistoryPanel, type SeriesOption } from '../components/HistoryPanel';
+import { HistoryPanel } from '../components/HistoryPanel';
+import { seriesOptions } from '../series-options';
 import { TargetCard } from '../components/TargetCard';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
@@ -42,20 +43,8 @@ export function OverviewView() {
   };
   const show = useUi((s) => s.show);
 
-  const seriesOptions = useMemo<SeriesOption[]>(() => {
-    const options: SeriesOption[] = [{ key: 'total', label: 'All accounts' }];
-    for (const a of snapshot?.accounts ?? []) {
-      options.push({ key: `account:${a.account.id}`, label: `${a.account.label} (total)` });
-      for (const t of a.targets) {
-        options.push({ key: `target:${a.account.id}:${t.id}`, label: `${t.label} · ${a.account.label}` });
-        // A project's scripts have series of their own (a script also watched on its own is listed once).
-        for (const c of t.children ?? []) {
-          if (!a.targets.some((o) => o.id === c.id)) options.push({ key: `target:${a.account.id}:${c.id}`, label: `${c.label} in ${t.label} · ${a.account.label}` });
-        }
-      }
-    }
-    return options;
-  }, [snapshot?.accounts]);
+  // A project's scripts have series of their own here.
+  const options = useMemo(() => seriesOptions(snapshot, true), [snapshot?.accounts]);
 
   if (!snapshot) return <p className="muted">Loading…</p>;
 
@@ -177,7 +166,7 @@ export function OverviewView() {
           </ul>
         </section>
 
-        <HistoryPanel options={seriesOptions} chartHeight={wide ? WIDE_CHART_HEIGHT : undefined} />
+        <HistoryPanel options={options} chartHeight={wide ? WIDE_CHART_HEIGHT : undefined} />
       </div>
     </div>
   );
