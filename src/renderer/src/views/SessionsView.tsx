@@ -2,8 +2,9 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import { call } from '../api';
-import { BulkActions, type BulkRequest } from '../components/BulkActions';
+import { BulkActions, SelectionToggle, type BulkRequest } from '../components/BulkActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Icon } from '../components/Icon';
 import { MessageDialog, type MessageRecipients } from '../components/MessageDialog';
 import { SessionDrawer } from '../components/SessionDrawer';
 import { SessionGroups } from '../components/SessionGroups';
@@ -18,6 +19,7 @@ import { useUi } from '../stores/ui-store';
 import { ago } from '../time-format';
 import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
 import { plural } from '../../../shared/plural';
+import './sessions-view.css';
 
 type Pending =
   | { type: 'message'; recipients: MessageRecipients }
@@ -182,9 +184,10 @@ export function SessionsView() {
 
   return (
     <div className="sessions-view">
-      <div className="toolbar">
+      <div className="toolbar sessions-head">
         <select
           aria-label="Target"
+          className="target-picker"
           value={`${target.accountId}\u0000${target.targetId}`}
           onChange={(e) => {
             const [a, t] = e.target.value.split('\u0000');
@@ -198,18 +201,23 @@ export function SessionsView() {
             </option>
           ))}
         </select>
-        <button type="button" aria-label="Reload sessions" disabled={loading || groups.loading} onClick={reload}>
-          {loading || groups.loading ? 'Loading…' : 'Reload'}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Reload sessions"
+          title={loading || groups.loading ? 'Loading…' : loadedAt ? `Reload (loaded ${ago(loadedAt)})` : 'Reload'}
+          disabled={loading || groups.loading}
+          onClick={reload}
+        >
+          <Icon name="refresh" />
         </button>
-        <label className="row">
-          <span>Group by</span>
-          <select aria-label="Group by" value={groups.by} onChange={(e) => groups.setBy(e.target.value as GroupBy)}>
-            <option value="list">list</option>
-            <option value="game">game</option>
-            <option value="server">server</option>
-            <option value="key">key</option>
-          </select>
-        </label>
+        {/* No visible "Group by" word: the options say it ("By game"), which keeps the head on one line. */}
+        <select aria-label="Group by" className="group-by" value={groups.by} onChange={(e) => groups.setBy(e.target.value as GroupBy)}>
+          <option value="list">List</option>
+          <option value="game">By game</option>
+          <option value="server">By server</option>
+          <option value="key">By key</option>
+        </select>
       </div>
       {grouped ? (
         <>
@@ -231,33 +239,35 @@ export function SessionsView() {
         </>
       ) : (
         <>
-      <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
-      <div className="toolbar">
-        <SessionPager provider={target.provider} shown={shown.length} />
-        <span className="spacer" />
-        <span className="muted small">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <BulkActions
-        target={target}
-        capabilities={caps}
-        visibleIds={visibleIds}
-        onRequest={onBulk}
-        blocked={error ? 'Reload the sessions before acting on them.' : null}
-      />
-      <SessionList
-        sessions={shown}
-        selectable={caps?.bulk === 'ids'}
-        selected={selected}
-        onToggle={sessionsState.toggle}
-        onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
-        empty={emptyList}
-        disconnecting={sessionsState.disconnecting}
-      />
+          <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
+          <div className="toolbar sessions-meta">
+            {caps?.bulk === 'ids' && <SelectionToggle visibleIds={visibleIds} />}
+            <SessionPager provider={target.provider} shown={shown.length} />
+            <span className="spacer" />
+            <span className="muted small loaded-at">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
+          </div>
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          <SessionList
+            sessions={shown}
+            selectable={caps?.bulk === 'ids'}
+            selected={selected}
+            onToggle={sessionsState.toggle}
+            onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
+            empty={emptyList}
+            disconnecting={sessionsState.disconnecting}
+          />
+          {/* Under the list, so a bar that comes and goes with the selection never moves the rows. */}
+          <BulkActions
+            target={target}
+            capabilities={caps}
+            visibleIds={visibleIds}
+            onRequest={onBulk}
+            blocked={error ? 'Reload the sessions before acting on them.' : null}
+          />
         </>
       )}
       <SessionDrawer
