@@ -3,13 +3,14 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import type { Session } from '../../../shared/model';
 import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
 import { age, ageWords, ago } from '../time-format';
+import { hasSessionId, NO_ID_REASON, sessionKey } from '../session-identity';
 
 const ROW_HEIGHT = 52;
 
 export function sessionName(s: Session): string {
   if (s.username) return s.username;
   if (s.robloxUserId != null) return `Roblox ${s.robloxUserId}`;
-  return `Session ${s.id}`;
+  return hasSessionId(s) ? `Session ${s.id}` : 'Session without an id';
 }
 
 /** The second line of a row: whatever this provider gives, in a fixed order. */
@@ -29,7 +30,8 @@ interface SessionListProps {
   selectable: boolean;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
-  onOpen: (id: string) => void;
+  /** The row's session rides along: an id-less one cannot be found again by its id. */
+  onOpen: (id: string, session: Session) => void;
   /** What to say when there are no rows (loading, failed, nothing matches, nobody online). */
   empty?: ReactNode;
   /** Disconnected sessions the provider still lists: marked, and not selectable. */
@@ -49,7 +51,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => sessions[i]?.id ?? i,
+    getItemKey: (i) => (sessions[i] ? sessionKey(sessions[i], i) : i),
   });
   const now = Date.now();
 
@@ -92,7 +94,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
     } else if (e.key === ' ' && selectable && (e.target as HTMLElement).classList.contains('session-open')) {
       e.preventDefault();
       const s = sessions[active];
-      if (s && !disconnecting?.has(s.id)) onToggle(s.id);
+      if (s && !disconnecting?.has(s.id) && hasSessionId(s)) onToggle(s.id);
     }
   };
 
@@ -107,7 +109,8 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
           const name = sessionName(s);
           const isSelected = selected.has(s.id);
           const leaving = disconnecting?.has(s.id) ?? false;
-          const line2 = leaving ? DISCONNECTING_LABEL : facts(s, now);
+          const noId = !hasSessionId(s);
+          const line2 = leaving ? DISCONNECTING_LABEL : noId ? `no id, no actions · ${facts(s, now)}` : facts(s, now);
           return (
             <div
               key={item.key}
@@ -117,7 +120,15 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
               {selectable && (
-                <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} disabled={leaving} onChange={() => onToggle(s.id)} tabIndex={-1} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${name}`}
+                  checked={isSelected}
+                  disabled={leaving || noId}
+                  title={noId ? NO_ID_REASON : undefined}
+                  onChange={() => onToggle(s.id)}
+                  tabIndex={-1}
+                />
               )}
               <button
                 type="button"
@@ -125,7 +136,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
                 aria-label={leaving ? `Open ${name}, ${DISCONNECTING_LABEL}` : `Open ${name}`}
                 tabIndex={item.index === active ? 0 : -1}
                 onFocus={() => setActive(item.index)}
-                onClick={() => onOpen(s.id)}
+                onClick={() => onOpen(s.id, s)}
               >
                 <span className="session-line1">
                   <span className="session-name" title={name}>
@@ -135,7 +146,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
                     {age(s.createdAt, now)}
                   </span>
                 </span>
-                <span className="session-line2 muted" title={line2}>
+                <span className="session-line2 muted" title={noId ? NO_ID_REASON : line2}>
                   {line2}
                 </span>
               </button>

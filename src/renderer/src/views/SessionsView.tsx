@@ -16,7 +16,8 @@ import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
-import { ago } from '../time-format';
+import { ago, count } from '../time-format';
+import { hasSessionId, NO_ID_REASON } from '../session-identity';
 import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
 import { plural } from '../../../shared/plural';
 import './sessions-view.css';
@@ -59,7 +60,9 @@ export function SessionsView() {
     () => (target?.provider === 'luaprot' ? filterLocally(sessions, deferredFilter) : sessions),
     [sessions, deferredFilter, target?.provider],
   );
-  const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
+  // Select all takes the rows that can be acted on: an id-less session has nothing to name it by.
+  const visibleIds = useMemo(() => shown.filter(hasSessionId).map((s) => s.id), [shown]);
+  const withoutId = shown.length - visibleIds.length;
   const nameOf = useMemo(() => {
     const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, sessionName(s)]));
     return (id: string) => byId.get(id);
@@ -120,6 +123,9 @@ export function SessionsView() {
       `Nobody is connected to ${target.label} right now.`
     );
   const grouped = groups.by !== 'list';
+  // An id-less row is looked up by nobody: the drawer shows the listed row as it is (no detail route).
+  const openRow = (id: string, s: Session) =>
+    void sessionsState.openDetail(id, caps?.sessionInfo !== false && hasSessionId(s), hasSessionId(s) ? undefined : s);
   const reload = () => {
     void useSessions.getState().load();
     if (grouped) void useSessionGroups.getState().load(target.accountId, target.targetId);
@@ -233,7 +239,7 @@ export function SessionsView() {
               by={groups.by}
               capabilities={caps}
               onRequest={onBulk}
-              onOpenSession={(s) => void sessionsState.openDetail(s.id, caps?.sessionInfo !== false, s)}
+              onOpenSession={(s) => void sessionsState.openDetail(s.id, caps?.sessionInfo !== false && hasSessionId(s), s)}
             />
           )}
         </>
@@ -244,6 +250,11 @@ export function SessionsView() {
             {caps?.bulk === 'ids' && <SelectionToggle visibleIds={visibleIds} />}
             <SessionPager provider={target.provider} shown={shown.length} />
             <span className="spacer" />
+            {withoutId > 0 && (
+              <span className="muted small no-id-count" title={NO_ID_REASON}>
+                {count(withoutId)} without an id
+              </span>
+            )}
             <span className="muted small loaded-at">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
           </div>
           {error && (
@@ -256,7 +267,7 @@ export function SessionsView() {
             selectable={caps?.bulk === 'ids'}
             selected={selected}
             onToggle={sessionsState.toggle}
-            onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
+            onOpen={openRow}
             empty={emptyList}
             disconnecting={sessionsState.disconnecting}
           />
