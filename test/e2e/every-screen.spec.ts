@@ -14,8 +14,9 @@ const SIZES = [
   { name: 'wide', width: 1200, height: 800 },
 ] as const;
 
-const list = (app: Page) => app.getByRole('list', { name: /^Sessions, \d+ shown$/ });
-const rows = (app: Page) => list(app).getByRole('listitem');
+// The panel shows a list of sessions, the wide window a table of them (SessionTable): same names, same rows.
+const list = (app: Page) => app.getByRole('list', { name: /^Sessions, \d+ shown$/ }).or(app.getByRole('table', { name: /^Sessions, \d+ shown$/ }));
+const rows = (app: Page) => list(app).locator('[role="listitem"], [role="row"][data-row]');
 
 async function openTarget(app: Page, label: RegExp): Promise<void> {
   await nav(app, 'Sessions').click();

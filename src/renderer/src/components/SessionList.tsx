@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { Session } from '../../../shared/model';
 import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
 import { age, ageWords, ago } from '../time-format';
 import { hasSessionId, NO_ID_REASON, sessionKey } from '../session-identity';
+import { useRowKeyboard } from './row-keyboard';
 
 const ROW_HEIGHT = 52;
 
@@ -44,8 +45,6 @@ interface SessionListProps {
  */
 export function SessionList({ sessions, selectable, selected, onToggle, onOpen, empty, disconnecting }: SessionListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
   const virtual = useVirtualizer({
     count: sessions.length,
     getScrollElement: () => scroller.current,
@@ -53,50 +52,8 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
     overscan: 8,
     getItemKey: (i) => (sessions[i] ? sessionKey(sessions[i], i) : i),
   });
+  const { active, setActive, onKeyDown } = useRowKeyboard({ sessions, scroller, virtual, rowHeight: ROW_HEIGHT, selectable, disconnecting, onToggle });
   const now = Date.now();
-
-  useEffect(() => {
-    if (active >= sessions.length) setActive(Math.max(0, sessions.length - 1));
-  }, [sessions.length, active]);
-
-  // Focus after the virtualizer has rendered the row we moved to.
-  useEffect(() => {
-    const index = pendingFocus.current;
-    if (index == null) return;
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${index}"] .session-open`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(sessions.length - 1, index));
-    setActive(next);
-    pendingFocus.current = next;
-    virtual.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + page,
-      PageUp: active - page,
-      Home: 0,
-      End: sessions.length - 1,
-    };
-    const to = moves[e.key];
-    if (to !== undefined && sessions.length > 0) {
-      e.preventDefault();
-      moveTo(to);
-    } else if (e.key === ' ' && selectable && (e.target as HTMLElement).classList.contains('session-open')) {
-      e.preventDefault();
-      const s = sessions[active];
-      if (s && !disconnecting?.has(s.id) && hasSessionId(s)) onToggle(s.id);
-    }
-  };
 
   return (
     <div ref={scroller} className="session-scroller" onKeyDown={onKeyDown}>

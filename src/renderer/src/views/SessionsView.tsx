@@ -11,6 +11,8 @@ import { SessionGroups } from '../components/SessionGroups';
 import { SessionList, sessionName } from '../components/SessionList';
 import { SessionPager } from '../components/SessionPager';
 import { SessionSearch } from '../components/SessionSearch';
+import { SessionTable } from '../components/SessionTable';
+import { useWideWindow } from '../wide-window';
 import { allTargets, chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
@@ -37,6 +39,8 @@ export function SessionsView() {
   const { sessions, selected, loading, error, loadedAt, localFilter } = sessionsState;
   const [pending, setPending] = useState<Pending | null>(null);
   const groups = useSessionGroups();
+  // Wide (the detached window): a table with a column per fact; the panel keeps its two-line rows.
+  const wide = useWideWindow();
   // Bumped to clear the search boxes, which keep their own draft while typing.
   const [searchGen, setSearchGen] = useState(0);
 
@@ -262,15 +266,32 @@ export function SessionsView() {
               {error}
             </p>
           )}
-          <SessionList
-            sessions={shown}
-            selectable={caps?.bulk === 'ids'}
-            selected={selected}
-            onToggle={sessionsState.toggle}
-            onOpen={openRow}
-            empty={emptyList}
-            disconnecting={sessionsState.disconnecting}
-          />
+          {wide ? (
+            <SessionTable
+              sessions={shown}
+              selectable={caps?.bulk === 'ids'}
+              selected={selected}
+              onToggle={sessionsState.toggle}
+              onOpen={openRow}
+              empty={emptyList}
+              disconnecting={sessionsState.disconnecting}
+              pagedSortNote={
+                caps?.paging && caps.paging !== 'none'
+                  ? `Sorted within this page: ${PROVIDER_NAMES[target.provider]} hands out sessions a page at a time.`
+                  : null
+              }
+            />
+          ) : (
+            <SessionList
+              sessions={shown}
+              selectable={caps?.bulk === 'ids'}
+              selected={selected}
+              onToggle={sessionsState.toggle}
+              onOpen={openRow}
+              empty={emptyList}
+              disconnecting={sessionsState.disconnecting}
+            />
+          )}
           {/* Under the list, so a bar that comes and goes with the selection never moves the rows. */}
           <BulkActions
             target={target}
