@@ -76,9 +76,15 @@ describe('SessionTable', () => {
     expect(await navigator.clipboard.readText()).toBe('KEY-B');
     expect(screen.getByRole('button', { name: 'Copy key of bob' })).toHaveTextContent('Copied');
     expect(screen.getByRole('status')).toHaveTextContent('Copied.');
+    // Another row's buttons come with the pointer.
+    expect(screen.queryByRole('button', { name: 'Copy HWID of ann' })).toBeNull();
+    await user.hover(screen.getByRole('button', { name: 'Open ann' }));
     await user.click(screen.getByRole('button', { name: 'Copy HWID of ann' }));
     expect(await navigator.clipboard.readText()).toBe('HW-A');
-    expect(screen.getByRole('button', { name: 'Copy key of bob' })).toHaveTextContent('Copy');
+    // One feedback at a time: the newest copy's.
+    expect(screen.getAllByRole('button', { name: /^Copy / }).filter((b) => b.textContent === 'Copied')).toEqual([
+      screen.getByRole('button', { name: 'Copy HWID of ann' }),
+    ]);
   });
 
   it('says when the clipboard refused, in words', async () => {
@@ -86,7 +92,7 @@ describe('SessionTable', () => {
     renderTable();
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValueOnce(new DOMException('denied', 'NotAllowedError'));
     document.execCommand = vi.fn(() => false);
-    await user.click(screen.getByRole('button', { name: 'Copy job id of ann' }));
+    await user.click(screen.getByRole('button', { name: 'Copy job id of bob' }));
     expect(screen.getByRole('status')).toHaveTextContent('Could not copy: select the text and press Ctrl+C.');
   });
 
@@ -103,9 +109,11 @@ describe('SessionTable', () => {
     expect(onOpen).toHaveBeenCalledWith('id-a', sessions[1]);
     await user.keyboard('{ArrowDown} ');
     expect(onToggle).toHaveBeenCalledTimes(1);
-    // The copy buttons of the focused row are in the Tab order; other rows' are not.
+    // The focused row's copy buttons are there and next in the Tab order.
     await user.keyboard('{ArrowUp}');
     expect(screen.getByRole('button', { name: 'Copy key of ann' })).toHaveAttribute('tabindex', '0');
-    expect(screen.getByRole('button', { name: 'Copy key of bob' })).toHaveAttribute('tabindex', '-1');
+    expect(screen.queryByRole('button', { name: 'Copy key of bob' })).toBeNull();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Copy session id of ann' })).toHaveFocus();
   });
 });

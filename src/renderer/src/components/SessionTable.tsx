@@ -13,6 +13,8 @@ import './session-table.css';
 const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 34;
 const CHECK_WIDTH = 36;
+/** Columns whose cells are bare text (no copy button, no age): ellipsized as one line. */
+const PLAIN = new Set<ColumnId>(['roblox', 'place', 'universe', 'beats']);
 /** One arrow key press on a column's resize handle. */
 const RESIZE_STEP = 16;
 
@@ -33,7 +35,8 @@ type CopyState = { key: string; ok: boolean } | null;
 /**
  * The wide window's session table: a column per fact the provider gives, sortable (click or Enter on
  * a header; aria-sort says the order), resizable (drag a header's edge, or focus it and use the arrow
- * keys), copy buttons for session id, key, HWID and job id. Virtualized like the panel's list, with
+ * keys), copy buttons for session id, key, HWID and job id (on the focused row and the one under the
+ * pointer). Virtualized like the panel's list, with
  * the same keyboard (row-keyboard.ts), selection, drawer and actions.
  */
 export function SessionTable({ sessions, selectable, selected, onToggle, onOpen, empty, disconnecting, pagedSortNote }: SessionTableProps) {
@@ -41,6 +44,10 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
   const [order, setOrder] = useState<SortOrder | null>(null);
   const [widths, setWidths] = useState<Partial<Record<ColumnId, number>>>({});
   const [copied, setCopied] = useState<CopyState>(null);
+  // Copy buttons show on the focused (active) row and the last row under the pointer (kept when the
+  // pointer moves off, so they never vanish on the way to them), not on all rows:
+  // thirty rows of three buttons would be most of the table's DOM (and of every frame's work).
+  const [hovered, setHovered] = useState<number | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const columns = useMemo(() => columnsFor(sessions), [sessions]);
   const rows = useMemo(() => sortSessions(sessions, order), [sessions, order]);
@@ -48,7 +55,7 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 4,
     // Rows start under the sticky header, inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -99,6 +106,8 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
     if (c.id === 'beat') return <span className="muted">{s.lastBeatAt != null ? ago(s.lastBeatAt, now) : ''}</span>;
     const value = c.value(s);
     if (value === undefined) return null;
+    // Plain text where there is nothing to copy: one element fewer per cell (axe and every frame walk them all).
+    if (!c.copy) return value;
     const key = `${sessionKey(s, index)}:${c.id}`;
     const state = copied?.key === key ? copied : null;
     return (
@@ -106,7 +115,7 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
         <span className="cell-text mono" title={value}>
           {value}
         </span>
-        {c.copy && (
+        {c.copy && (isActive || index === hovered || state) && (
           <button
             type="button"
             className={`copy-button${state ? (state.ok ? ' copied' : ' copy-failed') : ''}`}
@@ -160,6 +169,7 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
                 aria-rowindex={item.index + 2}
                 data-row={item.index}
                 className={`st-row session-row${isSelected ? ' selected' : ''}${item.index === active ? ' active' : ''}${leaving ? ' leaving' : ''}`}
+                onPointerOver={() => setHovered(item.index)}
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start - virtual.options.scrollMargin}px)` }}
               >
                 {selectable && (
@@ -176,7 +186,7 @@ export function SessionTable({ sessions, selectable, selected, onToggle, onOpen,
                   </div>
                 )}
                 {columns.map((c) => (
-                  <div key={c.id} role="cell" className={`st-cell st-${c.id}`}>
+                  <div key={c.id} role="cell" className={`st-cell st-${c.id}${PLAIN.has(c.id) ? ' st-plain' : ''}`}>
                     {cell(c, s, item.index, name, leaving, noId)}
                   </div>
                 ))}
