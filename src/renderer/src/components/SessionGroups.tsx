@@ -106,10 +106,7 @@ export function SessionGroups({ view, by, capabilities, onRequest, onOpenSession
           selectable={false}
           selected={new Set()}
           onToggle={() => undefined}
-          onOpen={(id) => {
-            const s = sessions.find((x) => x.id === id);
-            if (s) onOpenSession(s);
-          }}
+          onOpen={(_id, s) => onOpenSession(s)}
           empty="These sessions have left since the groups were read."
         />
       </div>
