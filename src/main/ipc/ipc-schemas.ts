@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
+import { ALERT_LIMITS } from '../../shared/alert-rule-limits';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
 import {
   ACCELERATOR_MAX,
@@ -160,34 +161,38 @@ const alertScope: z.ZodType<AlertScope> = z.discriminatedUnion(
   ],
   { error: 'scope type must be target, account or total' },
 );
-const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
+const windowMinutes = z
+  .number({ error: 'windowMinutes must be a number' })
+  .int()
+  .min(ALERT_LIMITS.windowMinutes.min)
+  .max(ALERT_LIMITS.windowMinutes.max);
 const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({
       kind: z.literal('rise'),
-      percent: positive('percent', 100_000),
-      minUsers: positive('minUsers', 10_000_000),
+      percent: positive('percent', ALERT_LIMITS.risePercent.max),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max),
       windowMinutes,
     }),
     z.strictObject({
       kind: z.literal('threshold'),
-      value: positive('value', 10_000_000),
-      hysteresis: positive('hysteresis', 10_000_000),
+      value: positive('value', ALERT_LIMITS.users.max),
+      hysteresis: positive('hysteresis', ALERT_LIMITS.users.max),
       direction: z.enum(['up', 'down']),
     }),
     z.strictObject({
       kind: z.literal('drop'),
-      percent: positive('percent', 100),
+      percent: positive('percent', ALERT_LIMITS.dropPercent.max),
       windowMinutes,
       toZero: z.boolean(),
-      minUsers: positive('minUsers', 10_000_000).optional(),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max).optional(),
     }),
     z.strictObject({
       kind: z.literal('all_time_high'),
-      minUsers: positive('minUsers', 10_000_000),
-      marginPercent: positive('marginPercent', 1000).optional(),
-      minHistoryHours: positive('minHistoryHours', 24 * 7).optional(),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max),
+      marginPercent: positive('marginPercent', ALERT_LIMITS.marginPercent.max).optional(),
+      minHistoryHours: positive('minHistoryHours', ALERT_LIMITS.minHistoryHours.max).optional(),
     }),
   ],
   { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
@@ -197,7 +202,7 @@ const alertRule: z.ZodType<AlertRule> = z.strictObject({
   scope: alertScope,
   spec: alertSpec,
   enabled: z.boolean(),
-  cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
+  cooldownMinutes: positive('cooldownMinutes', ALERT_LIMITS.cooldownMinutes.max),
 });
 
 const interval = z
