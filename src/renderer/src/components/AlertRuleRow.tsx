@@ -3,6 +3,7 @@ import { ALERT_LIMITS, numberProblem, type NumberLimit } from '../../../shared/a
 import type { AlertRule, AlertRuleSpec, AlertScope } from '../../../shared/alerts';
 import { ruleSentence } from '../alert-sentence';
 import { useEscape } from '../keyboard';
+import './field-error.css';
 import './AlertRuleRow.css';
 
 export interface ScopeOption {
