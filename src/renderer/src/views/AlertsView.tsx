@@ -3,6 +3,7 @@ import type { QuietHours } from '../../../shared/alerts';
 import { ruleSentence } from '../alert-sentence';
 import { ALERT_TEMPLATES, ruleFromTemplate, type AlertTemplate } from '../alert-templates';
 import { describeFailure, newOpId } from '../api';
+import { fieldError } from '../field-errors';
 import { ChannelsSection } from '../components/ChannelsSection';
 import { AlertRuleRow, ruleIsComplete, ruleProblem, scopeLabel, type ScopeOption } from '../components/AlertRuleRow';
 import { useEscape } from '../keyboard';
@@ -95,6 +96,7 @@ export function AlertsView() {
   const alerts = useAlerts.getState;
   const snapshot = useMonitor((s) => s.snapshot);
   const notify = useUi((s) => s.notify);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
     void load().catch((err) => notify(describeFailure(err), 'error'));
@@ -134,8 +136,9 @@ export function AlertsView() {
     void alerts()
       .saveDraft()
       .then(
-        () => notify('Alert rules saved.'),
-        (err) => notify(describeFailure(err), 'error'),
+        () => (setSaveError(null), notify('Alert rules saved.')),
+        // Said in the save bar, beside the button, without main's "Invalid … request:" prefix.
+        (err) => setSaveError(fieldError(err, {}).message),
       );
 
   return (
@@ -194,19 +197,23 @@ export function AlertsView() {
             ),
           )}
         </ul>
-        {(dirty || brokenProblem) && (
+        {(dirty || brokenProblem || saveError) && (
           <div className="rules-save-bar" role="group" aria-label="Unsaved alert rules">
             <span className="small">
               {brokenProblem ? (
                 <span className="error-text">
                   Rule {rules.indexOf(kept[broken]!) + 1}, {brokenProblem.field}: {brokenProblem.message}
                 </span>
+              ) : saveError ? (
+                <span className="error-text" role="alert">
+                  Not saved: {saveError}
+                </span>
               ) : (
                 'Unsaved changes: kept until you save or discard them.'
               )}
             </span>
             <span className="spacer" />
-            <button type="button" onClick={() => alerts().discardDraft()}>
+            <button type="button" onClick={() => (alerts().discardDraft(), setSaveError(null))}>
               Discard changes
             </button>
             <button type="button" className="primary" disabled={brokenProblem !== null} onClick={save}>

@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AlertRule } from '../../../shared/alerts';
+import type { AlertSettings } from '../../../shared/ipc-contract';
+import { useAlerts } from '../stores/alerts-store';
+import { useChannels } from '../stores/channels-store';
+import { useUi } from '../stores/ui-store';
+import { installFakeBridge } from '../test-support/fake-bridge';
+import { AlertsView } from './AlertsView';
+
+const initial = { alerts: useAlerts.getState(), channels: useChannels.getState(), ui: useUi.getState() };
+beforeEach(() => {
+  useAlerts.setState(initial.alerts, true);
+  useChannels.setState(initial.channels, true);
+  useUi.setState(initial.ui, true);
+});
+
+const rise: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'rise', percent: 50, minUsers: 20, windowMinutes: 10 }, enabled: true, cooldownMinutes: 30 };
+const high: AlertRule = { id: 'r2', scope: { type: 'total' }, spec: { kind: 'all_time_high', minUsers: 10 }, enabled: true, cooldownMinutes: 30 };
+const settings = (rules: AlertRule[]): AlertSettings => ({ rules, quietHours: { enabled: false, start: '22:00', end: '07:00' }, pausedUntil: null });
+
+function setup() {
+  const bridge = installFakeBridge({ 'alerts:get': settings([rise, high]), 'alerts:log': [], 'channels:list': [] });
+  render(<AlertsView />);
+  return { bridge, user: userEvent.setup() };
+}
+
+describe('AlertsView rules', () => {
+  it('lists rules as sentences; no save bar until something changes', async () => {
+    setup();
+    expect(await screen.findByRole('button', { name: 'Edit rule 1: Tell me when All accounts rises 50 % and 20 users within 10 min; then wait 30 min' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Unsaved alert rules' })).toBeNull();
+  });
+
+  it('adds a rule from a template, opened in place, and saves it with the others', async () => {
+    const { user, bridge } = setup();
+    bridge.handle('alerts:setRules', (r) => settings(r.rules));
+    await user.click(await screen.findByRole('button', { name: 'Add rule' }));
+    await user.click(within(screen.getByRole('list', { name: 'Rule templates' })).getByRole('button', { name: /^Collapse/ }));
+    expect(screen.getByRole('combobox', { name: 'Rule 3 watches' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByRole('button', { name: /^Edit rule 3: Tell me when All accounts falls 60 % within 10 min, from at least 10 users/ })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    const saved = bridge.callsTo('alerts:setRules')[0]!.rules;
+    expect(saved.map((r) => r.spec.kind)).toEqual(['rise', 'all_time_high', 'drop']);
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Alert rules saved.' });
+  });
+
+  it('removes with Undo, and a refused save is said in the save bar without main\'s prefix', async () => {
+    const { user, bridge } = setup();
+    bridge.handle('alerts:setRules', { fail: { kind: 'invalid_request', message: 'Invalid alerts:setRules request: rules: at most 1000 rules' } });
+    await user.click(await screen.findByRole('button', { name: 'Remove rule 2' }));
+    const removed = screen.getByRole('listitem', { name: 'Rule 2 removed' });
+    await user.click(within(removed).getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('listitem', { name: 'Rule 2' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove rule 2' }));
+    await user.click(screen.getByRole('button', { name: 'Save rules' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: rules: at most 1000 rules');
+    expect(bridge.callsTo('alerts:setRules')).toEqual([{ rules: [rise] }]);
+  });
+});
