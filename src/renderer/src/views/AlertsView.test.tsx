@@ -20,9 +20,10 @@ const rise: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'ris
 const high: AlertRule = { id: 'r2', scope: { type: 'total' }, spec: { kind: 'all_time_high', minUsers: 10 }, enabled: true, cooldownMinutes: 30 };
 const settings = (rules: AlertRule[]): AlertSettings => ({ rules, quietHours: { enabled: false, start: '22:00', end: '07:00' }, pausedUntil: null });
 
+let view: ReturnType<typeof render>;
 function setup() {
   const bridge = installFakeBridge({ 'alerts:get': settings([rise, high]), 'alerts:log': [], 'channels:list': [] });
-  render(<AlertsView />);
+  view = render(<AlertsView />);
   return { bridge, user: userEvent.setup() };
 }
 
@@ -58,5 +59,22 @@ describe('AlertsView rules', () => {
     await user.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: rules: at most 1000 rules');
     expect(bridge.callsTo('alerts:setRules')).toEqual([{ rules: [rise] }]);
+  });
+});
+
+describe('AlertsView unsaved edits', () => {
+  it('keeps unsaved quiet hours and rule edits when the view is left and opened again', async () => {
+    const { user } = setup();
+    const form = await screen.findByRole('form', { name: 'Quiet hours' });
+    await user.click(within(form).getByRole('checkbox', { name: 'Quiet hours' }));
+    await user.click(screen.getByRole('switch', { name: 'Rule 2 on' }));
+    view.unmount();
+    view = render(<AlertsView />);
+    expect(await screen.findByRole('checkbox', { name: 'Quiet hours' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Save quiet hours' })).toBeEnabled();
+    expect(screen.getByRole('switch', { name: 'Rule 2 on' })).toHaveAttribute('aria-checked', 'false');
+    expect(screen.getByRole('group', { name: 'Unsaved alert rules' })).toHaveTextContent('Unsaved changes: kept until you save or discard them.');
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(screen.getByRole('switch', { name: 'Rule 2 on' })).toHaveAttribute('aria-checked', 'true');
   });
 });
