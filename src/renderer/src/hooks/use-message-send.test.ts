@@ -10,7 +10,7 @@ const asWritten = (text: string): MessageDraft => ({ mode: 'text', text, command
 describe('useMessageSend', () => {
   it('goes compose → review → sending → done, with the outcome, and records the message as written', async () => {
     const results: MessageResult[] = [{ processed: true, sessionId: 's1' }];
-    const bridge = installFakeBridge({ 'sessions:messageMany': { results }, 'templates:recordSent': templatesView });
+    const bridge = installFakeBridge({ 'sessions:messageMany': { provider: 'luaauth', results }, 'templates:recordSent': templatesView });
     const onSent = vi.fn();
     const { result } = renderHook(() => useMessageSend({ accountId: 'a', recipients: { kind: 'ids', sessionIds: ['s1'] }, onSent }));
     expect(result.current.phase).toBe('compose');
@@ -27,7 +27,7 @@ describe('useMessageSend', () => {
   });
 
   it('Cancel while waiting cancels every request still out and says so', async () => {
-    const answer = deferred<{ message?: string }>();
+    const answer = deferred<{ provider: 'luaauth' }>();
     const bridge = installFakeBridge({ 'sessions:message': () => answer.promise, 'ops:cancel': true });
     const onSent = vi.fn();
     const { result } = renderHook(() => useMessageSend({ accountId: 'a', recipients: { kind: 'one', sessionId: 's1', name: 'Bob' }, onSent }));
@@ -40,14 +40,14 @@ describe('useMessageSend', () => {
     expect(bridge.callsTo('sessions:message')[0]).toEqual({ accountId: 'a', sessionId: 's1', command: 'notify', opId });
     await act(() => result.current.cancel());
     expect(bridge.callsTo('ops:cancel')).toEqual([{ opId }]);
-    answer.resolve({});
+    answer.resolve({ provider: 'luaauth' });
     await act(() => sent);
     // An answer that still arrives after Cancel ends the send all the same.
     expect(result.current.phase).toBe('done');
   });
 
   it('a cancelled per-session send ends with the cancel notice', async () => {
-    const first = deferred<{ message?: string }>();
+    const first = deferred<{ provider: 'luaauth' }>();
     const bridge = installFakeBridge({ 'sessions:message': () => first.promise, 'ops:cancel': true });
     const { result } = renderHook(() => useMessageSend({ accountId: 'a', recipients: { kind: 'ids', sessionIds: ['s1'] }, onSent: () => {} }));
     let sent!: Promise<void>;
@@ -62,7 +62,7 @@ describe('useMessageSend', () => {
     });
     await waitFor(() => expect(bridge.callsTo('sessions:message')).toHaveLength(1));
     await act(() => result.current.cancel());
-    first.resolve({});
+    first.resolve({ provider: 'luaauth' });
     await act(() => sent);
     expect(result.current.outcome).toEqual({ error: CANCELLED });
     expect(bridge.callsTo('ops:cancel')).toHaveLength(2);
