@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -165,9 +165,12 @@ describe('AlertRuleRow as a sentence', () => {
     expect(onEdit).not.toHaveBeenCalled();
   });
 
-  it('names a removed target in the sentence', () => {
+  it('names a removed target or account in the sentence', () => {
     renderLine({ ...rise, scope: { type: 'target', accountId: 'a', targetId: 'gone' } });
     expect(screen.getByRole('button', { name: /^Edit rule 3: Tell me when \(removed target\) rises/ })).toBeInTheDocument();
+    cleanup();
+    renderLine({ ...rise, scope: { type: 'account', accountId: 'gone' } });
+    expect(screen.getByRole('button', { name: /^Edit rule 3: Tell me when \(removed account\) rises/ })).toBeInTheDocument();
   });
 
   it('editing: the error is worded at the field, tied to it, and gone once fixed; Done keeps a broken rule open', async () => {

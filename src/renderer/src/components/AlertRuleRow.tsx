@@ -15,8 +15,9 @@ export interface ScopeOption {
 export const scopeValue = (scope: AlertScope): string =>
   scope.type === 'total' ? 'total' : scope.type === 'account' ? `account:${scope.accountId}` : `target:${scope.accountId}:${scope.targetId}`;
 
-/** What a rule whose target was removed says where its scope's name would be. */
+/** What a rule whose target (or account) was removed says where its scope's name would be. */
 export const REMOVED_SCOPE = '(removed target)';
+const REMOVED_ACCOUNT = '(removed account)';
 
 export function defaultSpec(kind: AlertRuleSpec['kind']): AlertRuleSpec {
   switch (kind) {
@@ -191,7 +192,7 @@ export interface AlertRuleRowProps {
 /** The scope's name as the sentence says it. */
 export function scopeLabel(scopes: readonly ScopeOption[], scope: AlertScope): string {
   const value = scopeValue(scope);
-  return scopes.find((s) => s.value === value)?.label ?? REMOVED_SCOPE;
+  return scopes.find((s) => s.value === value)?.label ?? (scope.type === 'account' ? REMOVED_ACCOUNT : REMOVED_SCOPE);
 }
 
 /** One alert rule: a sentence with an on/off switch and remove; click the sentence to edit it in place. */

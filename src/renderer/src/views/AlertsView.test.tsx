@@ -34,6 +34,14 @@ describe('AlertsView rules', () => {
     expect(screen.queryByRole('group', { name: 'Unsaved alert rules' })).toBeNull();
   });
 
+  it('the template menu closes when the focus leaves it', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Add rule' }));
+    expect(screen.getByRole('list', { name: 'Rule templates' })).toBeInTheDocument();
+    await user.click(screen.getByRole('heading', { name: 'Alert rules' }));
+    expect(screen.queryByRole('list', { name: 'Rule templates' })).toBeNull();
+  });
+
   it('adds a rule from a template, opened in place, and saves it with the others', async () => {
     const { user, bridge } = setup();
     bridge.handle('alerts:setRules', (r) => settings(r.rules));

@@ -64,7 +64,13 @@ function AddRuleMenu({ onAdd }: { onAdd: (template: AlertTemplate) => void }) {
   const menuId = useId();
   useEscape(() => setOpen(false), open);
   return (
-    <div className="add-rule">
+    <div
+      className="add-rule"
+      onBlur={(e) => {
+        // Focus leaving the menu (a click elsewhere, Tab past the last template) closes it.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
         Add rule
       </button>
