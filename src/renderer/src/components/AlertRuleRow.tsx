@@ -283,7 +283,7 @@ function RuleEditor({ n, rule, scopes, sentence, onChange, onDone, onCancel, onR
           ))}
         </select>
       </div>
-      <div className="row wrap">
+      <div className="row wrap rule-numbers">
         <SpecFields n={n} spec={rule.spec} onChange={(spec) => onChange({ ...rule, spec })} />
         <NumberField
           label={`Rule ${n} cooldown minutes`}
