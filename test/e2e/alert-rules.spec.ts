@@ -6,7 +6,11 @@ for (const shape of [
   { name: 'wide', width: 1200, height: 800 },
 ] as const) {
   test(`alert rules read as sentences, edit in place, keep unsaved edits across views, undo a removal (${shape.name})`, async ({ app, expectErrors }) => {
-    expectErrors(/^on screen: Enter a number from 0 to 10,080 minutes\.$/, /^on screen: Rule 1, cooldown minutes: Enter a number from 0 to 10,080 minutes\.$/);
+    expectErrors(
+      /^on screen: Enter a number from 0 to 10,080 minutes\.$/,
+      /^on screen: Rule 1, cooldown minutes: Enter a number from 0 to 10,080 minutes\.$/,
+      /^on screen: Enter a time, e\.g\. 22:00\.$/,
+    );
     await app.setViewportSize({ width: shape.width, height: shape.height });
     await startDemo(app);
     await nav(app, 'Alerts').click();
@@ -77,6 +81,15 @@ for (const shape of [
     await app.getByRole('button', { name: 'Save rules' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Alert rules saved.' })).toBeVisible();
     await expect(app.getByRole('group', { name: 'Unsaved alert rules' })).toHaveCount(0);
+    // Quiet hours: an emptied time is said at its box, and Save waits for it.
+    const start = app.getByLabel('Quiet hours start');
+    await start.fill('');
+    await expect(start).toHaveAccessibleDescription('Enter a time, e.g. 22:00.');
+    await expect(app.getByRole('button', { name: 'Save quiet hours' })).toBeDisabled();
+    await start.fill('22:30');
+    await expect(start).toHaveAttribute('aria-invalid', 'false');
+    await expect(app.getByRole('button', { name: 'Save quiet hours' })).toBeEnabled();
+
     const saved = (await ipc(app, 'alerts:get')).rules;
     expect(saved).toHaveLength(12);
     expect(saved[0]!.cooldownMinutes).toBe(45);

@@ -8,6 +8,7 @@ import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../sha
 import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
 import { ALERT_LIMITS } from '../../shared/alert-rule-limits';
+import { CLOCK_TIME_PATTERN } from '../../shared/clock-time';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
 import {
   ACCELERATOR_MAX,
@@ -139,10 +140,9 @@ const recentMessage: z.ZodType<RecentMessage> = z.union(
 );
 
 const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
-const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
-  /^([01]\d|2[0-3]):[0-5]\d$/,
-  { error: CLOCK_TIME_RULE },
-);
+const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(CLOCK_TIME_PATTERN, {
+  error: CLOCK_TIME_RULE,
+});
 const quietHours: z.ZodType<QuietHours> = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
   start: clockTime,

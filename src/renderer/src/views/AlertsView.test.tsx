@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../../shared/alerts';
@@ -84,5 +84,33 @@ describe('AlertsView unsaved edits', () => {
     expect(screen.getByRole('group', { name: 'Unsaved alert rules' })).toHaveTextContent('Unsaved changes: kept until you save or discard them.');
     await user.click(screen.getByRole('button', { name: 'Discard changes' }));
     expect(screen.getByRole('switch', { name: 'Rule 2 on' })).toHaveAttribute('aria-checked', 'true');
+  });
+});
+
+describe('AlertsView quiet hours', () => {
+  it('says an emptied time at its box and offers no Save until it is fixed', async () => {
+    setup();
+    const start = await screen.findByLabelText('Quiet hours start');
+    await userEvent.setup().click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+    fireEvent.change(start, { target: { value: '' } });
+    expect(start).toHaveAttribute('aria-invalid', 'true');
+    expect(start).toHaveAccessibleDescription('Enter a time, e.g. 22:00.');
+    expect(screen.getByRole('button', { name: 'Save quiet hours' })).toBeDisabled();
+    fireEvent.change(start, { target: { value: '23:30' } });
+    expect(start).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByRole('button', { name: 'Save quiet hours' })).toBeEnabled();
+  });
+
+  it("puts main's refusal at the time it names, without the request prefix, until that time is edited", async () => {
+    const { user, bridge } = setup();
+    bridge.handle('alerts:setQuietHours', { fail: { kind: 'invalid_request', message: 'Invalid alerts:setQuietHours request: end: time must be HH:MM (00:00–23:59)' } });
+    await user.click(await screen.findByRole('checkbox', { name: 'Quiet hours' }));
+    await user.click(screen.getByRole('button', { name: 'Save quiet hours' }));
+    const end = screen.getByLabelText('Quiet hours end');
+    await waitFor(() => expect(end).toHaveAccessibleDescription('Time must be HH:MM (00:00–23:59)'));
+    expect(end).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText(/Invalid alerts/)).toBeNull();
+    fireEvent.change(end, { target: { value: '06:00' } });
+    expect(end).toHaveAttribute('aria-invalid', 'false');
   });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuietHours } from '../../../shared/alerts';
+import { clockTimeProblem } from '../../../shared/clock-time';
 import { ruleSentence } from '../alert-sentence';
 import { ALERT_TEMPLATES, ruleFromTemplate, type AlertTemplate } from '../alert-templates';
 import { describeFailure, newOpId } from '../api';
 import { fieldError } from '../field-errors';
+import { useFormError } from '../hooks/use-form-error';
 import { ChannelsSection } from '../components/ChannelsSection';
 import { AlertRuleRow, ruleIsComplete, ruleProblem, scopeLabel, type ScopeOption } from '../components/AlertRuleRow';
 import { useEscape } from '../keyboard';
@@ -18,45 +20,78 @@ function QuietHoursForm({ quiet }: { quiet: QuietHours }) {
   const quietDraft = useAlerts((s) => s.quietDraft);
   const setQuietDraft = useAlerts((s) => s.setQuietDraft);
   const notify = useUi((s) => s.notify);
+  const refusal = useFormError(QUIET_FIELD_NAMES);
+  const id = useId();
   // Unsaved quiet hours live in the store: another view and back, they are still here.
   const draft = quietDraft ?? quiet;
   const setDraft = (next: QuietHours) => setQuietDraft(JSON.stringify(next) === JSON.stringify(quiet) ? null : next);
   const dirty = quietDraft !== null;
+  // Checked here, in words, before main would refuse it as "start: time must be HH:MM".
+  const problems = { start: clockTimeProblem(draft.start), end: clockTimeProblem(draft.end) };
+  const timeField = (field: 'start' | 'end', words: string, label: string) => {
+    const own = problems[field];
+    const attrs = refusal.attrs(field);
+    return (
+      <span className="field-with-error">
+        <label className="field field-inline">
+          <span>{words}</span>
+          <input
+            type="time"
+            aria-label={label}
+            value={draft[field]}
+            aria-invalid={own !== null || attrs['aria-invalid'] === true}
+            aria-describedby={own ? `${id}-${field}` : attrs['aria-describedby']}
+            onChange={(e) => (setDraft({ ...draft, [field]: e.target.value }), refusal.edited(field))}
+          />
+        </label>
+        {own ? (
+          <span id={`${id}-${field}`} className="error-text small field-error">
+            {own}
+          </span>
+        ) : (
+          refusal.message(field)
+        )}
+      </span>
+    );
+  };
   return (
     <form
       className="row wrap quiet-hours"
       aria-label="Quiet hours"
       onSubmit={(e) => {
         e.preventDefault();
+        refusal.clear();
         save(draft).then(
           () => notify('Quiet hours saved.'),
-          (err) => notify(describeFailure(err), 'error'),
+          (err) => refusal.fail(err),
         );
       }}
     >
       <label className="check">
-        <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} />
+        <input type="checkbox" checked={draft.enabled} onChange={(e) => (setDraft({ ...draft, enabled: e.target.checked }), refusal.edited('enabled'))} />
         Quiet hours
       </label>
       <span className="time-range">
-        <label className="field field-inline">
-          <span>from</span>
-          <input type="time" aria-label="Quiet hours start" value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} />
-        </label>
-        <label className="field field-inline">
-          <span>to</span>
-          <input type="time" aria-label="Quiet hours end" value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.target.value })} />
-        </label>
+        {timeField('start', 'from', 'Quiet hours start')}
+        {timeField('end', 'to', 'Quiet hours end')}
       </span>
-      <button type="submit" disabled={!dirty}>
+      <button type="submit" disabled={!dirty || problems.start !== null || problems.end !== null}>
         Save quiet hours
       </button>
+      {refusal.formError && (
+        <p className="error-text small quiet-hint" role="alert">
+          Not saved: {refusal.formError}
+        </p>
+      )}
       <p className="muted small quiet-hint">
         {dirty ? 'Not saved yet. ' : ''}During quiet hours alerts are still recorded in the history below, but no notification is shown.
       </p>
     </form>
   );
 }
+
+/** The quiet-hours fields as the user sees them, for refusals that name one. */
+const QUIET_FIELD_NAMES: Record<string, string> = { start: 'Start', end: 'End' };
 
 /** "Add rule": a short menu of templates; the new rule opens in its form. */
 function AddRuleMenu({ onAdd }: { onAdd: (template: AlertTemplate) => void }) {
