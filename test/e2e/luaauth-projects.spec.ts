@@ -56,6 +56,7 @@ test('LuaAuth project: its scripts get cards under it, open their sessions, show
 
   await nav(app, 'Alerts').click();
   await app.getByRole('button', { name: /^Add rule/ }).click();
+  await app.getByRole('list', { name: 'Rule templates' }).getByRole('button', { name: /^Spike/ }).click();
   const scope = app.getByRole('combobox', { name: /^Rule \d+ watches$/ }).last();
   await expect(scope.getByRole('option', { name: `${name} in All games · Games` })).toHaveCount(1);
 });

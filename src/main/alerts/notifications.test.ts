@@ -62,7 +62,26 @@ describe('alert notifications', () => {
     const lines = request.body.split('\n');
     expect(lines[0]).toBe('Hub 6 (LuaProt main): Users reached 240 (now 300)');
     expect(lines[1]).toMatch(/^LuaProt main:/);
-    expect(lines.at(-1)).toBe('…and 2 more');
+    // The four total-scope alerts are one spike of one scope: one line naming the others briefly.
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('All accounts: Users rose 100 % (+40) to 80 in 10 min (also: a rise)');
+  });
+
+  it('tells several rules of one scope in one poll once: the strongest rule, the others named', () => {
+    const r = recorder();
+    const scope = { type: 'account' as const, accountId: 'acc' };
+    r.notifier.notify([
+      event(1, { scope, subject: 'LuaProt main', value: 80, reference: 60, message: 'Users rose 33 % (+20) to 80 in 10 min' }),
+      event(2, { scope, subject: 'LuaProt main', kind: 'all_time_high', value: 80, reference: 75, message: 'New all-time high: 80 users (previous 75)' }),
+      event(3, { scope, subject: 'LuaProt main', kind: 'threshold', value: 80, reference: 20, message: 'Users reached 20 (now 80)' }),
+    ]);
+    expect(r.shown).toEqual([
+      {
+        title: 'LuaProt main',
+        body: 'Users reached 20 (now 80) (also: a rise, new all-time high)',
+        target: { accountId: 'acc' },
+      },
+    ]);
   });
 
   it('never notifies silenced events, and nothing when notifications are off', () => {

@@ -1,8 +1,9 @@
 /**
- * Native notifications for fired alerts: one per alert, or one grouped
- * notification when several fire in the same poll cycle. Silenced events
+ * Native notifications for fired alerts: one per poll cycle, naming each scope once
+ * (the strongest rule, the others briefly). Silenced events
  * (quiet hours, pause) are recorded elsewhere but never notified here.
  */
+import { summarizeCycle } from '../../shared/alert-digest';
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
 import type { NotificationRequest, NotifierPort } from '../core/ports';
 
@@ -19,31 +20,21 @@ export function scopeTarget(scope: AlertScope): NotificationTarget | undefined {
   }
 }
 
-/** At most this many alerts are spelled out in a grouped notification body. */
-const GROUP_LINES = 4;
-
-/** The notification for one cycle's events, or null when nothing should be shown. */
-/** Most specific first: one script's spike says more than the totals it also moved. */
-const SCOPE_ORDER: Record<AlertScope['type'], number> = { target: 0, account: 1, total: 2 };
-
+/**
+ * The notification for one cycle's events, or null when nothing should be shown: one per cycle, one line
+ * per scope, several rules of one scope told once (src/shared/alert-digest.ts, shared with the window's notice).
+ */
 export function notificationFor(events: readonly AlertEvent[]): NotificationRequest | null {
-  const shown = events.filter((e) => !e.silenced).sort((a, b) => SCOPE_ORDER[a.scope.type] - SCOPE_ORDER[b.scope.type]);
-  const first = shown[0];
-  if (!first) return null;
-  if (shown.length === 1) {
-    const request: NotificationRequest = { title: first.subject, body: first.message };
-    const target = scopeTarget(first.scope);
+  const summary = summarizeCycle(events);
+  if (!summary) return null;
+  const request: NotificationRequest = { title: summary.title, body: summary.body };
+  // One scope opens its target or account; a group about one account opens that account; a mixed group the dashboard.
+  if (summary.digests.length === 1) {
+    const target = scopeTarget(summary.digests[0]!.scope);
     if (target) request.target = target;
     return request;
   }
-  const lines = shown.slice(0, GROUP_LINES).map((e) => `${e.subject}: ${e.message}`);
-  if (shown.length > GROUP_LINES) lines.push(`…and ${shown.length - GROUP_LINES} more`);
-  const request: NotificationRequest = {
-    title: `${shown.length} alerts`,
-    body: lines.join('\n'),
-  };
-  // A group about one account opens that account; a mixed group opens the dashboard.
-  const accounts = new Set(shown.map((e) => scopeTarget(e.scope)?.accountId ?? '*'));
+  const accounts = new Set(summary.digests.map((d) => scopeTarget(d.scope)?.accountId ?? '*'));
   const only = [...accounts][0];
   if (accounts.size === 1 && only !== undefined && only !== '*') request.target = { accountId: only };
   return request;

@@ -8,6 +8,8 @@ import type { AlertRule, AlertRuleSpec, QuietHours } from '../../shared/alerts';
 import type { SeriesRef } from '../../shared/series-ref';
 import { HISTORY_RANGES, type RequestChannel, type RequestOf } from '../../shared/ipc-contract';
 import { PROVIDERS, type TargetConfig } from '../../shared/model';
+import { ALERT_LIMITS } from '../../shared/alert-rule-limits';
+import { CLOCK_TIME_PATTERN } from '../../shared/clock-time';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KINDS, CHANNEL_SCOPE_TYPES } from '../../shared/alert-channels';
 import {
   ACCELERATOR_MAX,
@@ -134,10 +136,9 @@ const recentMessage: z.ZodType<RecentMessage> = z.union(
 );
 
 const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
-const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
-  /^([01]\d|2[0-3]):[0-5]\d$/,
-  { error: CLOCK_TIME_RULE },
-);
+const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(CLOCK_TIME_PATTERN, {
+  error: CLOCK_TIME_RULE,
+});
 const quietHours: z.ZodType<QuietHours> = z.strictObject({
   enabled: z.boolean({ error: 'enabled must be true or false' }),
   start: clockTime,
@@ -156,34 +157,38 @@ const seriesRef: z.ZodType<SeriesRef> = z.discriminatedUnion(
   ],
   { error: 'type must be target, account or total' },
 );
-const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
+const windowMinutes = z
+  .number({ error: 'windowMinutes must be a number' })
+  .int()
+  .min(ALERT_LIMITS.windowMinutes.min)
+  .max(ALERT_LIMITS.windowMinutes.max);
 const alertSpec: z.ZodType<AlertRuleSpec> = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({
       kind: z.literal('rise'),
-      percent: positive('percent', 100_000),
-      minUsers: positive('minUsers', 10_000_000),
+      percent: positive('percent', ALERT_LIMITS.risePercent.max),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max),
       windowMinutes,
     }),
     z.strictObject({
       kind: z.literal('threshold'),
-      value: positive('value', 10_000_000),
-      hysteresis: positive('hysteresis', 10_000_000),
+      value: positive('value', ALERT_LIMITS.users.max),
+      hysteresis: positive('hysteresis', ALERT_LIMITS.users.max),
       direction: z.enum(['up', 'down']),
     }),
     z.strictObject({
       kind: z.literal('drop'),
-      percent: positive('percent', 100),
+      percent: positive('percent', ALERT_LIMITS.dropPercent.max),
       windowMinutes,
       toZero: z.boolean(),
-      minUsers: positive('minUsers', 10_000_000).optional(),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max).optional(),
     }),
     z.strictObject({
       kind: z.literal('all_time_high'),
-      minUsers: positive('minUsers', 10_000_000),
-      marginPercent: positive('marginPercent', 1000).optional(),
-      minHistoryHours: positive('minHistoryHours', 24 * 7).optional(),
+      minUsers: positive('minUsers', ALERT_LIMITS.users.max),
+      marginPercent: positive('marginPercent', ALERT_LIMITS.marginPercent.max).optional(),
+      minHistoryHours: positive('minHistoryHours', ALERT_LIMITS.minHistoryHours.max).optional(),
     }),
   ],
   { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
@@ -193,7 +198,7 @@ const alertRule: z.ZodType<AlertRule> = z.strictObject({
   scope: seriesRef,
   spec: alertSpec,
   enabled: z.boolean(),
-  cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
+  cooldownMinutes: positive('cooldownMinutes', ALERT_LIMITS.cooldownMinutes.max),
 });
 
 const interval = z
