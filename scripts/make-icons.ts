@@ -1,6 +1,6 @@
 /** Writes the tray and app icons to build/icons (run: npx tsx scripts/make-icons.ts). */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { drawTrayIcon } from '../src/main/app/tray-icon-image';
+import { drawTrayIcon } from '../src/main/tray/tray-icon-image';
 
 const dir = 'build/icons';
 mkdirSync(dir, { recursive: true });

@@ -1,4 +1,5 @@
-import { DEFAULT_BASE_URLS, PROVIDER_NAMES, PROVIDERS, type AccountConfig, type ProviderId, type TargetConfig } from '../shared/model';
+import { defaultProviderRegistry } from '../main/providers/registry';
+import { PROVIDER_NAMES, type AccountConfig, type ProviderId, type TargetConfig } from '../shared/model';
 import { UsageError } from './args';
 
 /** An account the CLI can call: its settings plus the key, held in memory only. */
@@ -19,26 +20,24 @@ const list = (raw: string | undefined): string[] =>
  */
 export function accountsFromEnv(env: Record<string, string | undefined>): CliAccount[] {
   const accounts: CliAccount[] = [];
-  for (const provider of PROVIDERS) {
+  for (const descriptor of defaultProviderRegistry.descriptors()) {
+    const provider = descriptor.id;
     const key = env[`PULSEBAR_${provider.toUpperCase()}_KEY`]?.trim();
     if (!key) continue;
     const targets: TargetConfig[] = [];
-    if (provider === 'luaprot') {
-      for (const id of list(env['PULSEBAR_LUAPROT_HUBS'])) targets.push({ kind: 'hub', id });
-    }
-    if (provider === 'luaauth') {
-      for (const id of list(env['PULSEBAR_LUAAUTH_SCRIPTS'])) targets.push({ kind: 'script', id });
-      for (const id of list(env['PULSEBAR_LUAAUTH_PROJECTS'])) targets.push({ kind: 'project', id });
+    // Each target kind with a CLI variable (the descriptor's cliEnv), in the descriptor's order.
+    for (const k of descriptor.targetKinds) {
+      if (k.cliEnv) for (const id of list(env[k.cliEnv])) targets.push({ kind: k.kind, id });
     }
     accounts.push({
       key,
       config: {
         id: `env-${provider}`,
-        label: PROVIDER_NAMES[provider],
+        label: descriptor.label,
         provider,
-        baseUrl: env[`PULSEBAR_${provider.toUpperCase()}_URL`]?.trim() || DEFAULT_BASE_URLS[provider],
+        baseUrl: env[`PULSEBAR_${provider.toUpperCase()}_URL`]?.trim() || descriptor.defaultBaseUrl,
         targets,
-        autoTargets: provider === 'junkie',
+        autoTargets: descriptor.autoTargets,
       },
     });
   }

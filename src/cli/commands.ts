@@ -1,7 +1,10 @@
+import { ActionService } from '../main/actions/action-service';
 import { clientSettingsOf } from '../main/providers/assumption-registry';
-import { createClient, describeDisconnects, isProviderError, type LuaAuthScriptEdit } from '../main/providers';
+import { isProviderError, type AnyClient, type LuaAuthScriptEdit, type LuaProtKeyRecord } from '../main/providers';
 import type { ProviderError } from '../main/providers/errors';
-import { PROVIDER_NAMES, type MessageResult, type ProviderId, type Session, type SessionPage } from '../shared/model';
+import { defaultProviderRegistry } from '../main/providers/registry';
+import type { MessageResult, Session, SessionPage } from '../shared/model';
+import type { ProviderDescriptor } from '../shared/provider-descriptor';
 import { need, UsageError, type CliArgs } from './args';
 import { pickAccount, type CliAccount } from './cli-accounts';
 import { age, table } from './output';
@@ -31,9 +34,9 @@ export async function withShortRetry<T>(io: CliIo, call: () => Promise<T>): Prom
   }
 }
 
-function clientFor(account: CliAccount) {
+function clientFor(account: CliAccount): AnyClient {
   // The account's own client settings (base URL, an overridden LuaAuth bulk-message route), as the app builds them.
-  return createClient(account.config.provider, { ...clientSettingsOf(account.config), apiKey: account.key });
+  return defaultProviderRegistry.get(account.config.provider).createClient({ ...clientSettingsOf(account.config), apiKey: account.key });
 }
 
 function json(io: CliIo, value: unknown): void {
@@ -79,21 +82,48 @@ function printSessions(io: CliIo, args: CliArgs, page: SessionPage, total: numbe
   io.out(`${total} session${total === 1 ? '' : 's'}${paging}`);
 }
 
-function requireProvider(args: CliArgs, command: string, allowed?: ProviderId[]): ProviderId {
-  const provider = need(args.provider, '--provider junkie|luaprot|luaauth', command);
-  if (allowed && !allowed.includes(provider)) {
+/** What the chosen provider is; an action it lacks is bad usage, naming the providers that offer it. */
+function requireProvider(args: CliArgs, command: string, offers?: (d: ProviderDescriptor) => unknown): ProviderDescriptor {
+  const provider = need(args.provider, `--provider ${defaultProviderRegistry.ids().join('|')}`, command);
+  const descriptor = defaultProviderRegistry.get(provider).descriptor;
+  if (offers && !offers(descriptor)) {
+    const allowed = defaultProviderRegistry.descriptors().filter(offers).map((d) => d.label);
     throw new UsageError(
-      `${PROVIDER_NAMES[provider]} has no "${command}" action; only ${allowed.map((p) => PROVIDER_NAMES[p]).join(' and ')} ${allowed.length > 1 ? 'offer' : 'offers'} it.`,
+      `${descriptor.label} has no "${command}" action; only ${allowed.join(' and ')} ${allowed.length > 1 ? 'offer' : 'offers'} it.`,
     );
   }
-  return provider;
+  return descriptor;
 }
 
-function luaProtScope(args: CliArgs, command: string): { hubId: string } | { key: string } {
+/** A provider that acts on a whole hub or key (bulk by scope) takes --hub or --key. */
+function scopeOf(args: CliArgs, command: string, provider: ProviderDescriptor): { hubId: string } | { key: string } {
   if (args.hub && args.key) throw new UsageError(`${command} takes --hub or --key, not both.`);
   if (args.hub) return { hubId: args.hub };
   if (args.key) return { key: args.key };
-  throw new UsageError(`${command} for LuaProt needs --hub ID or --key KEY.`);
+  throw new UsageError(`${command} for ${provider.label} needs --hub ID or --key KEY.`);
+}
+
+/**
+ * The app's action service over the CLI's accounts: each call gets the account's client and
+ * waits out one short rate limit (withShortRetry) instead of the app's budget.
+ */
+function actionService(accounts: CliAccount[], io: CliIo): ActionService {
+  const byId = new Map(accounts.map((a) => [a.config.id, a]));
+  const clients = new Map<string, AnyClient>();
+  const accountOf = (id: string): CliAccount => {
+    const found = byId.get(id);
+    if (!found) throw new UsageError(`No account with id "${id}".`);
+    return found;
+  };
+  return new ActionService({
+    account: (id) => accountOf(id).config,
+    call(id, fn) {
+      let client = clients.get(id);
+      if (!client) clients.set(id, (client = clientFor(accountOf(id))));
+      const ready = client;
+      return withShortRetry(io, () => fn(ready, undefined));
+    },
+  });
 }
 
 function printMessageResults(io: CliIo, args: CliArgs, results: MessageResult[]): void {
@@ -132,150 +162,123 @@ function parseScriptEdits(sets: string[]): LuaAuthScriptEdit {
 /** Runs one command against the chosen account. `live` and `watch` are in their own modules. */
 export async function runAction(args: CliArgs, accounts: CliAccount[], io: CliIo): Promise<void> {
   const command = args.command;
+  const actions = actionService(accounts, io);
   switch (command) {
     case 'sessions': {
       const provider = requireProvider(args, command);
-      const account = pickAccount(accounts, provider, args.account);
-      // LuaProt can also list the sessions of one user key (--key) instead of a hub.
-      const target = provider === 'luaprot' && args.key && args.target === undefined ? '' : need(args.target, '--target ID', command);
-      const client = clientFor(account);
-      if (client.provider === 'junkie') {
-        const page = await withShortRetry(io, () =>
-          client.sessions(target, { page: args.page, limit: args.limit, search: args.search }),
-        );
-        printSessions(io, args, page, page.total ?? page.sessions.length);
-      } else if (client.provider === 'luaprot') {
-        if (args.key && args.target !== undefined) throw new UsageError('sessions for LuaProt takes --target HUB or --key KEY, not both.');
-        const query = args.key ? { key: args.key } : { hubId: target };
-        let sessions = await withShortRetry(io, () => client.sessions(query));
-        // LuaProt has no server-side search: filter by username or job id here.
-        const search = args.search?.toLowerCase();
-        if (search) {
-          sessions = sessions.filter(
-            (s) => s.username?.toLowerCase().includes(search) || s.jobId?.toLowerCase().includes(search),
-          );
-        }
-        printSessions(io, args, { sessions }, sessions.length);
-      } else {
-        if (args.search) throw new UsageError('LuaAuth sessions carry no username to search; use --key, or list with --from/--limit.');
-        const from = args.from ?? 0;
-        const limit = args.limit ?? 50;
-        const page = args.key
-          ? await withShortRetry(io, () => client.filterSessions(target, { from, limit, key: args.key }))
-          : await withShortRetry(io, () => client.sessions(target, { from, limit }));
-        printSessions(io, args, page, page.sessions.length);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
+      // A provider that watches user keys as targets (LuaProt) can also list one key's sessions (--key).
+      const keyIsTarget = provider.targetKinds.some((k) => k.kind === 'key');
+      const target = keyIsTarget && args.key && args.target === undefined ? '' : need(args.target, '--target ID', command);
+      const search = provider.capabilities.search;
+      if (keyIsTarget && args.key && args.target !== undefined) {
+        throw new UsageError(`sessions for ${provider.label} takes --target ${provider.targetKinds[0]!.noun.toUpperCase()} or --key KEY, not both.`);
       }
+      if (search === 'filters' && args.search) {
+        throw new UsageError(`${provider.label} sessions carry no username to search; use --key, or list with --from/--limit.`);
+      }
+      const query: Parameters<ActionService['list']>[0] = { accountId, targetId: target };
+      if (keyIsTarget && args.key) Object.assign(query, { targetId: args.key, targetKind: 'key' as const });
+      if (provider.capabilities.paging === 'pages') {
+        if (args.page !== undefined) query.page = args.page;
+        if (args.limit !== undefined) query.limit = args.limit;
+      }
+      if (provider.capabilities.paging === 'offset') {
+        query.from = args.from ?? 0;
+        query.limit = args.limit ?? 50;
+        if (args.key) query.filter = { key: args.key };
+      }
+      if (search !== 'filters' && args.search) query.search = args.search;
+      const page = await actions.list(query);
+      printSessions(io, args, page, page.total ?? page.sessions.length);
       return;
     }
     case 'info': {
-      const provider = requireProvider(args, command, ['luaprot', 'luaauth']);
-      const account = pickAccount(accounts, provider, args.account);
+      const provider = requireProvider(args, command, (d) => d.capabilities.sessionInfo !== false);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
       const sessionId = need(args.session, '--session ID', command);
-      const client = clientFor(account);
-      if (client.provider === 'luaprot') {
-        const info = await withShortRetry(io, () => client.sessionInfo(sessionId));
-        if (args.json) return json(io, info);
-        printSessions(io, args, { sessions: [info.session] }, 1);
-        const k = info.key;
+      const { session, keyRecord } = await actions.info({ accountId, sessionId });
+      if (args.json) return json(io, keyRecord ? { session, key: keyRecord } : { session });
+      printSessions(io, args, { sessions: [session] }, 1);
+      if (keyRecord) {
+        const k = keyRecord as unknown as LuaProtKeyRecord;
         io.out(
           `\nKey ${k.key} — hub ${k.hubId}${k.discordUsername ? `, Discord ${k.discordUsername}` : ''}` +
             `${k.expireAt ? `, expires ${new Date(k.expireAt).toISOString()}` : ', never expires'}` +
             `${k.blacklisted ? `, BLACKLISTED (${k.blacklistReason ?? 'no reason'})` : ''}` +
             `${k.note ? `, note: ${k.note}` : ''}`,
         );
-      } else if (client.provider === 'luaauth') {
-        const session = await withShortRetry(io, () => client.session(sessionId));
-        if (args.json) return json(io, { session });
-        printSessions(io, args, { sessions: [session] }, 1);
       }
       return;
     }
     case 'message': {
-      const provider = requireProvider(args, command, ['luaprot', 'luaauth']);
-      const account = pickAccount(accounts, provider, args.account);
+      const provider = requireProvider(args, command, (d) => d.capabilities.message);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
       const sessionId = need(args.session, '--session ID', command);
-      const client = clientFor(account);
-      if (client.provider === 'luaprot') {
+      if (provider.capabilities.message === 'text') {
         const text = need(args.text, '--text TEXT', command);
-        const said = await withShortRetry(io, () => client.message(sessionId, text));
+        const said = (await actions.message({ accountId, sessionId, text })).message ?? '';
         return args.json ? json(io, { message: said }) : io.out(said);
       }
-      if (client.provider === 'luaauth') {
-        const key = need(args.command_key, '--command KEY', command);
-        const data = parseData(args.data);
-        if (!args.json) io.err('Waiting for the game client to answer (up to 60 s)…');
-        const result = await withShortRetry(io, () => client.message(sessionId, key, data));
-        return printMessageResults(io, args, [result]);
-      }
-      return;
+      const key = need(args.command_key, '--command KEY', command);
+      parseData(args.data);
+      if (!args.json) io.err('Waiting for the game client to answer (up to 60 s)…');
+      const { result } = await actions.message({ accountId, sessionId, command: key, ...(args.data !== undefined ? { data: args.data } : {}) });
+      return printMessageResults(io, args, result ? [result] : []);
     }
     case 'message-all': {
-      const provider = requireProvider(args, command, ['luaprot', 'luaauth']);
-      const account = pickAccount(accounts, provider, args.account);
-      const client = clientFor(account);
-      if (client.provider === 'luaprot') {
-        const scope = luaProtScope(args, command);
+      const provider = requireProvider(args, command, (d) => d.capabilities.bulk && d.capabilities.message);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
+      if (provider.capabilities.bulk === 'scope') {
+        const scope = scopeOf(args, command, provider);
         const text = need(args.text, '--text TEXT', command);
-        const said = await withShortRetry(io, () => client.messageAll(scope, text));
+        const said = (await actions.messageMany({ accountId, scope, text })).message ?? '';
         return args.json ? json(io, { message: said }) : io.out(said);
       }
-      if (client.provider === 'luaauth') {
-        const ids = need(args.sessions, '--sessions ID,ID,...', command);
-        const key = need(args.command_key, '--command KEY', command);
-        const data = parseData(args.data);
-        if (!args.json) io.err(`Waiting for ${plural(ids.length, 'game client')} to answer (up to 60 s)…`);
-        const results = await withShortRetry(io, () => client.messageMany(ids, key, data));
-        return printMessageResults(io, args, results.map((r, i) => ({ sessionId: ids[i], ...r })));
-      }
-      return;
+      const ids = need(args.sessions, '--sessions ID,ID,...', command);
+      const key = need(args.command_key, '--command KEY', command);
+      parseData(args.data);
+      if (!args.json) io.err(`Waiting for ${plural(ids.length, 'game client')} to answer (up to 60 s)…`);
+      const { results = [] } = await actions.messageMany({ accountId, sessionIds: ids, command: key, ...(args.data !== undefined ? { data: args.data } : {}) });
+      return printMessageResults(io, args, results.map((r, i) => ({ sessionId: ids[i], ...r })));
     }
     case 'disconnect': {
-      const provider = requireProvider(args, command, ['luaprot', 'luaauth']);
-      const account = pickAccount(accounts, provider, args.account);
+      const provider = requireProvider(args, command, (d) => d.capabilities.disconnect);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
       const sessionId = need(args.session, '--session ID', command);
-      const client = clientFor(account);
-      if (client.provider === 'luaprot') {
-        const said = await withShortRetry(io, () => client.disconnect(sessionId));
-        return args.json ? json(io, { message: said }) : io.out(`${said} (LuaProt may keep listing it for up to 90 s.)`);
+      const { message: said } = await actions.disconnect({ accountId, sessionId });
+      // A provider that answers in its own words is quoted; the others only confirm.
+      if (provider.quotesReplies) {
+        const linger = provider.disconnectLingerMs ? ` (${provider.label} may keep listing it for up to ${provider.disconnectLingerMs / 1000} s.)` : '';
+        return args.json ? json(io, { message: said }) : io.out(`${said}${linger}`);
       }
-      if (client.provider === 'luaauth') {
-        await withShortRetry(io, () => client.disconnect(sessionId));
-        return args.json ? json(io, { disconnected: [sessionId] }) : io.out(`Disconnected ${sessionId}.`);
-      }
-      return;
+      return args.json ? json(io, { disconnected: [sessionId] }) : io.out(`Disconnected ${sessionId}.`);
     }
     case 'disconnect-all': {
-      const provider = requireProvider(args, command, ['luaprot', 'luaauth']);
-      const account = pickAccount(accounts, provider, args.account);
-      const client = clientFor(account);
-      if (client.provider === 'luaprot') {
-        const scope = luaProtScope(args, command);
-        const said = await withShortRetry(io, () => client.disconnectAll(scope));
+      const provider = requireProvider(args, command, (d) => d.capabilities.bulk && d.capabilities.disconnect);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
+      if (provider.capabilities.bulk === 'scope') {
+        const scope = scopeOf(args, command, provider);
+        const { message: said } = await actions.disconnectMany({ accountId, scope });
         return args.json ? json(io, { message: said }) : io.out(said);
       }
-      if (client.provider === 'luaauth') {
-        const ids = need(args.sessions, '--sessions ID,ID,...', command);
-        const outcomes = await withShortRetry(io, () => client.disconnectMany(ids));
-        if (!args.json) return io.out(describeDisconnects(outcomes).message);
-        // Per session, as LuaAuth said: confirmed, refused (with its reason), or not confirmed either way.
-        return json(io, {
-          disconnected: outcomes.filter((o) => o.disconnected === true).map((o) => o.sessionId),
-          failed: outcomes.filter((o) => o.disconnected === false).map(({ sessionId, reason }) => ({ sessionId, ...(reason ? { reason } : {}) })),
-          unconfirmed: outcomes.filter((o) => o.disconnected === null).map((o) => o.sessionId),
-        });
-      }
-      return;
+      const ids = need(args.sessions, '--sessions ID,ID,...', command);
+      const { message, outcomes = [] } = await actions.disconnectManyDetailed({ accountId, sessionIds: ids });
+      if (!args.json) return io.out(message);
+      // Per session, as the provider said: confirmed, refused (with its reason), or not confirmed either way.
+      return json(io, {
+        disconnected: outcomes.filter((o) => o.disconnected === true).map((o) => o.sessionId),
+        failed: outcomes.filter((o) => o.disconnected === false).map(({ sessionId, reason }) => ({ sessionId, ...(reason ? { reason } : {}) })),
+        unconfirmed: outcomes.filter((o) => o.disconnected === null).map((o) => o.sessionId),
+      });
     }
     case 'script': {
-      requireProvider(args, command, ['luaauth']);
-      const account = pickAccount(accounts, 'luaauth', args.account);
+      const provider = requireProvider(args, command, (d) => d.capabilities.scripts);
+      const accountId = pickAccount(accounts, provider.id, args.account).config.id;
       const scriptId = need(args.script, '--script ID', command);
-      const client = clientFor(account);
-      if (client.provider !== 'luaauth') return;
       const patch = parseScriptEdits(args.set);
-      if (Object.keys(patch).length > 0) await withShortRetry(io, () => client.edit(scriptId, patch));
-      if (args.enable || args.disable) await withShortRetry(io, () => client.toggle(scriptId, !!args.enable));
-      const script = await withShortRetry(io, () => client.script(scriptId));
+      await actions.scriptSet({ accountId, scriptId, patch, ...(args.enable || args.disable ? { enabled: !!args.enable } : {}) });
+      const script = await actions.scriptInfo({ accountId, scriptId });
       if (args.json) return json(io, script);
       io.out(
         table(

@@ -1,4 +1,4 @@
-import { demoAccountConfigs } from '../main/app/demo-accounts';
+import { demoAccountConfigs } from '../main/demo/demo-accounts';
 import { startSimulator } from '../main/simulator';
 import { demoEvents } from '../main/simulator/demo';
 import type { RunningSimulator } from '../main/simulator/types';

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock';
-import { History } from '../main/monitor/history';
-import { HistoryStore } from '../main/monitor/history-store';
-import { accountKey, TOTAL_KEY, targetKey } from '../main/monitor/series-key';
+import { History } from '../main/history/history';
+import { HistoryStore } from '../main/history/history-store';
+import { seriesKey } from '../main/history/series-key';
+import { accountSeries, targetSeries, TOTAL_SERIES } from '../shared/series-ref';
 import { MemorySecretStore } from '../main/secrets';
 import type { CliIo } from './commands';
 import { main } from './index';
+
+const accountKey = (accountId: string): string => seriesKey(accountSeries(accountId));
+const targetKey = (accountId: string, targetId: string): string => seriesKey(targetSeries(accountId, targetId));
+const TOTAL_KEY = seriesKey(TOTAL_SERIES);
 
 let dir: string;
 beforeEach(async () => {
@@ -58,8 +63,8 @@ describe('pulsebar insights', () => {
     const snapshotTime = (await stat(path.join(dir, 'history.bin'))).mtimeMs;
     const r = await run(['insights', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out.join('\n')) as { series: string; peak: Record<string, { value: number; at: string } | null>; heatmap: Array<Array<number | null>> };
-    expect(json.series).toBe('total');
+    const json = JSON.parse(r.out.join('\n')) as { series: unknown; peak: Record<string, { value: number; at: string } | null>; heatmap: Array<Array<number | null>> };
+    expect(json.series).toEqual({ type: 'total' });
     expect(json.peak['7d']).toEqual({ value: 900, at: new Date(MONDAY + (5 * 24 + 21) * HOUR + 50 * 60_000).toISOString() });
     expect(json.heatmap).toHaveLength(7);
     expect(json.heatmap.every((row) => row.length === 24)).toBe(true);

@@ -1,9 +1,10 @@
-import { backfillDemoHistory } from '../main/app/demo-history';
-import { historyPoints } from '../main/app/monitor-service';
-import { History } from '../main/monitor/history';
-import { HistoryStore } from '../main/monitor/history-store';
+import { backfillDemoHistory } from '../main/demo/demo-history';
+import { historyPoints } from '../main/core/monitor-service';
+import { History } from '../main/history/history';
+import { HistoryStore } from '../main/history/history-store';
 import { computeInsights, systemZone, type InsightsZone } from '../main/monitor/insights';
-import { accountKey, targetKey, TOTAL_KEY } from '../main/monitor/series-key';
+import { seriesKey } from '../main/history/series-key';
+import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../shared/series-ref';
 import { resolveConfigDir } from '../main/settings';
 import type { RunningSimulator } from '../main/simulator/types';
 import { HISTORY_RANGE_MS, historyCsv, type HistoryRange } from '../shared/history-ranges';
@@ -38,8 +39,8 @@ export async function loadHistorySource(args: CliArgs, env: Record<string, strin
 interface Series {
   /** The app's history key. */
   key: string;
-  /** The same series as the window and `monitor:history` name it. */
-  name: string;
+  /** The same series as the window and `monitor:history` name it (printed by --json). */
+  ref: SeriesRef;
   label: string;
 }
 
@@ -48,7 +49,7 @@ export function pickSeries(args: CliArgs, accounts: CliAccount[], history: Histo
   if (args.target !== undefined) {
     const id = args.target;
     const candidates = (args.account !== undefined || args.provider !== undefined ? selectAccounts(accounts, args) : accounts).filter((a) =>
-      history.has(targetKey(a.config.id, id)),
+      history.has(seriesKey(targetSeries(a.config.id, id))),
     );
     if (candidates.length === 0) throw new UsageError(`--target ${id}: no history is kept for it (is it watched? the app keeps what it polled).`);
     if (candidates.length > 1) {
@@ -56,15 +57,17 @@ export function pickSeries(args: CliArgs, accounts: CliAccount[], history: Histo
     }
     const a = candidates[0]!;
     const label = a.config.targets.find((t) => t.id === id)?.label || id;
-    return { key: targetKey(a.config.id, id), name: `target:${a.config.id}:${id}`, label: `${label} (${PROVIDER_NAMES[a.config.provider]} ${a.config.label})` };
+    const ref = targetSeries(a.config.id, id);
+    return { key: seriesKey(ref), ref, label: `${label} (${PROVIDER_NAMES[a.config.provider]} ${a.config.label})` };
   }
   if (args.account !== undefined || args.provider !== undefined) {
     const chosen = selectAccounts(accounts, args);
     if (chosen.length !== 1) throw new UsageError(`Name one account with --account (${chosen.map((a) => `"${a.config.label}"`).join(', ')}).`);
     const a = chosen[0]!;
-    return { key: accountKey(a.config.id), name: `account:${a.config.id}`, label: `${PROVIDER_NAMES[a.config.provider]} ${a.config.label}` };
+    const ref = accountSeries(a.config.id);
+    return { key: seriesKey(ref), ref, label: `${PROVIDER_NAMES[a.config.provider]} ${a.config.label}` };
   }
-  return { key: TOTAL_KEY, name: 'total', label: 'All accounts' };
+  return { key: seriesKey(TOTAL_SERIES), ref: TOTAL_SERIES, label: 'All accounts' };
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -108,7 +111,7 @@ export function insightsText(series: Series, insights: Insights, timeZone: strin
 export function insightsJson(series: Series, insights: Insights, timeZone: string): unknown {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
-    series: series.name,
+    series: series.ref,
     label: series.label,
     timeZone,
     peak: Object.fromEntries(PEAK_WINDOWS.map((w) => [w, insights.peak[w] ? { value: insights.peak[w]!.value, at: iso(insights.peak[w]!.at) } : null])),
@@ -135,6 +138,6 @@ export function runHistory(args: CliArgs, accounts: CliAccount[], source: Histor
   if (!range) throw new UsageError('history needs --range (1h, 24h, 7d, 30d or 90d).');
   const series = pickSeries(args, accounts, source.history);
   const rows = historyPoints(source.history.range(series.key, source.now - HISTORY_RANGE_MS[range], source.now, Number.MAX_SAFE_INTEGER));
-  if (args.json) io.out(JSON.stringify({ series: series.name, label: series.label, range, points: rows.map((r) => ({ ...r, t: new Date(r.t).toISOString() })) }, null, 2));
+  if (args.json) io.out(JSON.stringify({ series: series.ref, label: series.label, range, points: rows.map((r) => ({ ...r, t: new Date(r.t).toISOString() })) }, null, 2));
   else io.out(historyCsv(rows).trimEnd());
 }

@@ -1,7 +1,7 @@
 import { systemClock } from '../shared/clock';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
 import { Poller, type PollResult } from '../main/app/poller';
-import { createClient } from '../main/providers';
+import { defaultProviderRegistry } from '../main/providers/registry';
 import { clientSettingsOf } from '../main/providers/assumption-registry';
 import { ProviderError } from '../main/providers/errors';
 import { SHORT_RETRY_AFTER_MS, type CliIo } from './commands';
@@ -60,7 +60,7 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
     },
   });
   for (const account of accounts) {
-    poller.upsert(account.config, createClient(account.config.provider, { ...clientSettingsOf(account.config), apiKey: account.key }));
+    poller.upsert(account.config, defaultProviderRegistry.get(account.config.provider).createClient({ ...clientSettingsOf(account.config), apiKey: account.key }));
   }
   const deadline = io.now() + LIVE_DEADLINE_MS;
   while (results.size < accounts.length && io.now() < deadline) {
@@ -134,8 +134,9 @@ export async function runLive(args: CliArgs, allAccounts: CliAccount[], io: CliI
   }
   // LuaProt and LuaAuth have no account-wide count: without targets nothing is counted, which is not "0 users".
   for (const a of accounts) {
-    if (a.config.provider !== 'junkie' && a.config.targets.length === 0) {
-      const hint = a.config.provider === 'luaprot' ? 'PULSEBAR_LUAPROT_HUBS' : 'PULSEBAR_LUAAUTH_SCRIPTS or PULSEBAR_LUAAUTH_PROJECTS';
+    const descriptor = defaultProviderRegistry.get(a.config.provider).descriptor;
+    if (!descriptor.autoTargets && a.config.targets.length === 0) {
+      const hint = descriptor.targetKinds.flatMap((k) => (k.cliEnv ? [k.cliEnv] : [])).join(' or ');
       io.err(`pulsebar: ${PROVIDER_NAMES[a.config.provider]} account "${a.config.label}" watches nothing yet; add targets in the app or set ${hint}.`);
     }
   }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { clampPollInterval } from '../shared/poll-intervals';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppCore } from '../main/app/app-core';
+import { createAppCore } from '../main/core/app-core';
 import { MemorySecretStore } from '../main/secrets';
 import { SettingsStore, type Settings } from '../main/settings';
 import { PROVIDER_NAMES, PROVIDERS } from '../shared/model';

@@ -1,7 +1,7 @@
 /** Electron entry: everything is wired in electron/main-process.ts, testable against a fake Electron. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppCore } from './app/app-core';
+import { createAppCore } from './core/app-core';
 import { startMainProcess } from './electron/main-process';
 import { KeytarSecretStore } from './secrets';
 

@@ -1,15 +1,13 @@
 import type { ProviderId } from './model';
+import type { SeriesRef } from './series-ref';
 
 /**
  * Alert rule and event types. The rule engine (src/main/monitor/alert-rules.ts)
  * is pure; these are the persisted and displayed shapes.
  */
 
-/** What a rule watches: one target of one account, an account's total, or the grand total. */
-export type AlertScope =
-  | { type: 'target'; accountId: string; targetId: string }
-  | { type: 'account'; accountId: string }
-  | { type: 'total' };
+/** What a rule watches: one target of one account, an account's total, or the grand total (series-ref.ts). */
+export type AlertScope = SeriesRef;
 
 export type AlertRuleSpec =
   /** Rise of at least `percent` % AND at least `minUsers` users within `windowMinutes`. */

@@ -1,4 +1,5 @@
-import { PROVIDER_NAMES, type ProviderId } from './model';
+import type { ProviderId } from './model';
+import { providerDescriptor, providerLabel } from './provider-descriptor';
 import { ASSUMPTION_SETTING_LABELS, type AssumptionRef } from './provider-assumptions';
 
 /**
@@ -46,14 +47,14 @@ export function explainError(info: ProviderErrorInfo): { title: string; advice: 
 
 /** Names the assumption and, where there is one, the setting that corrects it. */
 function adviceOnAssumption(provider: ProviderId, assumption: AssumptionRef): string {
-  const name = PROVIDER_NAMES[provider];
+  const name = providerLabel(provider);
   const assumed = `Pulsebar assumes this (it is not in ${name}'s docs): ${assumption.topic} — ${assumption.assumed}.`;
   if (!assumption.setting) return `${assumed} If ${name} works differently, please report it.`;
   return `${assumed} If ${name} works differently, change "${ASSUMPTION_SETTING_LABELS[assumption.setting]}" in the account's Provider details (Accounts → Edit).`;
 }
 
 function explainKind(info: ProviderErrorInfo): { title: string; advice: string } {
-  const name = PROVIDER_NAMES[info.provider];
+  const name = providerLabel(info.provider);
   const said = info.message ? ` ${name} said: "${info.message}"` : '';
   switch (info.kind) {
     case 'unauthorized':
@@ -64,10 +65,7 @@ function explainKind(info: ProviderErrorInfo): { title: string; advice: string }
     case 'forbidden':
       return {
         title: `${name} refused access.${said}`,
-        advice:
-          info.provider === 'luaprot'
-            ? "Whitelist this computer's public IP address in the LuaProt dashboard, then refresh."
-            : 'Check that this key may manage this resource.',
+        advice: providerDescriptor(info.provider)?.forbidden?.advice ?? 'Check that this key may manage this resource.',
       };
     case 'not_found':
       return {

@@ -15,8 +15,6 @@ export { LUAPROT_MESSAGE_MAX as LUAPROT_TEXT_MAX } from './luaprot-message';
 export const JSON_DATA_MAX = 64_000;
 /** A provider base URL. */
 export const BASE_URL_MAX = 2000;
-/** History series keys: "target:<accountId>:<targetId>" at most. */
-export const SERIES_KEY_MAX = 2 * ID_MAX + 20;
 /** Electron accelerators ("CommandOrControl+Shift+P"). */
 export const ACCELERATOR_MAX = 100;
 /** An alert channel URL (Discord's are ~120 characters). */

@@ -6,6 +6,7 @@
  * exposes exactly these channels as `window.pulsebar`. No API key ever travels back.
  * Type-only for the renderer: importing it adds no code (and no zod) to the page.
  */
+import type { ProviderDescriptor } from './provider-descriptor';
 import type { AlertEvent, AlertRule, QuietHours } from './alerts';
 import type { Insights } from './insights';
 import type { ChannelStatus, ChannelView, DeliveryResult } from './alert-channels';
@@ -53,7 +54,12 @@ export interface AccountStatus {
 export interface TargetLive {
   kind: TargetKind;
   id: string;
+  /** What to call it: the user's own label, else the provider's name, else "<Kind> <id>". */
   label: string;
+  /** The provider's own name for it, when it gave one (shown beside a label of the user's own). */
+  providerName?: string;
+  /** `label` is the user's own (from the account's settings). Absent means false. */
+  ownLabel?: boolean;
   /** null until the first successful poll. */
   count: number | null;
   /** Change over the last 10 minutes, null when unknown. */
@@ -81,6 +87,34 @@ export interface AccountLive {
   stale?: boolean;
 }
 
+/** A target that moved over the last hour (Glance.changes). */
+export interface GlanceChange {
+  accountId: string;
+  accountLabel: string;
+  targetId: string;
+  label: string;
+  /** A demo account's target: simulated users. */
+  demo: boolean;
+  /** Its count an hour ago (or the oldest of the hour), and now. */
+  before: number;
+  now: number;
+  delta: number;
+}
+
+/** The panel's "at a glance", computed in main with each snapshot. */
+export interface Glance {
+  /** The start of the hour the changes and alerts cover. */
+  since: number;
+  /** The targets that moved most (largest change either way first), unchanged ones left out. */
+  changes: GlanceChange[];
+  /** Alerts raised in the hour, newest first (silenced ones too: raised in quiet hours or a pause). */
+  alerts: Array<{ id: string; at: number; subject: string; message: string; silenced: boolean }>;
+  /** Demo (simulated) users are part of the grand total... */
+  demoInTotal: boolean;
+  /** ...and of these provider totals. */
+  demoInProvider: Record<ProviderId, boolean>;
+}
+
 export interface MonitorSnapshot {
   at: number;
   /** Sum of the accounts that are live (not `stale`). */
@@ -97,18 +131,17 @@ export interface MonitorSnapshot {
    * "stored in your system keychain" only for 'keychain'.
    */
   keyStore: 'keychain' | 'memory';
+  /** Moves, alerts and demo share of the last hour, for the panel's glance. */
+  glance: Glance;
 }
 
 export { HISTORY_RANGES, type HistoryRange } from './history-ranges';
-import type { HistoryRange } from './history-ranges';
 export interface HistoryPoint {
   t: number;
   v: number;
   min?: number;
   max?: number;
 }
-/** History series key: "total", "account:<id>" or "target:<accountId>:<targetId>". */
-export type SeriesKey = string;
 
 export interface AppPreferences {
   pollIntervalSeconds: Record<ProviderId, number>;
@@ -134,7 +167,14 @@ export interface AlertSettings {
 export interface TestResult {
   ok: boolean;
   /** Counted targets found with this key (discovery), when ok. */
-  found?: Array<{ kind: TargetKind; id: string; label: string; count?: number }>;
+  found?: Array<{
+    kind: TargetKind;
+    id: string;
+    label: string;
+    count?: number;
+    /** The provider's own name for it (LuaProt hub list, LuaAuth project/script), when it gave one. */
+    name?: string;
+  }>;
   error?: ProviderErrorInfo;
   explanation?: { title: string; advice: string };
 }
@@ -237,6 +277,8 @@ export interface IpcResponses {
   /** Peaks, averages, same-hour comparisons and the 7 × 24 heatmap of one series, in the user's time zone. */
   'monitor:insights': Insights;
   'providers:capabilities': Record<ProviderId, ProviderCapabilities>;
+  /** What the window may know of each provider (labels, target kinds, wording), so it never branches on names. */
+  'providers:list': ProviderDescriptor[];
   /** What each provider documents and what Pulsebar assumes, with the defaults of the changeable settings. */
   'providers:assumptions': Record<ProviderId, ProviderAssumptionsView>;
   'sessions:list': SessionPage;
@@ -300,7 +342,8 @@ export type IpcRequests = { [C in RequestChannel]: [RequestOf<C>, ResponseOf<C>]
 const requestChannelSet = {
   'app:version': 1, 'app:snapshot': 1, 'app:notices': 1,
   'accounts:list': 1, 'accounts:test': 1, 'accounts:add': 1, 'accounts:update': 1, 'accounts:remove': 1, 'accounts:discover': 1,
-  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1, 'providers:assumptions': 1,
+  'monitor:refresh': 1, 'monitor:pause': 1, 'monitor:history': 1, 'monitor:insights': 1, 'providers:capabilities': 1, 'providers:list': 1,
+  'providers:assumptions': 1,
   'sessions:list': 1, 'sessions:info': 1, 'sessions:groups': 1, 'sessions:message': 1, 'sessions:disconnect': 1,
   'sessions:messageMany': 1, 'sessions:disconnectMany': 1, 'ops:cancel': 1,
   'templates:get': 1, 'templates:save': 1, 'templates:remove': 1, 'templates:recordSent': 1,

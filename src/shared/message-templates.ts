@@ -77,8 +77,9 @@ export interface MessageTemplatesView {
 }
 
 export function sameMessage(a: RecentMessage, b: RecentMessage): boolean {
-  if (a.provider === 'luaprot' || b.provider === 'luaprot') return a.provider === b.provider && (a as { text: string }).text === (b as { text: string }).text;
-  return a.command === b.command && (a.data ?? '') === (b.data ?? '');
+  // A text message (LuaProt) and a command (LuaAuth) are told apart by their shape, not by the provider's name.
+  if ('text' in a || 'text' in b) return a.provider === b.provider && 'text' in a && 'text' in b && a.text === b.text;
+  return a.provider === b.provider && a.command === b.command && (a.data ?? '') === (b.data ?? '');
 }
 
 /**

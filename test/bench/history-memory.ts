@@ -1,5 +1,6 @@
 /** History memory after 7 simulated days of 30-second polls for 3 × 50 targets plus totals. */
-import { History } from '../../src/main/monitor/history';
+import { historyToJSON } from '../../src/main/history/history-json';
+import { History } from '../../src/main/history/history';
 import { seededRandom } from '../../src/main/monitor/seeded-random';
 
 export function runHistoryBench(): void {
@@ -30,7 +31,7 @@ export function runHistoryBench(): void {
   const q0 = performance.now();
   for (let s = 0; s < series; s++) history.range(`s${s}`, end - 7 * 86_400_000, end, 500);
   const queryMs = performance.now() - q0;
-  const json = JSON.stringify(history.serialize());
+  const json = JSON.stringify(historyToJSON(history));
   console.log(`\nHistory — ${series} series × 7 days of 30 s samples (${samples.toLocaleString('en')} appended)`);
   console.log(
     `  retained ${(history.memoryBytes() / 1024 / 1024).toFixed(1)} MB by its own count, heap + array buffers +${(grown / 1024 / 1024).toFixed(1)} MB; ` +

@@ -7,8 +7,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/shared/clock';
-import { DAY_MS, History, saveHistory } from '../../src/main/monitor/history';
-import { HistoryStore } from '../../src/main/monitor/history-store';
+import { DAY_MS, History } from '../../src/main/history/history';
+import { saveHistory } from '../../src/main/history/history-file';
+import { HistoryStore } from '../../src/main/history/history-store';
 import { seededRandom } from '../../src/main/monitor/seeded-random';
 
 const SERIES = 3 * 50 + 3 + 1;

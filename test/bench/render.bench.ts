@@ -1,5 +1,6 @@
 /**
- * Renderer benchmark, measured in Debian's Chromium through Playwright:
+ * Renderer benchmark, measured in Debian's Chromium through Playwright, at the tray-panel size (the
+ * two-line list) and wide (the session table, SessionTable):
  *   - time to first render 10,000 sessions (target picked → first row of a 10,000-row list painted),
  *   - time per keystroke of search over them (LuaProt's list is filtered in the window),
  *   - frame time while scrolling the whole list.
@@ -13,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRenderer } from '../../scripts/web-bridge-build.mjs';
+import { defaultProviderRegistry } from '../../src/main/providers/registry';
 
 const SESSIONS = 10_000;
 const CHROMIUM = process.env.PULSEBAR_CHROMIUM ?? '/usr/bin/chromium';
@@ -84,6 +86,7 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
       'app:snapshot': () => (${JSON.stringify(snapshot)}),
       'app:version': () => 'bench',
       'app:notices': () => [],
+      'providers:list': () => (${JSON.stringify(defaultProviderRegistry.descriptors())}),
       'providers:capabilities': () => ({ junkie: ${JSON.stringify({ ...caps, message: false, disconnect: false, bulk: false })}, luaprot: ${JSON.stringify(caps)}, luaauth: ${JSON.stringify(caps)} }),
       'accounts:list': () => [],
       'alerts:get': () => ({ rules: [], quietHours: { enabled: false, start: '22:00', end: '07:00' }, pausedUntil: null }),
@@ -108,9 +111,13 @@ export async function runRenderBench(): Promise<void> {
   const hubs = { hub1: makeSessions(SESSIONS, 1), hub2: makeSessions(SESSIONS, 2) };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
+    for (const viewport of [
+      { width: 420, height: 640 },
+      { width: 1200, height: 800 },
+    ]) {
     // Playwright's raf-polled waits evaluate strings, which the page's CSP (rightly) forbids; the bench
     // measures rendering, not the CSP, so it is bypassed here only.
-    const context = await browser.newContext({ viewport: { width: 420, height: 640 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
     await page.route(`${ORIGIN}/**`, async (route) => {
       const path = new URL(route.request().url()).pathname;
@@ -172,11 +179,14 @@ export async function runRenderBench(): Promise<void> {
       return times;
     })()`)) as number[];
 
-    console.log(`render bench (Chromium ${browser.version()}, ${SESSIONS.toLocaleString('en-US')} sessions, 420×640):`);
+    const shape = viewport.width >= 1000 ? 'table' : 'list';
+    console.log(`render bench (Chromium ${browser.version()}, ${SESSIONS.toLocaleString('en-US')} sessions, ${viewport.width}×${viewport.height}, ${shape}):`);
     console.log(`  first render of ${SESSIONS.toLocaleString('en-US')} sessions: median ${fmt(median(renders))} (runs: ${renders.join(', ')} ms)`);
     console.log(`  search keystroke → filtered list on screen: median ${fmt(median(strokes))}, max ${fmt(Math.max(...strokes))} over ${strokes.length} keystrokes ("${query}" typed then erased)`);
     console.log(`  scroll through all rows: median frame ${fmt(median(frames))}, worst ${fmt(Math.max(...frames))} over ${frames.length} steps`);
     console.log('  (times measured from Node include a Playwright round trip of a few ms)');
+    await context.close();
+    }
   } finally {
     await browser.close();
   }

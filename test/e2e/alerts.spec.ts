@@ -14,6 +14,7 @@ test('a rule from the editor turns a scripted spike into one recorded notificati
   const rules = app.getByRole('list').filter({ has: app.getByRole('listitem', { name: /^Rule \d+$/ }) });
   const existing = await app.getByRole('listitem', { name: /^Rule \d+$/ }).count();
   await app.getByRole('button', { name: 'Add rule' }).click();
+  await app.getByRole('list', { name: 'Rule templates' }).getByRole('button', { name: /^Above N users/ }).click();
   const n = existing + 1;
   const rule = app.getByRole('listitem', { name: `Rule ${n}`, exact: true });
   await rule.getByRole('combobox', { name: `Rule ${n} watches` }).selectOption({ label: `${target.label} · ${junkie.account.label}` });

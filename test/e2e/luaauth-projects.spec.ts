@@ -33,7 +33,8 @@ test('LuaAuth project: its scripts get cards under it, open their sessions, show
   await nav(app, 'Overview').click();
   const card = app.getByRole('button', { name: new RegExp(`^${escape(name)}: [\\d,]+ live, open sessions$`) });
   await expect(card).toBeVisible();
-  await expect(card).toContainText('Script in All games · Games');
+  // The card's kind line sits beside its open button (the card also holds a rename button).
+  await expect(app.getByRole('listitem').filter({ has: card })).toContainText('Script in All games · Games');
   await expect(app.getByRole('button', { name: /^All games: [\d,]+ live, open sessions$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(app, 'Overview with a project and its scripts');
 
@@ -55,6 +56,7 @@ test('LuaAuth project: its scripts get cards under it, open their sessions, show
 
   await nav(app, 'Alerts').click();
   await app.getByRole('button', { name: /^Add rule/ }).click();
+  await app.getByRole('list', { name: 'Rule templates' }).getByRole('button', { name: /^Spike/ }).click();
   const scope = app.getByRole('combobox', { name: /^Rule \d+ watches$/ }).last();
   await expect(scope.getByRole('option', { name: `${name} in All games · Games` })).toHaveCount(1);
 });

@@ -8,23 +8,19 @@ import { randomBytes } from 'node:crypto';
 import { explainError, type ProviderErrorInfo } from '../../shared/errors';
 import { hasLoneSurrogate } from '../../shared/well-formed-text';
 import type { AccountView, TestResult } from '../../shared/ipc-contract';
-import {
-  DEFAULT_BASE_URLS,
-  PROVIDER_NAMES,
-  type AccountConfig,
-  type ProviderId,
-  type TargetConfig,
-} from '../../shared/model';
+import type { AccountConfig, ProviderId, TargetConfig } from '../../shared/model';
+import type { AnyClient } from '../providers/module';
 import { stripTrailingSlashes } from '../providers/paths';
-import { PROVIDER_ASSUMPTIONS, clientSettingsOf, sameClientSettings } from '../providers/assumption-registry';
+import { clientSettingsOf, sameClientSettings } from '../providers/assumption-registry';
 import type { AccountAssumptionSettings } from '../../shared/provider-assumptions';
-import type { ClientOptions, ProviderClient } from '../providers/types';
+import type { ProviderModule } from '../providers/module';
+import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
+import type { ClientOptions } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
-import { asProviderErrorInfo, invalidRequest } from './core-errors';
-import { isLuaProtEmpty } from './poller';
+import { asProviderErrorInfo, invalidRequest } from '../core/core-errors';
 
-export type ClientFactory = (provider: ProviderId, options: ClientOptions) => ProviderClient;
+export type ClientFactory = (provider: ProviderId, options: ClientOptions) => AnyClient;
 
 export interface AddAccountRequest {
   label: string;
@@ -50,13 +46,15 @@ export interface AccountsServiceOptions {
   settings: Pick<SettingsStore, 'get' | 'update'>;
   secrets: SecretStore;
   createClient: ClientFactory;
+  /** What each provider is: target kinds, default server, key probe and discovery (default: the shipped ones). */
+  registry?: ProviderRegistry;
   /** Ordinary-call timeout for test/discovery requests. */
   timeoutMs?: number;
   /**
    * Waits for room in an existing account's request budget before each Test/Discover request
    * (throws when there is none soon), so those clicks share the limits with polling and session actions.
    */
-  throttle?: (accountId: string) => Promise<void>;
+  throttle?: (account: AccountConfig) => Promise<void>;
   /** The provider answered 429 to such a request: the whole account respects the Retry-After. */
   onRateLimited?: (accountId: string, retryAfterMs: number | undefined) => void;
   /** Called after any change so polling and the snapshot follow. */
@@ -70,7 +68,8 @@ export interface DemoAccounts {
 }
 
 function newAccountId(provider: ProviderId): string {
-  // No ':' ever: tray item ids and history keys are built from account ids.
+  // Series and tray items carry account ids as typed references, so any character would do; these ids
+  // simply never need escaping in history keys (series-key.ts).
   return `${provider}-${randomBytes(5).toString('hex')}`;
 }
 
@@ -88,8 +87,8 @@ function cleanTargets(targets: readonly TargetConfig[]): TargetConfig[] {
   return out;
 }
 
-function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): string {
-  const url = baseUrl?.trim() || DEFAULT_BASE_URLS[provider];
+function normalizeBaseUrl(registry: ProviderRegistry, provider: ProviderId, baseUrl: string | undefined): string {
+  const url = baseUrl?.trim() || registry.get(provider).descriptor.defaultBaseUrl;
   return stripTrailingSlashes(url);
 }
 
@@ -97,12 +96,12 @@ function normalizeBaseUrl(provider: ProviderId, baseUrl: string | undefined): st
  * The overrides to store: only what differs from nothing (an empty object means "all defaults", stored
  * as no overrides). A route for a provider without an assumed one is refused, not kept unused.
  */
-function cleanAssumptions(provider: ProviderId, request: AccountAssumptionSettings): AccountAssumptionSettings | undefined {
+function cleanAssumptions(module: ProviderModule, request: AccountAssumptionSettings): AccountAssumptionSettings | undefined {
   const out: AccountAssumptionSettings = {};
   if (request.rateLimits !== undefined) out.rateLimits = request.rateLimits.map((l) => ({ max: l.max, windowSeconds: l.windowSeconds }));
   if (request.bulkMessageRoute !== undefined) {
-    if (PROVIDER_ASSUMPTIONS[provider].defaults.bulkMessageRoute === undefined) {
-      throw invalidRequest(`assumptions.bulkMessageRoute: ${PROVIDER_NAMES[provider]} accounts have no bulk message route to change`);
+    if (module.assumptions.defaults.bulkMessageRoute === undefined) {
+      throw invalidRequest(`assumptions.bulkMessageRoute: ${module.descriptor.label} accounts have no bulk message route to change`);
     }
     out.bulkMessageRoute = request.bulkMessageRoute.trim();
   }
@@ -113,19 +112,17 @@ function failure(info: ProviderErrorInfo): TestResult {
   return { ok: false, error: info, explanation: explainError(info) };
 }
 
-const ALLOWED_KINDS: Record<ProviderId, ReadonlySet<TargetConfig['kind']>> = {
-  junkie: new Set(['script']),
-  luaprot: new Set(['hub', 'key']),
-  luaauth: new Set(['script', 'project']),
-};
-
 /** More accounts than anyone runs; a bound so nothing can flood the keychain or the poller. */
 export const MAX_ACCOUNTS = 50;
 
 export class AccountsService {
   private demo: DemoAccounts | null = null;
 
-  constructor(private readonly options: AccountsServiceOptions) {}
+  private readonly registry: ProviderRegistry;
+
+  constructor(private readonly options: AccountsServiceOptions) {
+    this.registry = options.registry ?? defaultProviderRegistry;
+  }
 
   /** Turns demo accounts on (with their in-memory key store) or off. */
   setDemo(demo: DemoAccounts | null): void {
@@ -173,7 +170,7 @@ export class AccountsService {
     return this.storeFor(accountId).get(accountId);
   }
 
-  client(account: AccountConfig, key: string, extra: Partial<ClientOptions> = {}): ProviderClient {
+  client(account: AccountConfig, key: string, extra: Partial<ClientOptions> = {}): AnyClient {
     return this.options.createClient(account.provider, {
       ...clientSettingsOf(account),
       apiKey: key,
@@ -184,6 +181,7 @@ export class AccountsService {
 
   async add(request: AddAccountRequest): Promise<{ account: AccountView; test: TestResult }> {
     const provider = request.provider;
+    if (!this.registry.has(provider)) throw invalidRequest(`provider: must be one of ${this.registry.ids().join(', ')}`);
     if (this.configured().length >= MAX_ACCOUNTS) {
       throw invalidRequest(`accounts: Pulsebar watches at most ${MAX_ACCOUNTS} accounts; remove one first`);
     }
@@ -201,9 +199,9 @@ export class AccountsService {
       id,
       label: request.label.trim(),
       provider,
-      baseUrl: normalizeBaseUrl(provider, request.baseUrl),
+      baseUrl: normalizeBaseUrl(this.registry, provider, request.baseUrl),
       targets,
-      ...(provider === 'junkie' ? { autoTargets: request.autoTargets ?? targets.length === 0 } : {}),
+      ...(this.registry.get(provider).descriptor.autoTargets ? { autoTargets: request.autoTargets ?? targets.length === 0 } : {}),
     };
     // Validated before anything is saved: building the client checks the base URL and the key the
     // way every request will (a ProviderError of kind invalid_input names what is wrong).
@@ -241,14 +239,14 @@ export class AccountsService {
     if (!current) throw invalidRequest(`id: no account with id "${request.id}"`);
     const next: AccountConfig = { ...current };
     if (request.label !== undefined) next.label = request.label.trim();
-    if (request.baseUrl !== undefined) next.baseUrl = normalizeBaseUrl(current.provider, request.baseUrl);
+    if (request.baseUrl !== undefined) next.baseUrl = normalizeBaseUrl(this.registry, current.provider, request.baseUrl);
     if (request.targets !== undefined) {
       next.targets = cleanTargets(request.targets);
       this.checkKinds(current.provider, next.targets);
     }
-    if (request.autoTargets !== undefined && current.provider === 'junkie') next.autoTargets = request.autoTargets;
+    if (request.autoTargets !== undefined && this.registry.get(current.provider).descriptor.autoTargets) next.autoTargets = request.autoTargets;
     if (request.assumptions !== undefined) {
-      const assumptions = cleanAssumptions(current.provider, request.assumptions);
+      const assumptions = cleanAssumptions(this.registry.get(current.provider), request.assumptions);
       if (assumptions) next.assumptions = assumptions;
       else delete next.assumptions;
     }
@@ -282,9 +280,9 @@ export class AccountsService {
     if (request.accountId !== undefined) {
       const stored = this.get(request.accountId);
       if (stored.provider !== request.provider) {
-        throw invalidRequest(`provider: account "${stored.label}" is a ${PROVIDER_NAMES[stored.provider]} account`);
+        throw invalidRequest(`provider: account "${stored.label}" is a ${this.registry.get(stored.provider).descriptor.label} account`);
       }
-      account = { ...stored, baseUrl: request.baseUrl ? normalizeBaseUrl(stored.provider, request.baseUrl) : stored.baseUrl };
+      account = { ...stored, baseUrl: request.baseUrl ? normalizeBaseUrl(this.registry, stored.provider, request.baseUrl) : stored.baseUrl };
       if (key === undefined) {
         if (!sameOrigin(account.baseUrl, stored.baseUrl)) {
           throw invalidRequest('key: enter the API key to test another server (the stored key is only sent to the server it was added for)');
@@ -296,14 +294,14 @@ export class AccountsService {
         id: 'unsaved',
         label: 'unsaved',
         provider: request.provider,
-        baseUrl: normalizeBaseUrl(request.provider, request.baseUrl),
+        baseUrl: normalizeBaseUrl(this.registry, request.provider, request.baseUrl),
         targets: [],
       };
     }
     if (!key) throw invalidRequest('key: a key is needed to test (none given and none stored)');
     if (request.accountId === undefined) return this.testWith(account, key);
     // An existing account: its test request comes out of the account's budget like any user action.
-    await this.options.throttle?.(request.accountId);
+    await this.options.throttle?.(account);
     return this.noteRateLimit(request.accountId, await this.testWith(account, key));
   }
 
@@ -312,68 +310,14 @@ export class AccountsService {
     return result;
   }
 
-  /**
-   * One request that proves the key works, chosen per provider:
-   * Junkie live counts; LuaProt sessions of the first hub/key, else the hub list;
-   * LuaAuth info of the first project or script.
-   */
+  /** One request that proves the key works, chosen by the provider's probe (providers/<id>/probe.ts). */
   async testWith(account: AccountConfig, key: string): Promise<TestResult> {
     const client = this.client(account, key);
     try {
-      switch (client.provider) {
-        case 'junkie': {
-          const live = await client.liveCounts();
-          return { ok: true, found: Object.entries(live.counts).map(([id, count]) => ({ kind: 'script', id, label: labelOf(account, id), count })) };
-        }
-        case 'luaprot': {
-          const first = account.targets.find((t) => t.kind === 'hub' || t.kind === 'key');
-          if (first) {
-            try {
-              const sessions = await client.sessions(first.kind === 'hub' ? { hubId: first.id } : { key: first.id });
-              return { ok: true, found: [{ kind: first.kind, id: first.id, label: labelOf(account, first.id), count: sessions.length }] };
-            } catch (error) {
-              const info = asProviderErrorInfo(error);
-              if (info && isLuaProtEmpty(info)) return { ok: true, found: [{ kind: first.kind, id: first.id, label: labelOf(account, first.id), count: 0 }] };
-              throw error;
-            }
-          }
-          const hubs = await client.hubs();
-          return { ok: true, found: hubs.map((h) => ({ kind: 'hub', id: h.id, label: h.name || `Hub ${h.id}` })) };
-        }
-        case 'luaauth': {
-          const first = account.targets.find((t) => t.kind === 'project' || t.kind === 'script');
-          if (!first) {
-            return {
-              ok: true,
-              found: [],
-              explanation: {
-                title: 'LuaAuth has no route that checks a key on its own.',
-                advice: 'Add a project id or script id as a target; the key is checked on the first poll.',
-              },
-            };
-          }
-          if (first.kind === 'project') {
-            const project = await client.project(first.id);
-            return { ok: true, found: [{ kind: 'project', id: project.id, label: first.label || project.name }] };
-          }
-          const script = await client.script(first.id);
-          return { ok: true, found: [{ kind: 'script', id: script.id, label: first.label || script.name, count: script.totalSessions ?? undefined }] };
-        }
-      }
+      return await this.registry.get(account.provider).probe.test(account, client);
     } catch (error) {
       const info = asProviderErrorInfo(error);
       if (!info) throw error;
-      // hubs/get is undocumented: a missing route says nothing against the key.
-      if (client.provider === 'luaprot' && info.kind === 'not_found' && account.targets.length === 0) {
-        return {
-          ok: true,
-          found: [],
-          explanation: {
-            title: 'LuaProt did not list your hubs (that route is not documented).',
-            advice: 'Enter the hub ids to watch by hand; they are in the LuaProt dashboard.',
-          },
-        };
-      }
       return failure(info);
     }
   }
@@ -388,63 +332,10 @@ export class AccountsService {
     const key = await this.keyOf(accountId);
     if (!key) throw invalidRequest(`id: account "${account.label}" has no key stored; edit it to enter the key again`);
     const client = this.client(account, key);
-    // Every request below first waits for room in the account's budget.
-    const budget = async (): Promise<void> => this.options.throttle?.(accountId);
+    // Every request of the discovery first waits for room in the account's budget.
+    const budget = async (): Promise<void> => this.options.throttle?.(account);
     try {
-      switch (client.provider) {
-        case 'junkie': {
-          await budget();
-          const live = await client.liveCounts();
-          const ids = new Set([...Object.keys(live.counts), ...account.targets.map((t) => t.id)]);
-          return {
-            ok: true,
-            found: [...ids].map((id) => ({ kind: 'script', id, label: labelOf(account, id), count: live.counts[id] ?? 0 })),
-          };
-        }
-        case 'luaprot': {
-          const known = account.targets.map((t) => ({ kind: t.kind, id: t.id, label: labelOf(account, t.id) }));
-          try {
-            await budget();
-            const hubs = await client.hubs();
-            const found = hubs.map((h) => ({ kind: 'hub' as const, id: h.id, label: labelOf(account, h.id, h.name) }));
-            for (const t of known) if (!found.some((f) => f.id === t.id)) found.push({ ...t, kind: t.kind as 'hub' });
-            return { ok: true, found };
-          } catch (error) {
-            const info = asProviderErrorInfo(error);
-            if (!info || info.kind === 'unauthorized' || info.kind === 'forbidden') throw error;
-            // Graceful: the hub list is an undocumented route; keep what the user entered.
-            return {
-              ok: true,
-              found: known,
-              explanation: {
-                title: `LuaProt did not list your hubs (${info.message}).`,
-                advice: 'Enter the hub ids to watch by hand; they are in the LuaProt dashboard.',
-              },
-            };
-          }
-        }
-        case 'luaauth': {
-          const found: NonNullable<TestResult['found']> = [];
-          const seen = new Set<string>();
-          for (const t of account.targets) {
-            if (t.kind !== 'project') continue;
-            await budget();
-            const executions = await client.projectExecutions(t.id);
-            for (const s of executions.scripts) {
-              if (seen.has(s.id)) continue;
-              seen.add(s.id);
-              found.push({ kind: 'script', id: s.id, label: labelOf(account, s.id, s.name) });
-            }
-          }
-          for (const t of account.targets) {
-            if (t.kind === 'script' && !seen.has(t.id)) {
-              seen.add(t.id);
-              found.push({ kind: 'script', id: t.id, label: labelOf(account, t.id) });
-            }
-          }
-          return { ok: true, found };
-        }
-      }
+      return await this.registry.get(account.provider).probe.discover({ account, client, budget });
     } catch (error) {
       const info = asProviderErrorInfo(error);
       if (!info) throw error;
@@ -457,11 +348,11 @@ export class AccountsService {
   }
 
   private checkKinds(provider: ProviderId, targets: readonly TargetConfig[]): void {
-    const bad = targets.find((t) => !ALLOWED_KINDS[provider].has(t.kind));
+    const { descriptor } = this.registry.get(provider);
+    const allowed = new Set(descriptor.targetKinds.map((k) => k.kind));
+    const bad = targets.find((t) => !allowed.has(t.kind));
     if (bad) {
-      throw invalidRequest(
-        `targets: ${PROVIDER_NAMES[provider]} targets must be ${[...ALLOWED_KINDS[provider]].join(' or ')} (got "${bad.kind}")`,
-      );
+      throw invalidRequest(`targets: ${descriptor.label} targets must be ${[...allowed].join(' or ')} (got "${bad.kind}")`);
     }
   }
 }
@@ -495,9 +386,4 @@ export function viewOf(account: AccountConfig, hasKey: boolean, demo: boolean): 
   if (account.autoTargets !== undefined) view.autoTargets = account.autoTargets;
   if (account.assumptions !== undefined) view.assumptions = structuredClone(account.assumptions);
   return view;
-}
-
-function labelOf(account: AccountConfig, id: string, fallback?: string): string {
-  const local = account.targets.find((t) => t.id === id)?.label;
-  return local || fallback || id;
 }

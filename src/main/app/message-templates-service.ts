@@ -6,7 +6,7 @@
  */
 import { MAX_TEMPLATES, pushRecent, sameMessage, type MessageTemplate, type MessageTemplatesView, type RecentMessage } from '../../shared/message-templates';
 import type { Settings, SettingsStore } from '../settings';
-import { invalidRequest } from './core-errors';
+import { invalidRequest } from '../core/core-errors';
 
 export function templatesView(settings: Settings): MessageTemplatesView {
   return {

@@ -4,7 +4,7 @@
  * Test support only; nothing in the app imports it.
  */
 import { vi } from 'vitest';
-import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, TrayPort, WindowPort } from '../app/ports';
+import type { AppCore, EventListener, Handlers, NotifierPort, SystemPort, TrayPort, WindowPort } from '../core/ports';
 import { REQUEST_CHANNELS } from '../../shared/ipc-contract';
 
 export type CorePorts = { notifier: NotifierPort; tray: TrayPort; window: WindowPort; system: SystemPort };

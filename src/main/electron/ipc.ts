@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../ipc/dispatch';
-import type { AppCore } from '../app/ports';
+import type { AppCore } from '../core/ports';
 import { REQUEST_CHANNELS, wireName, type IpcResult } from '../../shared/ipc-contract';
 
 /**

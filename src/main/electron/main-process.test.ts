@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wireName } from '../../shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { createAlertNotifier } from '../app/notifications';
+import { createAlertNotifier } from '../alerts/notifications';
 import { APP_ENTRY_URL } from './app-protocol';
 import { preventable, resetElectronFake, type ElectronFake, type FakeBrowserWindow } from './electron-fake';
 import { createFakeCore, type CorePorts, type FakeCore } from './fake-core';
@@ -145,11 +145,11 @@ describe('tray, window and notifications', () => {
   it('the core updates the tray and a menu click reaches core.trayAction', async () => {
     await start();
     const [tray] = fake.trays;
-    ports.tray.update({ icon: 'alert', tooltip: 'Pulsebar — spike', title: '99', menu: [{ id: 'pause:60', label: 'Pause alerts for 1 hour' }] });
+    ports.tray.update({ icon: 'alert', tooltip: 'Pulsebar — spike', title: '99', menu: [{ id: 'pause-alerts', label: 'Pause alerts for 1 hour', command: { type: 'pause-alerts' } }] });
     expect(tray!.setToolTip).toHaveBeenLastCalledWith('Pulsebar — spike');
     expect(tray!.setImage).toHaveBeenCalledTimes(1);
     tray!.menu()[0]!.click!({} as never, undefined, {} as never);
-    expect(core.trayAction).toHaveBeenCalledWith('pause:60');
+    expect(core.trayAction).toHaveBeenCalledWith({ type: 'pause-alerts' });
   });
 
   it('a click on the tray icon toggles the panel beside it', async () => {
@@ -163,7 +163,7 @@ describe('tray, window and notifications', () => {
 
   it("a notification click shows the window on the alert's target", async () => {
     const { window } = await start({ argv: ['pulsebar', '--hidden'] });
-    // The core's own alert notifier (src/main/app/notifications.ts) over the Electron notifier,
+    // The core's own alert notifier (src/main/alerts/notifications.ts) over the Electron notifier,
     // clicking through to what the core's navigate() does: show the window, push `navigate`.
     const alerts = createAlertNotifier({
       notifier: ports.notifier,

@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, net, powerMonitor } from 'electron';
 import { join } from 'node:path';
-import type { AppCore, NotifierPort, SystemPort, TrayPort, WindowPort } from '../app/ports';
+import type { AppCore, NotifierPort, SystemPort, TrayPort, WindowPort } from '../core/ports';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { APP_ENTRY_URL, isAppPageUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -99,7 +99,7 @@ async function run(
 
   tray = createTray({
     onClick: (t) => panel?.toggleBeside(t.getBounds()),
-    onMenu: (id) => core.trayAction(id),
+    onMenu: (command) => core.trayAction(command),
   });
 
   const window = createPanelWindow({

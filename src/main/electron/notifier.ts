@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { NotifierPort } from '../app/ports';
+import type { NotifierPort } from '../core/ports';
 
 /** Native notifications. Kept referenced until closed so click handlers are not garbage-collected. */
 export function createNotifier(): NotifierPort {

@@ -2,7 +2,7 @@ import { app, globalShortcut } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { SystemPort } from '../app/ports';
+import type { SystemPort } from '../core/ports';
 
 /** Passed by every launch-at-login entry: start in the tray without showing the panel. */
 export const HIDDEN_FLAG = '--hidden';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TrayModel } from '../app/ports';
+import type { TrayModel } from '../core/ports';
 import { resetElectronFake, type ElectronFake, type FakeNativeImage, type FakeTray } from './electron-fake';
 import { createTray } from './tray';
 
@@ -15,10 +15,10 @@ const model = (over: Partial<TrayModel> = {}): TrayModel => ({
   tooltip: 'Pulsebar — 42 sessions',
   title: '42',
   menu: [
-    { id: 'open', label: 'Open Pulsebar' },
+    { id: 'open', label: 'Open Pulsebar', command: { type: 'open' } },
     { id: 'sep', label: '', type: 'separator' },
     { id: 'pause', label: 'Pause polling', type: 'checkbox', checked: true },
-    { id: 'accounts', label: 'Accounts', submenu: [{ id: 'account:a1', label: 'Main', enabled: false }] },
+    { id: 'accounts', label: 'Accounts', submenu: [{ id: 'a1', label: 'Main', enabled: false, command: { type: 'show', series: { type: 'account', accountId: 'a1' } } }] },
   ],
   ...over,
 });
@@ -79,7 +79,7 @@ describe('tray', () => {
     expect(t.menu().map((item) => item.label)).toEqual(['Quit']);
   });
 
-  it('maps items (separator, checkbox, disabled, submenu) and a click reaches onMenu with the id', () => {
+  it('maps items (separator, checkbox, disabled, submenu) and a click reaches onMenu with the item\'s command', () => {
     const { port, tray: t, onMenu } = tray();
     port.update(model());
     const [open, sep, pause, accounts] = t.menu();
@@ -87,10 +87,12 @@ describe('tray', () => {
     expect(pause).toMatchObject({ id: 'pause', type: 'checkbox', checked: true, enabled: true });
     expect(accounts?.click).toBeUndefined();
     const [main] = accounts!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(main).toMatchObject({ id: 'account:a1', enabled: false });
+    expect(main).toMatchObject({ id: 'a1', enabled: false });
+    // An item without a command (a label) does nothing when clicked.
+    expect(pause?.click).toBeUndefined();
     open!.click!({} as never, undefined, {} as never);
     main!.click!({} as never, undefined, {} as never);
-    expect(onMenu.mock.calls).toEqual([['open'], ['account:a1']]);
+    expect(onMenu.mock.calls).toEqual([[{ type: 'open' }], [{ type: 'show', series: { type: 'account', accountId: 'a1' } }]]);
   });
 
   it('a click on the icon reaches onClick with the tray', () => {

@@ -1,6 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import { drawTrayIcon } from '../app/tray-icon-image';
-import type { TrayIconState, TrayMenuItem, TrayModel, TrayPort } from '../app/ports';
+import { drawTrayIcon } from '../tray/tray-icon-image';
+import type { TrayCommand, TrayIconState, TrayMenuItem, TrayModel, TrayPort } from '../core/ports';
 
 function iconFor(state: TrayIconState, isMac: boolean): NativeImage {
   if (isMac) {
@@ -14,26 +14,27 @@ function iconFor(state: TrayIconState, isMac: boolean): NativeImage {
   return image;
 }
 
-function toMenu(items: TrayMenuItem[], onClick: (id: string) => void): MenuItemConstructorOptions[] {
-  return items.map((item) =>
-    item.type === 'separator'
-      ? { type: 'separator' }
-      : {
-          id: item.id,
-          label: item.label,
-          enabled: item.enabled ?? true,
-          type: item.type === 'checkbox' ? 'checkbox' : 'normal',
-          checked: item.checked,
-          submenu: item.submenu ? toMenu(item.submenu, onClick) : undefined,
-          click: item.submenu ? undefined : () => onClick(item.id),
-        },
-  );
+function toMenu(items: TrayMenuItem[], onClick: (command: TrayCommand) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.type === 'separator') return { type: 'separator' };
+    const command = item.submenu ? undefined : item.command;
+    return {
+      id: item.id,
+      label: item.label,
+      enabled: item.enabled ?? true,
+      type: item.type === 'checkbox' ? 'checkbox' : 'normal',
+      checked: item.checked,
+      submenu: item.submenu ? toMenu(item.submenu, onClick) : undefined,
+      // The item's own command, never its id read back.
+      click: command ? () => onClick(command) : undefined,
+    };
+  });
 }
 
 /** The tray icon. The menu is rebuilt on every update: Linux only shows a menu set again with setContextMenu. */
 export function createTray(options: {
   onClick: (tray: Tray) => void;
-  onMenu: (id: string) => void;
+  onMenu: (command: TrayCommand) => void;
   platform?: NodeJS.Platform;
 }): TrayPort & { tray: Tray } {
   const isMac = (options.platform ?? process.platform) === 'darwin';

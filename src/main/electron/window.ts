@@ -1,6 +1,6 @@
 import { BrowserWindow, screen, type Rectangle } from 'electron';
-import { panelPosition } from '../app/panel-position';
-import type { WindowPort } from '../app/ports';
+import { panelPosition } from '../tray/panel-position';
+import type { WindowPort } from '../core/ports';
 
 const PANEL = { width: 420, height: 640 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
-import type { AppCore, Handlers } from '../app/ports';
-import { CoreError } from '../app/core-errors';
+import type { AppCore, Handlers } from '../core/ports';
+import { CoreError } from '../core/core-errors';
 import { ProviderError } from '../providers';
 import { SecretStoreError } from '../secrets';
 import { dispatch } from './dispatch';
@@ -19,9 +19,10 @@ const VALID: { [C in RequestChannel]: unknown } = {
   'accounts:discover': { id: 'junkie-1' },
   'monitor:refresh': { accountId: 'a' },
   'monitor:pause': { paused: true },
-  'monitor:history': { key: 'target:acc:hub1', range: '24h' },
-  'monitor:insights': { key: 'target:acc:hub1' },
+  'monitor:history': { series: { type: 'target', accountId: 'acc', targetId: 'hub1' }, range: '24h' },
+  'monitor:insights': { series: { type: 'target', accountId: 'acc', targetId: 'hub1' } },
   'providers:capabilities': undefined,
+  'providers:list': undefined,
   'providers:assumptions': undefined,
   'sessions:list': { accountId: 'a', targetId: 't', page: 1, limit: 50, search: 'bob' },
   'sessions:info': { accountId: 'a', sessionId: 's' },

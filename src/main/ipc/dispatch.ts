@@ -5,8 +5,8 @@
  */
 import { explainError } from '../../shared/errors';
 import { REQUEST_CHANNELS, type IpcError, type IpcResult, type RequestChannel } from '../../shared/ipc-contract';
-import type { AppCore } from '../app/ports';
-import { CoreError, providerErrorInfo } from '../app/core-errors';
+import type { AppCore } from '../core/ports';
+import { CoreError, providerErrorInfo } from '../core/core-errors';
 import { SecretStoreError } from '../secrets';
 import { describeIssues, requestSchemas } from './ipc-schemas';
 import { plainDataProblem } from './plain-data';

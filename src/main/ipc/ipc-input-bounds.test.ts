@@ -9,9 +9,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
-import type { AppCore, Handlers } from '../app/ports';
+import type { AppCore, Handlers } from '../core/ports';
 import { dispatch } from './dispatch';
-import { isSeriesKey, requestSchemas } from './ipc-schemas';
+import { requestSchemas } from './ipc-schemas';
 import { hasLoneSurrogate } from './ipc-strings';
 
 /** Every channel's request with every string field it can hold, optional ones included. */
@@ -41,9 +41,10 @@ const FULL: { [C in RequestChannel]: unknown } = {
   'accounts:discover': { id: 'junkie-1' },
   'monitor:refresh': { accountId: 'a' },
   'monitor:pause': { paused: true },
-  'monitor:history': { key: 'target:acc:hub1', range: '24h' },
-  'monitor:insights': { key: 'target:acc:hub1' },
+  'monitor:history': { series: { type: 'target', accountId: 'acc', targetId: 'hub1' }, range: '24h' },
+  'monitor:insights': { series: { type: 'target', accountId: 'acc', targetId: 'hub1' } },
   'providers:capabilities': undefined,
+  'providers:list': undefined,
   'providers:assumptions': undefined,
   'sessions:list': {
     accountId: 'a',
@@ -219,15 +220,24 @@ describe('IPC strings are bounded before any pattern runs', () => {
   });
 });
 
-describe('series keys (monitor:history) are parsed without a pattern', () => {
-  /** The pattern the schema used to hold: right answers, quadratic time on "target::::…". */
-  const OLD = /^(total|account:.+|target:.+:.+|provider:.+)$/;
-  it('accepts and refuses the same keys as before', () => {
-    const keys = [
-      'total', 'totals', 'account:a', 'account:', 'provider:junkie', 'provider:', 'target:a:b', 'target:a:b:c',
-      'target::b', 'target:a:', 'target:a', 'target:', 'target:::', 'target:a::', 'account:a\nb', 'target:a:b\n', 'x', '',
-    ];
-    for (const key of keys) expect(isSeriesKey(key), key).toBe(OLD.test(key));
+describe('series (monitor:history) are typed references, not strings to parse', () => {
+  const history = requestSchemas['monitor:history'];
+  it('takes ids as they are, colons and slashes included', () => {
+    for (const series of [
+      { type: 'total' },
+      { type: 'account', accountId: 'acc:1' },
+      { type: 'target', accountId: 'a:b', targetId: 'c:d/e' },
+    ]) {
+      expect(history.safeParse({ series, range: '24h' }).success, JSON.stringify(series)).toBe(true);
+    }
+  });
+  it('refuses the old string keys, unknown types, missing or empty ids and extra fields', () => {
+    for (const series of [
+      'total', 'account:a', 'target:a:b', { type: 'provider', provider: 'junkie' }, { type: 'target', accountId: 'a' },
+      { type: 'account', accountId: '' }, { type: 'account' }, { type: 'total', accountId: 'a' }, null,
+    ]) {
+      expect(history.safeParse({ series, range: '24h' }).success, JSON.stringify(series)).toBe(false);
+    }
   });
 });
 

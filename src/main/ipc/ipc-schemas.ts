@@ -11,19 +11,17 @@ import {
   ACCELERATOR_MAX,
   BASE_URL_MAX,
   CHANNEL_URL_MAX,
-  CLOCK_TIME_MAX,
   ID_MAX,
   JSON_DATA_MAX,
   LUAPROT_TEXT_MAX,
   QUOTED_INPUT_MAX,
-  SERIES_KEY_MAX,
   TARGETS_MAX,
 } from '../../shared/input-limits';
 import { API_KEY_MAX_LENGTH, apiKeyProblem } from '../providers/api-key-rules';
 import { normalizeBaseUrl } from '../providers/paths';
 import { LUAPROT_MESSAGE_MAX, luaprotMessageProblem } from '../../shared/luaprot-message';
 import { boundedString } from './ipc-strings';
-import { alertRuleRequestSchema, idSchema, quietHoursRequestSchema, targetRequestSchema } from '../settings/config-item-schemas';
+import { alertRuleRequestSchema, idSchema, quietHoursRequestSchema, seriesRefRequestSchema, targetRequestSchema } from '../settings/config-item-schemas';
 import { POLL_INTERVAL_MAX_SECONDS, POLL_INTERVAL_MIN_SECONDS } from '../../shared/poll-intervals';
 import { accountAssumptionsRequestSchema } from '../settings/account-assumptions-schema';
 import type { MessageTemplate, RecentMessage } from '../../shared/message-templates';
@@ -70,10 +68,6 @@ const channelChoices = {
   accountIds: z.array(id('account id')).max(MAX_CHANNEL_ACCOUNTS, { error: `accountIds: at most ${MAX_CHANNEL_ACCOUNTS}` }).optional(),
   respectQuietHours: z.boolean({ error: 'respectQuietHours must be true or false' }).optional(),
 };
-
-const seriesKey = boundedString('key', SERIES_KEY_MAX, { typeError: 'key must be a series key' }).refine((key) => isSeriesKey(key), {
-  error: 'key must be "total", "account:<id>" or "target:<accountId>:<targetId>"',
-});
 
 /** Requests without a payload: undefined, null or {} (bridges differ); anything else is refused. */
 const none = z
@@ -129,6 +123,9 @@ const recentMessage: z.ZodType<RecentMessage> = z.union(
   { error: 'message must be { provider: "luaprot", text } or { provider: "luaauth", command, data? }' },
 );
 
+// A series (shared/series-ref.ts) for history queries: the same schema as an alert rule's scope.
+const seriesRef = seriesRefRequestSchema;
+
 const interval = z
   .number({ error: 'poll interval must be a number of seconds' })
   .int()
@@ -159,20 +156,6 @@ const preferences = z.strictObject({
 });
 
 const accountId = id('accountId');
-
-/**
- * "total", "provider:<id>", "account:<id>" or "target:<accountId>:<targetId>" (ids non-empty, one
- * line). Checked by hand: the pattern it replaces (`target:.+:.+`) backtracked quadratically.
- */
-export function isSeriesKey(key: string): boolean {
-  if (key === 'total') return true;
-  if (key.includes('\n') || key.includes('\r') || key.includes('\u2028') || key.includes('\u2029')) return false;
-  for (const prefix of ['account:', 'provider:']) if (key.startsWith(prefix)) return key.length > prefix.length;
-  if (!key.startsWith('target:')) return false;
-  const rest = key.slice('target:'.length);
-  const colon = rest.indexOf(':', 1);
-  return colon > 0 && colon < rest.length - 1;
-}
 
 /**
  * Every channel's request, and the one definition of its shape: the contract's RequestOf is the
@@ -217,12 +200,13 @@ export const requestSchemas = {
   ),
   'monitor:pause': z.strictObject({ paused: z.boolean({ error: 'paused must be true or false' }) }),
   'monitor:history': z.strictObject({
-    key: seriesKey,
+    series: seriesRef,
     range: z.enum(HISTORY_RANGES, { error: `range must be one of ${HISTORY_RANGES.join(', ')}` }),
     every: z.boolean({ error: 'every must be true or false' }).optional(),
   }),
-  'monitor:insights': z.strictObject({ key: seriesKey }),
+  'monitor:insights': z.strictObject({ series: seriesRef }),
   'providers:capabilities': none,
+  'providers:list': none,
   'providers:assumptions': none,
   'sessions:list': z.strictObject({
     accountId,

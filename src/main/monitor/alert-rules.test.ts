@@ -10,15 +10,15 @@ import {
   restartSeries,
   type AlertEngineState,
 } from './alert-rules';
-import { History, HOUR_MS, MINUTE_MS } from './history';
+import { History, HOUR_MS, MINUTE_MS } from '../history/history';
 import { fixedOffsetLocalMinutes, isQuietTime, parseClockTime } from './quiet-hours';
 import { seededRandom } from './seeded-random';
-import { scopeKey } from './series-key';
+import { seriesKey } from '../history/series-key';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0); // noon UTC
 const POLL = 30_000;
 const SCOPE: AlertScope = { type: 'account', accountId: 'acc' };
-const KEY = scopeKey(SCOPE);
+const KEY = seriesKey(SCOPE);
 
 function rule(spec: AlertRuleSpec, cooldownMinutes = 0, id: string = spec.kind): AlertRule {
   return { id, scope: SCOPE, spec, enabled: true, cooldownMinutes };

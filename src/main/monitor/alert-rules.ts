@@ -1,8 +1,8 @@
 import type { AlertEvent, AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
 import type { ProviderId } from '../../shared/model';
-import type { HistoryPoint } from './history';
+import type { HistoryPoint } from '../history/history';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from './quiet-hours';
-import { scopeKey } from './series-key';
+import { seriesKey } from '../history/series-key';
 
 /**
  * The alert rule engine: a pure function from (rules, this poll's counts, history,
@@ -59,7 +59,7 @@ export interface RuleState {
 
 export interface AlertEngineState {
   version: 1;
-  /** Keyed by `${ruleId}@${scopeKey}`. */
+  /** Keyed by `${ruleId}@${seriesKey}`. */
   rules: Record<string, RuleState>;
   /** Highest count seen per scope key; used only when history has nothing (e.g. a lost history file). */
   highs: Record<string, number>;
@@ -110,7 +110,7 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleTemplate[] = Object.freeze([
 
 /** DEFAULT_ALERT_RULES bound to a scope, with stable ids (`<scope key>:<name>`). */
 export function defaultAlertRules(scope: AlertScope): AlertRule[] {
-  const key = scopeKey(scope);
+  const key = seriesKey(scope);
   return DEFAULT_ALERT_RULES.map((t) => ({
     id: `${key}:${t.name}`,
     scope,
@@ -189,7 +189,7 @@ export function evaluate(input: AlertInput): AlertResult {
   };
 
   for (const rule of input.rules) {
-    const key = scopeKey(rule.scope);
+    const key = seriesKey(rule.scope);
     const stateKey = `${rule.id}@${key}`;
     const st: RuleState = { ...prev.rules[stateKey] };
     if (st.lastFiredAt !== undefined && st.lastFiredAt > now) st.lastFiredAt = now;

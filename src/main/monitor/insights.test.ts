@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RangePoint } from './history';
-import { DAY_MS as DAY, HOUR_MS as HOUR } from './history';
+import type { RangePoint } from '../history/history';
+import { DAY_MS as DAY, HOUR_MS as HOUR } from '../history/history';
 import { computeInsights, fixedOffsetZone } from './insights';
 
 // Monday 2026-11-30 00:00 UTC.

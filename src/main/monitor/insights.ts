@@ -1,5 +1,5 @@
 import { PEAK_WINDOWS, type Insights, type Peak, type PeakWindow } from '../../shared/insights';
-import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from './history';
+import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from '../history/history';
 
 export type { Insights };
 

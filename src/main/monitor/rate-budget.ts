@@ -1,4 +1,7 @@
 import type { ProviderId } from '../../shared/model';
+import { JUNKIE_RATE_WINDOWS } from '../providers/junkie/rate-limits';
+import { LUAAUTH_RATE_WINDOWS } from '../providers/luaauth/rate-limits';
+import { LUAPROT_RATE_WINDOWS } from '../providers/luaprot/rate-limits';
 
 /**
  * Request budget of one provider account: one or more sliding windows that must
@@ -26,17 +29,8 @@ export interface RateWindow {
   windowMs: number;
 }
 
-/** LuaProt documents 20 requests per 10 s AND 60 per minute. */
-export const LUAPROT_RATE_WINDOWS: readonly RateWindow[] = Object.freeze([
-  { max: 20, windowMs: 10_000 },
-  { max: 60, windowMs: 60_000 },
-]);
-
-/** LuaAuth documents 50 requests per second (some routes stricter; the 429 back-off covers those). */
-export const LUAAUTH_RATE_WINDOWS: readonly RateWindow[] = Object.freeze([{ max: 50, windowMs: 1_000 }]);
-
-/** Junkie answers 429 but publishes no numbers: stay conservative until told otherwise (configurable). */
-export const JUNKIE_RATE_WINDOWS: readonly RateWindow[] = Object.freeze([{ max: 60, windowMs: 60_000 }]);
+/* Each provider's documented (or assumed) limits live in its folder (providers/<id>/rate-limits.ts). */
+export { JUNKIE_RATE_WINDOWS, LUAAUTH_RATE_WINDOWS, LUAPROT_RATE_WINDOWS };
 
 export const PROVIDER_RATE_WINDOWS: Readonly<Record<ProviderId, readonly RateWindow[]>> = Object.freeze({
   junkie: JUNKIE_RATE_WINDOWS,

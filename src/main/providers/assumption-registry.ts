@@ -1,23 +1,28 @@
-import type { AccountConfig, ProviderId } from '../../shared/model';
+import type { AccountConfig } from '../../shared/model';
 import type { ProviderAssumptionsView } from '../../shared/provider-assumptions';
-import { PROVIDER_RATE_WINDOWS, type RateWindow } from '../monitor/rate-budget';
+import type { RateWindow } from '../monitor/rate-budget';
 import { toRateWindows } from './assumption-defaults';
-import { JUNKIE_ASSUMPTIONS } from './junkie/assumptions';
-import { LUAAUTH_ASSUMPTIONS } from './luaauth/assumptions';
-import { LUAPROT_ASSUMPTIONS } from './luaprot/assumptions';
+import type { ProviderModule } from './module';
+import type { ProviderRegistry } from './registry';
 import type { ClientOptions } from './types';
 
-/** Every provider's assumptions, for the window (providers:assumptions) and the README table. */
-export const PROVIDER_ASSUMPTIONS: Readonly<Record<ProviderId, ProviderAssumptionsView>> = Object.freeze({
-  junkie: JUNKIE_ASSUMPTIONS,
-  luaprot: LUAPROT_ASSUMPTIONS,
-  luaauth: LUAAUTH_ASSUMPTIONS,
-});
+/**
+ * Every registered provider's assumptions (each module's <id>/assumptions.ts), for the window
+ * (providers:assumptions) and the README table; read through the registry, never by a provider's name.
+ */
+export function providerAssumptions(registry: ProviderRegistry): Record<string, ProviderAssumptionsView> {
+  return Object.fromEntries(registry.ids().map((id) => [id, structuredClone(registry.get(id).assumptions)]));
+}
 
-/** The limits an account's budget counts in: its own setting, else the provider's default. */
-export function rateWindowsOf(account: Pick<AccountConfig, 'provider' | 'assumptions'>): readonly RateWindow[] {
+/** The limits an account's budget counts in: its own setting, else its provider module's default. */
+export function rateWindowsOf(account: Pick<AccountConfig, 'assumptions'>, module: Pick<ProviderModule, 'rateWindows'>): readonly RateWindow[] {
   const own = account.assumptions?.rateLimits;
-  return own && own.length > 0 ? toRateWindows(own) : PROVIDER_RATE_WINDOWS[account.provider];
+  return own && own.length > 0 ? toRateWindows(own) : module.rateWindows;
+}
+
+/** Same limits: a budget may keep what it has counted. */
+export function sameRateWindows(a: readonly RateWindow[], b: readonly RateWindow[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.max === b[i]!.max && w.windowMs === b[i]!.windowMs);
 }
 
 /** What of an account's settings a client is built from (besides the key); a change means a new client. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notePresence } from './item-fields';
-import { LUAAUTH_SESSION_NOTED_FIELDS, toLuaAuthSession } from './luaauth-schema';
-import { LUAPROT_SESSION_NOTED_FIELDS, toLuaProtSession } from './luaprot-schema';
+import { LUAAUTH_SESSION_NOTED_FIELDS, toLuaAuthSession } from './luaauth/schema';
+import { LUAPROT_SESSION_NOTED_FIELDS, toLuaProtSession } from './luaprot/schema';
 import { ReadNotes } from './read-notes';
 
 /*

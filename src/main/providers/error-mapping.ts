@@ -1,7 +1,6 @@
 import type { ProviderErrorInfo } from '../../shared/errors';
 import type { JsonRead } from './json-text';
 import { parseRetryAfter } from './retry-after';
-import { LUAPROT_WHITELIST_403 } from './luaprot/assumptions';
 
 /** One finished HTTP exchange, as the error mapping sees it. */
 export interface Exchange {
@@ -18,13 +17,13 @@ export type ErrorDraft = Omit<ProviderErrorInfo, 'provider' | 'request' | 'statu
 /** A classifier returns undefined when the exchange is a success to be validated by the schema. */
 export type Classifier = (exchange: Exchange) => ErrorDraft | undefined;
 
-const isOk = (status: number): boolean => status >= 200 && status < 300;
+export const isOk = (status: number): boolean => status >= 200 && status < 300;
 
-function record(value: unknown): Record<string, unknown> | undefined {
+export function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function describeBody(exchange: Exchange): string {
+export function describeBody(exchange: Exchange): string {
   const type = exchange.headers.get('content-type')?.split(';')[0]?.trim();
   return `HTTP ${exchange.status} with a body that is not JSON${type ? ` (${type})` : ''}`;
 }
@@ -50,119 +49,7 @@ export function byStatus(exchange: Exchange, message?: string): ErrorDraft | und
   return { kind: exchange.body.ok ? 'provider_refused' : 'malformed', message: text };
 }
 
-/* ---------------- Junkie: status only (its error bodies are undocumented) ---------------- */
-
-function junkieMessage(body: JsonRead): string | undefined {
-  if (!body.ok) return undefined;
-  const obj = record(body.value);
-  if (!obj) return undefined;
-  if (typeof obj.error === 'string') return obj.error;
-  if (typeof obj.message === 'string') return obj.message;
-  const nested = record(obj.error);
-  return typeof nested?.message === 'string' ? nested.message : undefined;
-}
-
-export const classifyJunkie: Classifier = (exchange) => {
-  if (isOk(exchange.status)) return undefined;
-  const said = junkieMessage(exchange.body);
-  // The seed documents 502 as "Heartbeat service unavailable"; say so when the body doesn't.
-  const fallback = exchange.status === 502 ? 'Heartbeat service unavailable' : undefined;
-  return byStatus(exchange, said ?? fallback);
-};
-
-/* ---------------- LuaProt: {success:false, message} + 4xx ---------------- */
-
-const LUAPROT_GONE = ['invalid session', 'you cannot manage this session', 'key could not be found', 'hub not found'];
-const LUAPROT_NOTHING_TO_DO = ['no active sessions found'];
-const LUAPROT_403_GONE = /not found|unauthori[sz]ed to manage/i;
-
-export const classifyLuaProt: Classifier = (exchange) => {
-  const obj = exchange.body.ok ? record(exchange.body.value) : undefined;
-  const said = typeof obj?.message === 'string' ? obj.message : undefined;
-  const lower = said?.toLowerCase() ?? '';
-  if (isOk(exchange.status)) {
-    // A 2xx that still says success:false is a refusal in the provider's words.
-    return obj?.success === false ? { kind: 'provider_refused', message: said ?? 'success: false' } : undefined;
-  }
-  if (exchange.status === 403 && said !== undefined) {
-    // The seed's one 403 ("Session not found or unauthorized to manage.") means the session is gone.
-    // Any other 403, whitelist wording or not, is taken as access refused: the IP whitelist is the
-    // documented reason and its wording is not [assumption: LuaProt answers a non-whitelisted IP with
-    // 403]. Reading "Access denied." as "not found" left a hub out of the total instead of saying so.
-    if (LUAPROT_403_GONE.test(said) && !/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'not_found', message: said };
-    // Worded otherwise than the whitelist: the reading is an assumption, and the explanation says so.
-    if (!/whitelist|\bip\b|ip address/i.test(said)) return { kind: 'forbidden', message: said, assumption: LUAPROT_WHITELIST_403 };
-    return { kind: 'forbidden', message: said };
-  }
-  if (exchange.status === 400 && said !== undefined) {
-    if (LUAPROT_GONE.some((m) => lower.includes(m))) return { kind: 'not_found', message: said };
-    // The hub or key exists, there is just nobody to act on: not an id problem.
-    if (LUAPROT_NOTHING_TO_DO.some((m) => lower.includes(m))) return { kind: 'provider_refused', message: said };
-  }
-  return byStatus(exchange, said);
-};
-
-/* ---------------- LuaAuth: decided by `success`, not by status ---------------- */
-
-function describeFailed(failed: unknown): string {
-  if (!Array.isArray(failed)) return '';
-  const parts = failed.map((item) => {
-    if (typeof item === 'string') return item;
-    const obj = record(item);
-    if (!obj) return JSON.stringify(item);
-    const errors = Array.isArray(obj.errors) ? obj.errors : [];
-    const texts = errors.map((e) => {
-      if (typeof e === 'string') return e;
-      const nested = record(e);
-      const inner = Array.isArray(nested?.errors) ? ` (${nested.errors.filter((x) => typeof x === 'string').join(', ')})` : '';
-      return `${typeof nested?.message === 'string' ? nested.message : 'invalid'}${inner}`;
-    });
-    return `${typeof obj.field === 'string' ? obj.field : '?'}: ${texts.join(', ') || 'invalid'}`;
-  });
-  return parts.join('; ');
-}
-
-const NOT_FOUND_WORDS = /not found|does ?n[o']?t exist|no such|unknown (session|script|project)/i;
-
-export const classifyLuaAuth: Classifier = (exchange) => {
-  const obj = exchange.body.ok ? record(exchange.body.value) : undefined;
-  if (obj?.success === true) return undefined;
-  if (obj?.success !== false) return byStatus(exchange);
-
-  const error = record(obj.error);
-  const message = typeof error?.message === 'string' ? error.message : undefined;
-  const code = typeof error?.code === 'number' ? error.code : undefined;
-  const failed = error?.failed;
-  const extras = { ...(code !== undefined ? { code } : {}), ...(failed !== undefined ? { failed } : {}) };
-  if (message === undefined) {
-    return { ...(byStatus(exchange, 'success: false without an error message') ?? { kind: 'provider_refused', message: 'success: false without an error message' }), ...extras };
-  }
-
-  switch (message.trim().toLowerCase()) {
-    case 'ratelimited': {
-      const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'));
-      return { kind: 'rate_limited', message, ...extras, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-    }
-    case 'unauthorized or invalid request': {
-      // Strings in `failed` are authorization problems; {field, errors} items are input problems.
-      // The docs also use this error for "not your resource": a 404 or a failure naming something
-      // not found is about the id, and telling the user to replace a working key would mislead.
-      const fieldErrors = Array.isArray(failed) && failed.some((item) => record(item) !== undefined);
-      const detail = describeFailed(failed);
-      const missing = exchange.status === 404 || (Array.isArray(failed) && failed.some((f) => typeof f === 'string' && NOT_FOUND_WORDS.test(f)));
-      return {
-        kind: fieldErrors ? 'invalid_input' : missing ? 'not_found' : 'unauthorized',
-        message: detail ? `${message}: ${detail}` : message,
-        ...extras,
-      };
-    }
-    case 'invalid endpoint':
-      return { kind: 'not_found', message, ...extras };
-    case 'internal server error':
-      return { kind: 'unavailable', message, ...extras };
-  }
-  // Endpoint-specific codes (0 account expired, 1 cannot edit nothing, 2 tier does not allow ffa, ...).
-  if (code !== undefined && code >= 0) return { kind: 'provider_refused', message, ...extras };
-  const status = byStatus(exchange, message);
-  return { ...(status ?? { kind: 'provider_refused', message }), ...extras };
-};
+/* The classifiers of each provider live in its folder (<id>/errors.ts); re-exported for the tests. */
+export { classifyJunkie } from './junkie/errors';
+export { classifyLuaProt } from './luaprot/errors';
+export { classifyLuaAuth } from './luaauth/errors';

@@ -1,7 +1,8 @@
 import type { ProviderId } from '../../shared/model';
-import { createJunkieClient } from './junkie';
-import { createLuaAuthClient } from './luaauth';
-import { createLuaProtClient } from './luaprot';
+import { createJunkieClient } from './junkie/client';
+import { defaultProviderRegistry } from './registry';
+import { createLuaAuthClient } from './luaauth/client';
+import { createLuaProtClient } from './luaprot/client';
 import type { ClientOptions, JunkieClient, LuaAuthClient, LuaProtClient, ProviderClient } from './types';
 
 export function createClient(provider: 'junkie', options: ClientOptions): JunkieClient;
@@ -9,20 +10,15 @@ export function createClient(provider: 'luaprot', options: ClientOptions): LuaPr
 export function createClient(provider: 'luaauth', options: ClientOptions): LuaAuthClient;
 export function createClient(provider: ProviderId, options: ClientOptions): ProviderClient;
 export function createClient(provider: ProviderId, options: ClientOptions): ProviderClient {
-  switch (provider) {
-    case 'junkie':
-      return createJunkieClient(options);
-    case 'luaprot':
-      return createLuaProtClient(options);
-    case 'luaauth':
-      return createLuaAuthClient(options);
-  }
+  return defaultProviderRegistry.get(provider).createClient(options) as ProviderClient;
 }
 
 export { createJunkieClient, createLuaProtClient, createLuaAuthClient };
 export { ProviderError, isProviderError, isAbortError } from './errors';
 export { parseRetryAfter } from './retry-after';
 export { encodePathSegment } from './paths';
-export { describeDisconnects } from './luaauth-bulk';
+export { describeDisconnects } from './luaauth/bulk';
+export { createProviderRegistry, defaultProviderRegistry, type ProviderRegistry } from './registry';
+export type { ProviderModule, AnyClient } from './module';
 export { DEFAULT_TIMEOUT_MS, DEFAULT_LONG_TIMEOUT_MS } from './http';
 export type * from './types';

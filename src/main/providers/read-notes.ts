@@ -1,4 +1,5 @@
-import { PROVIDER_NAMES, type ProviderId } from '../../shared/model';
+import type { ProviderId } from '../../shared/model';
+import { providerLabel } from '../../shared/provider-descriptor';
 
 /**
  * What was wrong with the items of a response that was still read.
@@ -56,7 +57,7 @@ export class ReadNotes {
 
   /** One short line per kind of problem, e.g. "LuaProt: 2 sessions lacked robloxUsername". */
   lines(): string[] {
-    const name = PROVIDER_NAMES[this.provider];
+    const name = providerLabel(this.provider);
     return this.list().map((n) => {
       const what = `${n.count} ${plural(n.noun, n.count)}`;
       if (n.field === WHOLE_ITEM) return `${name}: ${what} could not be read at all`;

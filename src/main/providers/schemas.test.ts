@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { junkieLiveCountsSchema, junkieSessionPageSchema, toJunkieCounts, toJunkiePage } from './junkie-schema';
-import { luaprotSessionInfoSchema, luaprotSessionsSchema, toLuaProtKeyRecord, toLuaProtSession } from './luaprot-schema';
+import { junkieLiveCountsSchema, junkieSessionPageSchema, toJunkieCounts, toJunkiePage } from './junkie/schema';
+import { luaprotSessionInfoSchema, luaprotSessionsSchema, toLuaProtKeyRecord, toLuaProtSession } from './luaprot/schema';
 import {
   luaauthBulkMessageSchema,
   luaauthMessageSchema,
@@ -10,7 +10,7 @@ import {
   toLuaAuthSession,
   toMessageResult,
   toProjectExecutions,
-} from './luaauth-schema';
+} from './luaauth/schema';
 import { readJson } from './json-text';
 import { ReadNotes } from './read-notes';
 

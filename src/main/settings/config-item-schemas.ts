@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import type { AlertRule, AlertRuleSpec, AlertScope, QuietHours } from '../../shared/alerts';
+import { ALERT_LIMITS } from '../../shared/alert-rule-limits';
+import { CLOCK_TIME_PATTERN } from '../../shared/clock-time';
 import { CLOCK_TIME_MAX, ID_MAX } from '../../shared/input-limits';
 import type { TargetConfig } from '../../shared/model';
 import { boundedString } from '../ipc/ipc-strings';
@@ -37,10 +39,9 @@ function target(form: Strictness) {
 /* ---------- quiet hours ---------- */
 
 const CLOCK_TIME_RULE = 'time must be HH:MM (00:00–23:59)';
-const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(
-  /^([01]\d|2[0-3]):[0-5]\d$/,
-  { error: CLOCK_TIME_RULE },
-);
+const clockTime = boundedString('time', CLOCK_TIME_MAX, { typeError: CLOCK_TIME_RULE, tooLong: CLOCK_TIME_RULE }).regex(CLOCK_TIME_PATTERN, {
+  error: CLOCK_TIME_RULE,
+});
 
 function quietHours(form: Strictness) {
   return objectOf(form)({
@@ -54,8 +55,14 @@ function quietHours(form: Strictness) {
 
 const positive = (what: string, max: number) =>
   z.number({ error: `${what} must be a number` }).finite().min(0, { error: `${what} must be ≥ 0` }).max(max);
-const windowMinutes = z.number({ error: 'windowMinutes must be a number' }).int().min(1).max(24 * 60);
+// The bounds are the rule editor's too (shared/alert-rule-limits.ts), so the window says at the field what main refuses.
+const windowMinutes = z
+  .number({ error: 'windowMinutes must be a number' })
+  .int()
+  .min(ALERT_LIMITS.windowMinutes.min)
+  .max(ALERT_LIMITS.windowMinutes.max);
 
+/** A series (shared/series-ref.ts): alert scopes and history queries. */
 function alertScope(form: Strictness) {
   const object = objectOf(form);
   // Split on `type`, so a refusal names the field at fault rather than only "scope".
@@ -66,7 +73,7 @@ function alertScope(form: Strictness) {
       object({ type: z.literal('account'), accountId: idSchema('accountId') }),
       object({ type: z.literal('total') }),
     ],
-    { error: 'scope type must be target, account or total' },
+    { error: 'type must be target, account or total' },
   );
 }
 
@@ -77,28 +84,28 @@ function alertSpec(form: Strictness) {
     [
       object({
         kind: z.literal('rise'),
-        percent: positive('percent', 100_000),
-        minUsers: positive('minUsers', 10_000_000),
+        percent: positive('percent', ALERT_LIMITS.risePercent.max),
+        minUsers: positive('minUsers', ALERT_LIMITS.users.max),
         windowMinutes,
       }),
       object({
         kind: z.literal('threshold'),
-        value: positive('value', 10_000_000),
-        hysteresis: positive('hysteresis', 10_000_000),
+        value: positive('value', ALERT_LIMITS.users.max),
+        hysteresis: positive('hysteresis', ALERT_LIMITS.users.max),
         direction: z.enum(['up', 'down']),
       }),
       object({
         kind: z.literal('drop'),
-        percent: positive('percent', 100),
+        percent: positive('percent', ALERT_LIMITS.dropPercent.max),
         windowMinutes,
         toZero: z.boolean(),
-        minUsers: positive('minUsers', 10_000_000).optional(),
+        minUsers: positive('minUsers', ALERT_LIMITS.users.max).optional(),
       }),
       object({
         kind: z.literal('all_time_high'),
-        minUsers: positive('minUsers', 10_000_000),
-        marginPercent: positive('marginPercent', 1000).optional(),
-        minHistoryHours: positive('minHistoryHours', 24 * 7).optional(),
+        minUsers: positive('minUsers', ALERT_LIMITS.users.max),
+        marginPercent: positive('marginPercent', ALERT_LIMITS.marginPercent.max).optional(),
+        minHistoryHours: positive('minHistoryHours', ALERT_LIMITS.minHistoryHours.max).optional(),
       }),
     ],
     { error: 'spec.kind must be rise, threshold, drop or all_time_high' },
@@ -111,7 +118,7 @@ function alertRule(form: Strictness) {
     scope: alertScope(form),
     spec: alertSpec(form),
     enabled: z.boolean(),
-    cooldownMinutes: positive('cooldownMinutes', 7 * 24 * 60),
+    cooldownMinutes: positive('cooldownMinutes', ALERT_LIMITS.cooldownMinutes.max),
   });
 }
 
@@ -122,6 +129,7 @@ export const targetRequestSchema = target('request');
 export const storedQuietHoursSchema = quietHours('stored');
 export const quietHoursRequestSchema = quietHours('request');
 export const storedAlertScopeSchema = alertScope('stored');
+export const seriesRefRequestSchema = alertScope('request');
 export const storedAlertSpecSchema = alertSpec('stored');
 export const storedAlertRuleSchema = alertRule('stored');
 export const alertRuleRequestSchema = alertRule('request');

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { noticeText, summarizeCycle } from '../../shared/alert-digest';
 import { bridge, call, describeFailure, onEvent } from './api';
+import { DemoOffer } from './components/DemoOffer';
 import { HeaderBar } from './components/HeaderBar';
 import { NavBar } from './components/NavBar';
 import { NoticeStack } from './components/NoticeStack';
@@ -32,7 +34,9 @@ function useMainEvents() {
       onEvent('monitor:update', (s) => useMonitor.getState().setSnapshot(s)),
       onEvent('alerts:fired', (events) => {
         useAlerts.getState().fired(events);
-        for (const e of events) if (!e.silenced) useUi.getState().notify(`${e.subject}: ${e.message}`, 'alert');
+        // One notice per poll, like the OS notification: one spike that trips several rules is told once.
+        const summary = summarizeCycle(events);
+        if (summary) useUi.getState().notify(noticeText(summary), 'alert');
       }),
       onEvent('navigate', ({ accountId, targetId }) => useUi.getState().openTarget(accountId, targetId)),
       onEvent('notice', (text) => useUi.getState().notify(text, 'info')),
@@ -125,6 +129,7 @@ export function App() {
           {VIEW_LABELS[view]}
         </h1>
         <NoticeStack />
+        <DemoOffer />
         {loadError && (
           <p role="alert" className="error-text">
             {loadError}

@@ -1,6 +1,6 @@
 import { DEFAULT_BASE_URLS } from '../../../shared/model';
 import { describeRateLimits, type AssumptionRef, type ProviderAssumptionsView } from '../../../shared/provider-assumptions';
-import { JUNKIE_RATE_WINDOWS } from '../../monitor/rate-budget';
+import { JUNKIE_RATE_WINDOWS } from './rate-limits';
 import { toRateLimitSettings } from '../assumption-defaults';
 
 /**

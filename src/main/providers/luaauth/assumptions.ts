@@ -1,7 +1,7 @@
 import { DEFAULT_BASE_URLS } from '../../../shared/model';
 import { describeRateLimits, type AssumptionRef, type ProviderAssumptionsView } from '../../../shared/provider-assumptions';
-import { LUAAUTH_RATE_WINDOWS } from '../../monitor/rate-budget';
-import { LUAAUTH_COUNT_PAGE } from '../../app/luaauth-count-search';
+import { LUAAUTH_RATE_WINDOWS } from './rate-limits';
+import { LUAAUTH_COUNT_PAGE } from './count-search';
 import { toRateLimitSettings } from '../assumption-defaults';
 
 /**

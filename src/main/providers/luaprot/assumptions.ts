@@ -1,7 +1,7 @@
 import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_MIN } from '../../../shared/luaprot-message';
 import { DEFAULT_BASE_URLS } from '../../../shared/model';
 import { describeRateLimits, type AssumptionRef, type ProviderAssumptionsView } from '../../../shared/provider-assumptions';
-import { LUAPROT_RATE_WINDOWS } from '../../monitor/rate-budget';
+import { LUAPROT_RATE_WINDOWS } from './rate-limits';
 import { toRateLimitSettings } from '../assumption-defaults';
 
 /**

@@ -86,9 +86,23 @@ describe('AccountEditor', () => {
   it('stays open with the reason when saving fails', async () => {
     const { user, onDone } = setup({ 'accounts:update': { fail: { kind: 'invalid_request', message: 'baseUrl: must be a URL' } } });
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('baseUrl: must be a URL');
+    // At the field it names, in the field's own words, tied to it; gone once the field is edited.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Must be a URL');
+    const baseUrl = screen.getByRole('textbox', { name: 'Base URL' });
+    expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
+    expect(baseUrl).toHaveAccessibleDescription('Must be a URL');
     expect(onDone).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled();
+    await user.type(baseUrl, '/v2');
+    expect(baseUrl).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a refusal that names no field stays at the form footer', async () => {
+    const { user } = setup({ 'accounts:update': { fail: { kind: 'failed', message: 'The keychain is locked; unlock it and try again.' } } });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The keychain is locked; unlock it and try again.');
+    expect(screen.getByRole('textbox', { name: 'Base URL' })).not.toHaveAttribute('aria-invalid');
   });
 
   it('offers "watch every script" for Junkie only, with the account’s setting', async () => {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
-import { describeFailure } from '../api';
 import { replaceKeyPlaceholder } from '../key-store-words';
 import { useAccounts } from '../stores/accounts-store';
+import { ACCOUNT_FIELD_NAMES, useFormError } from '../hooks/use-form-error';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, draftFromTargets, targetsFromDraft, type TargetDraft } from './TargetFields';
@@ -22,17 +23,19 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
   const [assumed, setAssumed] = useState<AssumptionDraft>(() => draftFromAssumptions(account.assumptions));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormError(ACCOUNT_FIELD_NAMES);
+  /** Save refused here because a Provider details field is marked (each field says what is wrong). */
+  const [detailsError, setDetailsError] = useState<string | null>(null);
 
   const runTest = async () => {
     setBusy(true);
-    setError(null);
+    problem.clear();
     try {
       setResult(
         await test({ provider: account.provider, accountId: account.id, baseUrl, ...(newKey ? { key: newKey } : {}) }),
       );
     } catch (err) {
-      setError(describeFailure(err));
+      problem.fail(err);
     } finally {
       setBusy(false);
     }
@@ -42,18 +45,18 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
     e.preventDefault();
     // Each field already says what is wrong; Save names where to look.
     if (Object.keys(draftProblems(assumed)).length > 0) {
-      setError('Provider details: correct the fields marked there, or use the defaults.');
+      setDetailsError('Provider details: correct the fields marked there, or use the defaults.');
       return;
     }
     setBusy(true);
-    setError(null);
+    problem.clear();
     try {
       await update({
         id: account.id,
         label: label.trim() || account.label,
         baseUrl: baseUrl.trim(),
         targets: targetsFromDraft(account.provider, draft, account.targets),
-        ...(account.provider === 'junkie' ? { autoTargets } : {}),
+        ...(providerDescriptor(account.provider)?.autoTargets ? { autoTargets } : {}),
         ...(newKey ? { key: newKey } : {}),
         // Sent only when changed, so saving a label never rewrites the overrides.
         ...(draftChanged(assumed, account.assumptions) ? { assumptions: assumptionsFromDraft(assumed) } : {}),
@@ -61,7 +64,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
       setNewKey('');
       onDone();
     } catch (err) {
-      setError(describeFailure(err));
+      problem.fail(err);
       setBusy(false);
     }
   };
@@ -70,12 +73,19 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
     <form className="form account-editor" aria-label={`Edit ${account.label}`} onSubmit={submit}>
       <label className="field">
         <span>Label</span>
-        <input value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input value={label} {...problem.attrs('label')} onChange={(e) => (setLabel(e.target.value), problem.edited('label'))} />
       </label>
+      {problem.message('label')}
       <label className="field">
         <span>Base URL</span>
-        <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} inputMode="url" />
+        <input
+          value={baseUrl}
+          inputMode="url"
+          {...problem.attrs('baseUrl')}
+          onChange={(e) => (setBaseUrl(e.target.value), problem.edited('baseUrl'))}
+        />
       </label>
+      {problem.message('baseUrl')}
       <label className="field">
         <span>Replace API key</span>
         <input
@@ -84,18 +94,27 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
           autoComplete="off"
           spellCheck={false}
           placeholder={account.hasKey ? replaceKeyPlaceholder(keyStore) : 'No key stored'}
-          onChange={(e) => setNewKey(e.target.value)}
+          {...problem.attrs('key')}
+          onChange={(e) => (setNewKey(e.target.value), problem.edited('key'))}
         />
       </label>
-      {account.provider === 'junkie' && (
+      {problem.message('key')}
+      {providerDescriptor(account.provider)?.autoTargets && (
         <label className="check">
           <input type="checkbox" checked={autoTargets} onChange={(e) => setAutoTargets(e.target.checked)} />
           Watch every script
         </label>
       )}
-      <TargetFields provider={account.provider} draft={draft} onChange={setDraft} idPrefix={`edit-${account.id}`} />
-      <ProviderDetails provider={account.provider} baseUrl={baseUrl} draft={assumed} onChange={setAssumed} idPrefix={`edit-${account.id}`} />
-      <AccountFormFooter result={result} error={error} onCancel={onDone}>
+      <TargetFields provider={account.provider} draft={draft} onChange={(d) => (setDraft(d), problem.edited('targets'))} idPrefix={`edit-${account.id}`} />
+      {problem.message('targets')}
+      <ProviderDetails
+        provider={account.provider}
+        baseUrl={baseUrl}
+        draft={assumed}
+        onChange={(d) => (setAssumed(d), setDetailsError(null))}
+        idPrefix={`edit-${account.id}`}
+      />
+      <AccountFormFooter result={result} error={detailsError ?? problem.formError} onCancel={onDone}>
         <button type="button" disabled={busy} onClick={runTest}>
           Test connection
         </button>

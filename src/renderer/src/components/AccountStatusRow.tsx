@@ -35,10 +35,9 @@ export function AccountStatusRow({
       <div className="account-status-line">
         <span className="dot" aria-hidden="true" />
         <strong>{account.label}</strong>
-        <span className="muted">
-          {PROVIDER_NAMES[account.provider]}
-          {account.demo ? ' · demo' : ''}
-        </span>
+        <span className="muted">{PROVIDER_NAMES[account.provider]}</span>
+        {/* Simulated users: badged wherever they are counted (demo-badge: TargetCard.css). */}
+        {account.demo && <span className="demo-badge">Demo</span>}
         <span className="spacer" />
         <span className="state-word">{STATE_WORDS[status.state]}</span>
         <span

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { TestResult } from '../../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
-import { describeFailure } from '../api';
 import { useAccounts } from '../stores/accounts-store';
 import { newKeyWords } from '../key-store-words';
+import { ACCOUNT_FIELD_NAMES, useFormError } from '../hooks/use-form-error';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, targetsFromDraft, type TargetDraft } from './TargetFields';
@@ -25,16 +26,16 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
   const [draft, setDraft] = useState<TargetDraft>({});
   const [busy, setBusy] = useState<'test' | 'add' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormError(ACCOUNT_FIELD_NAMES);
 
   const runTest = async () => {
     setBusy('test');
-    setError(null);
+    problem.clear();
     setResult(null);
     try {
       setResult(await test({ provider, key, ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}) }));
     } catch (err) {
-      setError(describeFailure(err));
+      problem.fail(err);
     } finally {
       setBusy(null);
     }
@@ -43,7 +44,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy('add');
-    setError(null);
+    problem.clear();
     try {
       const { account, test: outcome } = await add({
         label: label.trim() || PROVIDER_NAMES[provider],
@@ -51,14 +52,14 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
         key,
         targets: targetsFromDraft(provider, draft),
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
-        ...(provider === 'junkie' ? { autoTargets } : {}),
+        ...(providerDescriptor(provider)?.autoTargets ? { autoTargets } : {}),
       });
       // The key has gone to main; drop it here at once, whatever the test said.
       setKey('');
       void refresh();
       onAdded(account.label, outcome);
     } catch (err) {
-      setError(describeFailure(err));
+      problem.fail(err);
     } finally {
       setBusy(null);
     }
@@ -79,12 +80,25 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
       </label>
       <label className="field">
         <span>Label</span>
-        <input value={label} placeholder={`My ${PROVIDER_NAMES[provider]}`} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          value={label}
+          placeholder={`My ${PROVIDER_NAMES[provider]}`}
+          {...problem.attrs('label')}
+          onChange={(e) => (setLabel(e.target.value), problem.edited('label'))}
+        />
       </label>
+      {problem.message('label')}
       <label className="field">
         <span>Base URL (optional)</span>
-        <input value={baseUrl} placeholder={DEFAULT_BASE_URLS[provider]} onChange={(e) => setBaseUrl(e.target.value)} inputMode="url" />
+        <input
+          value={baseUrl}
+          placeholder={DEFAULT_BASE_URLS[provider]}
+          inputMode="url"
+          {...problem.attrs('baseUrl')}
+          onChange={(e) => (setBaseUrl(e.target.value), problem.edited('baseUrl'))}
+        />
       </label>
+      {problem.message('baseUrl')}
       <label className="field">
         <span>API key</span>
         <input
@@ -93,18 +107,21 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
           autoComplete="off"
           spellCheck={false}
           required
-          onChange={(e) => setKey(e.target.value)}
+          {...problem.attrs('key')}
+          onChange={(e) => (setKey(e.target.value), problem.edited('key'))}
         />
       </label>
-      {provider === 'junkie' && (
+      {problem.message('key')}
+      {providerDescriptor(provider)?.autoTargets && (
         <label className="check">
           <input type="checkbox" checked={autoTargets} onChange={(e) => setAutoTargets(e.target.checked)} />
           Watch every script
         </label>
       )}
-      <TargetFields provider={provider} draft={draft} onChange={setDraft} idPrefix="add" />
+      <TargetFields provider={provider} draft={draft} onChange={(d) => (setDraft(d), problem.edited('targets'))} idPrefix="add" />
+      {problem.message('targets')}
       <p className="muted small">{newKeyWords(keyStore)}</p>
-      <AccountFormFooter result={result} error={error} onCancel={onDone}>
+      <AccountFormFooter result={result} error={problem.formError} onCancel={onDone}>
         <button type="button" disabled={!key || busy !== null} onClick={runTest}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>

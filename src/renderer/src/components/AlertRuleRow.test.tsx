@@ -1,15 +1,19 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { closeTopOverlay } from '../keyboard';
 import type { AlertRule } from '../../../shared/alerts';
-import { AlertRuleRow, defaultSpec, ruleIsComplete, scopeValue, type ScopeOption } from './AlertRuleRow';
+import { seriesIdentity } from '../../../shared/series-ref';
+import { AlertRuleRow, defaultSpec, ruleIsComplete, ruleProblem, type ScopeOption } from './AlertRuleRow';
 
 const scopes: ScopeOption[] = [
-  { value: 'total', label: 'All accounts', scope: { type: 'total' } },
-  { value: 'account:a', label: 'Main (LuaProt)', scope: { type: 'account', accountId: 'a' } },
-  { value: 'target:a:h1', label: 'Alpha hub', scope: { type: 'target', accountId: 'a', targetId: 'h1' } },
+  { value: seriesIdentity({ type: 'total' }), label: 'All accounts', scope: { type: 'total' } },
+  { value: seriesIdentity({ type: 'account', accountId: 'a' }), label: 'Main (LuaProt)', scope: { type: 'account', accountId: 'a' } },
+  { value: seriesIdentity({ type: 'target', accountId: 'a', targetId: 'h1' }), label: 'Alpha hub', scope: { type: 'target', accountId: 'a', targetId: 'h1' } },
 ];
+/** Form callbacks a test does not look at. */
+const closed = { onEdit: () => {}, onDone: () => {}, onCancel: () => {} };
 const rise: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'rise', percent: 50, minUsers: 10, windowMinutes: 10 }, enabled: true, cooldownMinutes: 30 };
 
 /** The row with its rule held in state, as AlertsView holds it; `changes` records every rule passed up. */
@@ -17,7 +21,7 @@ function Harness({ initial, changes }: { initial: AlertRule; changes: (r: AlertR
   const [rule, setRule] = useState(initial);
   return (
     <ul>
-      <AlertRuleRow n={2} rule={rule} scopes={scopes} onChange={(r) => (changes(r), setRule(r))} onRemove={() => {}} />
+      <AlertRuleRow {...closed} editing n={2} rule={rule} scopes={scopes} onChange={(r) => (changes(r), setRule(r))} onRemove={() => {}} />
     </ul>
   );
 }
@@ -27,9 +31,15 @@ function renderRow(rule: AlertRule = rise) {
   return { changes, last: () => changes.mock.calls.at(-1)![0], user: userEvent.setup() };
 }
 
-describe('scopeValue', () => {
-  it('encodes each scope as its option value', () => {
-    expect(scopes.map((s) => scopeValue(s.scope))).toEqual(scopes.map((s) => s.value));
+describe('seriesIdentity as the option value', () => {
+  it('names each scope apart, whatever its ids hold', () => {
+    const odd = [
+      { type: 'account', accountId: 'a:b' },
+      { type: 'target', accountId: 'a', targetId: 'b:c' },
+      { type: 'target', accountId: 'a:b', targetId: 'c' },
+    ] as const;
+    const values = [...scopes.map((s) => s.scope), ...odd].map(seriesIdentity);
+    expect(new Set(values).size).toBe(values.length);
   });
 });
 
@@ -108,7 +118,7 @@ describe('AlertRuleRow', () => {
 
   it('changes what it watches, and names a target that no longer exists', async () => {
     const { user, last } = renderRow();
-    await user.selectOptions(screen.getByLabelText('Rule 2 watches'), 'target:a:h1');
+    await user.selectOptions(screen.getByLabelText('Rule 2 watches'), seriesIdentity({ type: 'target', accountId: 'a', targetId: 'h1' }));
     expect(last().scope).toEqual({ type: 'target', accountId: 'a', targetId: 'h1' });
     const gone = { ...rise, scope: { type: 'target' as const, accountId: 'a', targetId: 'deleted' } };
     renderRow(gone);
@@ -120,12 +130,108 @@ describe('AlertRuleRow', () => {
     const onChange = vi.fn();
     render(
       <ul>
-        <AlertRuleRow n={1} rule={rise} scopes={scopes} onChange={onChange} onRemove={onRemove} />
+        <AlertRuleRow {...closed} editing n={1} rule={rise} scopes={scopes} onChange={onChange} onRemove={onRemove} />
       </ul>,
     );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Rule 1 on' }));
     expect(onChange).toHaveBeenCalledWith({ ...rise, enabled: false });
     fireEvent.click(screen.getByRole('button', { name: 'Remove rule 1' }));
     expect(onRemove).toHaveBeenCalledOnce();
+  });
+});
+
+describe('AlertRuleRow as a sentence', () => {
+  function renderLine(rule: AlertRule = rise) {
+    const props = { onEdit: vi.fn(), onDone: vi.fn(), onCancel: vi.fn(), onChange: vi.fn(), onRemove: vi.fn() };
+    const view = render(
+      <ul>
+        <AlertRuleRow {...props} editing={false} n={3} rule={rule} scopes={scopes} />
+      </ul>,
+    );
+    return { ...props, view, user: userEvent.setup() };
+  }
+
+  it('reads as one line and opens its form on click or Enter', async () => {
+    const { onEdit, user } = renderLine();
+    const sentence = screen.getByRole('button', { name: 'Edit rule 3: Tell me when All accounts rises 50 % and 10 users within 10 min; then wait 30 min' });
+    expect(screen.queryByLabelText('Rule 3 watches')).toBeNull();
+    await user.click(sentence);
+    expect(onEdit).toHaveBeenCalledTimes(1);
+    sentence.focus();
+    await user.keyboard('{Enter}');
+    expect(onEdit).toHaveBeenCalledTimes(2);
+  });
+
+  it('switches on and off and removes without opening the form', async () => {
+    const { onChange, onRemove, onEdit, user } = renderLine({ ...rise, enabled: false });
+    expect(screen.getByRole('button', { name: /^Edit rule 3: .* \(off\)$/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Rule 3 on' }));
+    expect(onChange).toHaveBeenCalledWith({ ...rise, enabled: true });
+    await user.click(screen.getByRole('button', { name: 'Remove rule 3' }));
+    expect(onRemove).toHaveBeenCalledOnce();
+    expect(onEdit).not.toHaveBeenCalled();
+  });
+
+  it('names a removed target or account in the sentence', () => {
+    renderLine({ ...rise, scope: { type: 'target', accountId: 'a', targetId: 'gone' } });
+    expect(screen.getByRole('button', { name: /^Edit rule 3: Tell me when \(removed target\) rises/ })).toBeInTheDocument();
+    cleanup();
+    renderLine({ ...rise, scope: { type: 'account', accountId: 'gone' } });
+    expect(screen.getByRole('button', { name: /^Edit rule 3: Tell me when \(removed account\) rises/ })).toBeInTheDocument();
+  });
+
+  it('editing: the error is worded at the field, tied to it, and gone once fixed; Done keeps a broken rule open', async () => {
+    const onDone = vi.fn();
+    function Open() {
+      const [rule, setRule] = useState(rise);
+      return (
+        <ul>
+          <AlertRuleRow {...closed} onDone={onDone} editing n={3} rule={rule} scopes={scopes} onChange={setRule} onRemove={() => {}} />
+        </ul>
+      );
+    }
+    render(<Open />);
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Rule 3 watches')).toHaveFocus();
+    const cooldown = screen.getByLabelText('Rule 3 cooldown minutes');
+    await user.clear(cooldown);
+    await user.type(cooldown, '99999');
+    expect(cooldown).toHaveAttribute('aria-invalid', 'true');
+    expect(cooldown).toHaveAccessibleDescription('Enter a number from 0 to 10,080 minutes.');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onDone).not.toHaveBeenCalled();
+    expect(cooldown).toHaveFocus();
+    await user.clear(cooldown);
+    await user.type(cooldown, '45');
+    expect(cooldown).toHaveAttribute('aria-invalid', 'false');
+    expect(cooldown).not.toHaveAccessibleDescription();
+    expect(screen.queryByText(/Enter a number/)).toBeNull();
+    expect(screen.getByText('Tell me when All accounts rises 50 % and 10 users within 10 min; then wait 45 min')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onDone).toHaveBeenCalledOnce();
+  });
+
+  it('Esc and Cancel cancel the edit', async () => {
+    const onCancel = vi.fn();
+    render(
+      <ul>
+        <AlertRuleRow {...closed} onCancel={onCancel} editing n={3} rule={rise} scopes={scopes} onChange={() => {}} onRemove={() => {}} />
+      </ul>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(closeTopOverlay()).toBe(true);
+    expect(onCancel).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('ruleProblem', () => {
+  it('names the field and says what to enter', () => {
+    expect(ruleProblem(rise)).toBeNull();
+    expect(ruleProblem({ ...rise, spec: { ...rise.spec, windowMinutes: 0 } as AlertRule['spec'] })).toEqual({
+      field: 'window minutes',
+      message: 'Enter a number from 1 to 1,440 minutes.',
+    });
   });
 });

@@ -59,20 +59,43 @@ function ScopeActions({ target, onRequest, blocked, visibleIds }: Pick<BulkActio
   );
 }
 
-/** Bulk message and disconnect: by selected ids (LuaAuth), by scope (LuaProt), or disabled with the reason (Junkie). */
-export function BulkActions({ target, capabilities, visibleIds, onRequest, blocked = null }: BulkActionsProps) {
+/**
+ * "Select all shown" / "Clear": beside the pager rather than in the bulk bar, since the bar shows only
+ * once something is selected. Only for providers that act on selected rows.
+ */
+export function SelectionToggle({ visibleIds }: { visibleIds: string[] }) {
   const selected = useSessions((s) => s.selected);
   const selectOnly = useSessions((s) => s.selectOnly);
   const clear = useSessions((s) => s.clearSelection);
+  const all = selected.size === visibleIds.length && selected.size > 0;
+  return (
+    <button
+      type="button"
+      disabled={visibleIds.length === 0}
+      aria-label={all ? 'Clear selection' : 'Select all shown'}
+      onClick={() => (all ? clear() : selectOnly(visibleIds))}
+    >
+      {all ? 'Clear' : 'Select all'}
+    </button>
+  );
+}
+
+/**
+ * Bulk message and disconnect: by selected ids (LuaAuth: the bar shows only while rows are selected),
+ * by scope (LuaProt: always, it needs no selection), or disabled with the reason (Junkie).
+ */
+export function BulkActions({ target, capabilities, visibleIds, onRequest, blocked = null }: BulkActionsProps) {
+  const selected = useSessions((s) => s.selected);
 
   if (!capabilities?.bulk) {
     return (
-      <div className="bulk-bar" role="group" aria-label="Bulk actions">
-        <button type="button" disabled aria-describedby="no-bulk-reason">
-          Message selected
+      <div className="bulk-bar bulk-bar-none" role="group" aria-label="Bulk actions">
+        {/* Short words on screen (the reason needs the room); the names keep the actions' full names. */}
+        <button type="button" disabled aria-label="Message selected" aria-describedby="no-bulk-reason">
+          Message
         </button>
-        <button type="button" disabled aria-describedby="no-bulk-reason">
-          Disconnect selected
+        <button type="button" disabled aria-label="Disconnect selected" aria-describedby="no-bulk-reason">
+          Disconnect
         </button>
         <span id="no-bulk-reason" className="muted small">
           {capabilities?.reason ?? 'This provider has no session actions.'}
@@ -83,28 +106,17 @@ export function BulkActions({ target, capabilities, visibleIds, onRequest, block
   if (capabilities.bulk === 'scope') return <ScopeActions target={target} onRequest={onRequest} blocked={blocked} visibleIds={visibleIds} />;
 
   const ids = [...selected];
+  if (ids.length === 0) return null;
   return (
-    <div className="bulk-bar" role="group" aria-label="Bulk actions">
-      <button
-        type="button"
-        disabled={visibleIds.length === 0}
-        aria-label={ids.length === visibleIds.length && ids.length > 0 ? 'Clear selection' : 'Select all shown'}
-        onClick={() => (ids.length === visibleIds.length && ids.length > 0 ? clear() : selectOnly(visibleIds))}
-      >
-        {ids.length === visibleIds.length && ids.length > 0 ? 'Clear' : 'Select all'}
-      </button>
-      <span className="muted">{ids.length} selected</span>
-      <button type="button" disabled={ids.length === 0} onClick={() => onRequest({ type: 'message', sessionIds: ids })}>
+    <div className="bulk-bar bulk-bar-selection" role="group" aria-label="Bulk actions">
+      <span className="bulk-count">{ids.length} selected</span>
+      <button type="button" disabled={Boolean(blocked)} onClick={() => onRequest({ type: 'message', sessionIds: ids })}>
         Message selected
       </button>
-      <button
-        type="button"
-        className="danger"
-        disabled={ids.length === 0}
-        onClick={() => onRequest({ type: 'disconnect', sessionIds: ids })}
-      >
+      <button type="button" className="danger" disabled={Boolean(blocked)} onClick={() => onRequest({ type: 'disconnect', sessionIds: ids })}>
         Disconnect selected
       </button>
+      {blocked && <span className="muted small">{blocked}</span>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { CHANNEL_KIND_INFO, CHANNEL_KINDS, type ChannelKind } from '../../../shared/alert-channels';
-import { fieldError, useChannels } from '../stores/channels-store';
+import { fieldError } from '../field-errors';
+import { useChannels } from '../stores/channels-store';
 import { useUi } from '../stores/ui-store';
 import { CHANNEL_FIELD_NAMES } from './ChannelWords';
 

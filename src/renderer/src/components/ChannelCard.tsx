@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { CHANNEL_ALERT_KINDS, CHANNEL_KIND_INFO, CHANNEL_SCOPE_TYPES, type ChannelPatch, type ChannelView } from '../../../shared/alert-channels';
-import { fieldError, useChannels } from '../stores/channels-store';
+import { fieldError } from '../field-errors';
+import { useChannels } from '../stores/channels-store';
 import { useMonitor } from '../stores/monitor-store';
 import { ALERT_KIND_WORDS, CHANNEL_FIELD_NAMES, channelStateWords, kindLabel, SCOPE_TYPE_WORDS, testWords } from './ChannelWords';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -5,6 +5,7 @@ import { useUi } from '../stores/ui-store';
 import { liveTotal } from '../live-total';
 import { count } from '../time-format';
 import { Icon } from './Icon';
+import './HeaderBar.css';
 
 /** Title row: live total at a glance, refresh, pause polling, detach and hide. */
 export function HeaderBar() {
@@ -16,7 +17,7 @@ export function HeaderBar() {
   const guard = (run: () => Promise<unknown>) => () => void run().catch((err) => notify(describeFailure(err), 'error'));
   const paused = snapshot?.paused ?? false;
   return (
-    <header className="header">
+    <header className={paused ? 'header header-is-paused' : 'header'}>
       <span className="brand" aria-hidden="true">
         Pulsebar
       </span>
@@ -25,8 +26,18 @@ export function HeaderBar() {
           {count(liveTotal(snapshot))} live
         </span>
       )}
-      {snapshot?.demo && <span className="badge">Demo</span>}
-      {paused && <span className="badge badge-warn">Polling paused</span>}
+      {snapshot?.demo && (
+        <span className="badge" title={snapshot.glance.demoInTotal ? 'Demo mode is on: the totals include simulated users' : 'Demo mode is on'}>
+          Demo
+        </span>
+      )}
+      {/* An icon and one short word, so the header stays one line at the panel's 420 px. */}
+      {paused && (
+        <span className="badge badge-warn header-paused" title="Polling is paused: counts are not updated until you resume">
+          <Icon name="pause" size={11} />
+          Paused<span className="visually-hidden"> (polling)</span>
+        </span>
+      )}
       <span className="spacer" />
       <button type="button" className="icon-button" aria-label="Refresh now" title="Refresh now" onClick={guard(() => refresh())}>
         <Icon name="refresh" />

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyCsv } from '../../../shared/history-ranges';
+import { seriesIdentity, targetSeries, TOTAL_SERIES } from '../../../shared/series-ref';
 import { installFakeBridge } from '../test-support/fake-bridge';
 import { HistoryPanel } from './HistoryPanel';
 
@@ -9,9 +10,10 @@ vi.mock('./TimeChart', () => ({
   TimeChart: ({ label, points }: { label: string; points: unknown[] }) => <figure aria-label={`${label}: ${points.length} points`} />,
 }));
 
+const alpha = targetSeries('a:1', 'h:1');
 const options = [
-  { key: 'total', label: 'All accounts' },
-  { key: 'target:a:h1', label: 'Alpha hub · Main' },
+  { series: TOTAL_SERIES, key: seriesIdentity(TOTAL_SERIES), label: 'All accounts' },
+  { series: alpha, key: seriesIdentity(alpha), label: 'Alpha hub · Main' },
 ];
 const hourly = [
   { t: Date.UTC(2026, 10, 1, 0), v: 12.5, min: 10, max: 15 },
@@ -31,14 +33,14 @@ describe('HistoryPanel', () => {
       clicked.push({ download: this.download, href: this.href });
     });
     const user = userEvent.setup();
-    render(<HistoryPanel options={options} seriesKey="target:a:h1" />);
+    render(<HistoryPanel options={options} seriesKey={seriesIdentity(alpha)} />);
     expect(screen.queryByRole('combobox', { name: 'Chart series' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
     await user.click(screen.getByRole('radio', { name: 'Last 30 d' }));
     await user.click(screen.getByRole('radio', { name: 'Last 90 d' }));
     await screen.findByRole('figure', { name: 'Alpha hub · Main over 90d: 2 points' });
     expect(bridge.callsTo('monitor:history').map((r) => r.range)).toEqual(['1h', '30d', '90d']);
-    expect(bridge.callsTo('monitor:history').every((r) => r.key === 'target:a:h1')).toBe(true);
+    expect(bridge.callsTo('monitor:history').every((r) => JSON.stringify(r.series) === JSON.stringify(alpha))).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(clicked).toHaveLength(1));
@@ -53,6 +55,6 @@ describe('HistoryPanel', () => {
     const user = userEvent.setup();
     render(<HistoryPanel options={options} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Chart series' }), 'Alpha hub · Main');
-    await waitFor(() => expect(bridge.callsTo('monitor:history').at(-1)).toEqual({ key: 'target:a:h1', range: '1h' }));
+    await waitFor(() => expect(bridge.callsTo('monitor:history').at(-1)).toEqual({ series: { type: 'target', accountId: 'a:1', targetId: 'h:1' }, range: '1h' }));
   });
 });

@@ -14,11 +14,11 @@ const rangeLabel = (r: HistoryRange) => r.replace(/^(\d+)/, '$1 ');
 
 /**
  * The history chart of one series (total, an account, or a target) over a chosen range, and its
- * export as the same CSV `pulsebar history --csv` prints. With `seriesKey` the series is chosen by
- * the parent (Insights) and the panel shows no picker of its own.
+ * export as the same CSV `pulsebar history --csv` prints. With `seriesKey` (an option's key) the
+ * series is chosen by the parent (Insights) and the panel shows no picker of its own.
  */
-export function HistoryPanel({ options, seriesKey: fixedKey }: { options: SeriesOption[]; seriesKey?: string }) {
-  const [ownKey, setSeriesKey] = useState('total');
+export function HistoryPanel({ options, seriesKey: fixedKey, chartHeight }: { options: SeriesOption[]; seriesKey?: string; chartHeight?: number | undefined }) {
+  const [ownKey, setSeriesKey] = useState<string | null>(null);
   const seriesKey = fixedKey ?? ownKey;
   const [range, setRange] = useState<HistoryRange>('1h');
   const [points, setPoints] = useState<HistoryPoint[]>([]);
@@ -30,7 +30,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
   useEffect(() => {
     if (!selected) return;
     let live = true;
-    call('monitor:history', { key: selected.key, range })
+    call('monitor:history', { series: selected.series, range })
       .then((p) => live && (setPoints(p), setError(null)))
       .catch((err) => live && setError(describeFailure(err)));
     return () => {
@@ -43,7 +43,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
   const exportCsv = () => {
     if (!selected) return;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    call('monitor:history', { key: selected.key, range, every: true })
+    call('monitor:history', { series: selected.series, range, every: true })
       .then((rows) => downloadText(`pulsebar-${fileSlug(selected.label)}-${range}-${stamp}.csv`, historyCsv(rows)))
       .catch((err) => setError(describeFailure(err)));
   };
@@ -54,7 +54,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
         <h2 id="history-title">History</h2>
         <span className="muted small">live users</span>
         {fixedKey === undefined && (
-          <select aria-label="Chart series" value={selected?.key ?? 'total'} onChange={(e) => setSeriesKey(e.target.value)}>
+          <select aria-label="Chart series" value={selected?.key} onChange={(e) => setSeriesKey(e.target.value)}>
             {options.map((o) => (
               <option key={o.key} value={o.key}>
                 {o.label}
@@ -85,7 +85,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey }: { options: Series
           {error}
         </p>
       ) : (
-        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} spanMs={HISTORY_RANGE_MS[range]} />
+        <TimeChart label={`${selected?.label ?? 'Total'} over ${range}`} points={points} spanMs={HISTORY_RANGE_MS[range]} {...(chartHeight ? { height: chartHeight } : {})} />
       )}
     </section>
   );

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { LUAPROT_MESSAGE_MAX, LUAPROT_MESSAGE_RULE, luaprotMessageProblem, messageLength } from '../../../shared/luaprot-message';
 import type { MessageTemplate, RecentMessage } from '../../../shared/message-templates';
 import type { MessageResult, ProviderId, Session } from '../../../shared/model';
-import { call, describeFailure, newOpId } from '../api';
 import { scopeAcknowledgement, scopeInWords, type BulkScope } from '../bulk-scope';
-import { planMessage, type Send } from '../message-plan';
+import { useMessageSend } from '../hooks/use-message-send';
+import { planMessage } from '../message-plan';
 import { plural } from '../../../shared/plural';
 import { useTemplates } from '../stores/templates-store';
 import { Dialog } from './Dialog';
@@ -117,11 +118,14 @@ interface MessageDialogProps {
   sessionOf?: (sessionId: string) => Session | undefined;
 }
 
-/** Per-session sends (variables filled) run a few at a time; each still waits its turn in main's budget. */
-const PER_SESSION_CONCURRENCY = 4;
-
 function newTemplateId(): string {
   return `tpl-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A provider that answers in its own sentences is quoted by name ("LuaProt: Message sent."). */
+function quotedReply(provider: ProviderId, message: string): string {
+  const d = providerDescriptor(provider);
+  return d?.quotesReplies ? `${d.label}: ${message}` : message;
 }
 
 /** Saved templates and recent messages of this provider; choosing one fills the form. */
@@ -129,11 +133,11 @@ function TemplatePicker({ provider, onPick }: { provider: ProviderId; onPick: (m
   const view = useTemplates((s) => s.view);
   const remove = useTemplates((s) => s.remove);
   const [chosen, setChosen] = useState('');
-  if (provider === 'junkie' || !view) return null;
+  if (!providerDescriptor(provider)?.capabilities.message || !view) return null;
   const templates = view.templates.filter((t) => t.provider === provider);
-  const recent = view.recent[provider];
+  const recent = (view.recent as Record<string, RecentMessage[] | undefined>)[provider] ?? [];
   if (templates.length === 0 && recent.length === 0) return null;
-  const describe = (m: RecentMessage) => (m.provider === 'luaprot' ? m.text : `${m.command}${m.data ? ` ${m.data}` : ''}`);
+  const describe = (m: RecentMessage) => ('text' in m ? m.text : `${m.command}${m.data ? ` ${m.data}` : ''}`);
   const chosenTemplate = chosen.startsWith('t:') ? templates.find((t) => t.id === chosen.slice(2)) : undefined;
   return (
     <div className="row wrap">
@@ -197,26 +201,12 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   const [sessionOf] = useState(() => liveSessionOf ?? (() => undefined));
   const [templateName, setTemplateName] = useState('');
   const saveTemplate = useTemplates((s) => s.save);
-  const recordSent = useTemplates((s) => s.recordSent);
   const [text, setText] = useState('');
   const [command, setCommand] = useState('');
   const [data, setData] = useState('');
-  const [phase, setPhase] = useState<'compose' | 'confirm' | 'sending' | 'done'>('compose');
+  const { phase, elapsed, outcome, send: sendDraft, cancel, review, back } = useMessageSend({ accountId, recipients, onSent });
   /** The user ticked "everyone, not only the N shown" (asked only when the list is filtered). */
   const [scopeMeant, setScopeMeant] = useState(false);
-  const [elapsed, setElapsed] = useState(0);
-  const [outcome, setOutcome] = useState<{ message?: string; results?: MessageResult[]; error?: string } | null>(null);
-  const opId = useRef<string | null>(null);
-  /** Op ids of per-session sends still waiting, so Cancel stops every one of them. */
-  const inflight = useRef(new Set<string>());
-
-  useEffect(() => {
-    if (phase !== 'sending') return;
-    const started = Date.now();
-    setElapsed(0);
-    const t = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => clearInterval(t);
-  }, [phase]);
 
   const jsonError = mode === 'command' ? checkJson(data) : null;
   const textLength = messageLength(text);
@@ -233,78 +223,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   const acknowledge = scope ? scopeAcknowledgement(scope) : null;
   const mayConfirm = acknowledge === null || scopeMeant;
 
-  const asWritten: RecentMessage = mode === 'text' ? { provider: 'luaprot', text } : { provider: 'luaauth', command: command.trim(), ...(data.trim() ? { data } : {}) };
-
-  /** Variables filled: one message per session (LuaAuth's message-many would send one text to all). */
-  const sendPerSession = async (sends: Send[], id: string): Promise<MessageResult[]> => {
-    const results: MessageResult[] = new Array<MessageResult>(sends.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < sends.length && opId.current === id) {
-        const i = next++;
-        const s = sends[i]!;
-        const content = mode === 'text' ? { text: s.text ?? '' } : { command: command.trim(), ...(s.data?.trim() ? { data: s.data } : {}) };
-        const op = `${id}-${i}`;
-        inflight.current.add(op);
-        try {
-          const r = await call('sessions:message', { accountId, sessionId: s.sessionId, ...content, opId: op });
-          results[i] = r.result ? { ...r.result, sessionId: s.sessionId } : { processed: true, sessionId: s.sessionId, ...(r.message ? { response: r.message } : {}) };
-        } catch (err) {
-          results[i] = { processed: false, sessionId: s.sessionId, reason: describeFailure(err) };
-        } finally {
-          inflight.current.delete(op);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PER_SESSION_CONCURRENCY, sends.length) }, worker));
-    if (opId.current !== id) throw new Error('cancelled');
-    return results.filter(Boolean);
-  };
-
-  const send = async () => {
-    const id = newOpId();
-    opId.current = id;
-    setPhase('sending');
-    setOutcome(null);
-    const content = mode === 'text' ? { text } : { command: command.trim(), ...(data.trim() ? { data } : {}) };
-    try {
-      if (plan.kind === 'per-session' && recipients.kind === 'one') {
-        const s = plan.sends[0]!;
-        const filled = mode === 'text' ? { text: s.text ?? '' } : { command: command.trim(), ...(s.data?.trim() ? { data: s.data } : {}) };
-        const r = await call('sessions:message', { accountId, sessionId: recipients.sessionId, ...filled, opId: id });
-        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.result ? { results: [r.result] } : {}) });
-      } else if (plan.kind === 'per-session') {
-        setOutcome({ results: await sendPerSession(plan.sends, id) });
-      } else if (recipients.kind === 'one') {
-        const r = await call('sessions:message', { accountId, sessionId: recipients.sessionId, ...content, opId: id });
-        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.result ? { results: [r.result] } : {}) });
-      } else {
-        const r = await call('sessions:messageMany', {
-          accountId,
-          ...(recipients.kind === 'ids' ? { sessionIds: recipients.sessionIds } : { scope: recipients.scope }),
-          ...content,
-          opId: id,
-        });
-        setOutcome({ ...(r.message ? { message: r.message } : {}), ...(r.results ? { results: r.results } : {}) });
-      }
-      onSent();
-      // Recorded as written (variables unfilled): one recent entry per send, not one per session.
-      void recordSent(asWritten);
-    } catch (err) {
-      setOutcome({ error: opId.current === null ? 'Cancelled: Pulsebar stopped waiting for an answer.' : describeFailure(err) });
-    } finally {
-      opId.current = null;
-      setPhase('done');
-    }
-  };
-
-  const cancel = async () => {
-    const id = opId.current;
-    if (!id) return;
-    opId.current = null;
-    const ops = [id, ...inflight.current];
-    await Promise.all(ops.map((op) => call('ops:cancel', { opId: op }).catch(() => false)));
-  };
+  const send = () => sendDraft({ mode, text, command, data, plan });
 
   const close = () => {
     if (phase === 'sending') void cancel();
@@ -314,7 +233,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   /** Ctrl/Cmd+Enter: the footer's main button — Send (or Review for many) while composing, Send on the review. */
   const submit = () => {
     if (phase === 'compose' && invalid === null) {
-      if (many) setPhase('confirm');
+      if (many) review();
       else void send();
     } else if (phase === 'confirm' && mayConfirm) void send();
   };
@@ -329,7 +248,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         <button type="button" onClick={close}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={invalid !== null} onClick={() => (many ? setPhase('confirm') : void send())}>
+        <button type="button" className="primary" disabled={invalid !== null} onClick={() => (many ? review() : void send())}>
           {many ? 'Review' : 'Send'}
         </button>
       </>
@@ -337,7 +256,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   } else if (phase === 'confirm') {
     footer = (
       <>
-        <button type="button" onClick={() => setPhase('compose')}>
+        <button type="button" onClick={back}>
           Back
         </button>
         <button type="button" className="primary" disabled={!mayConfirm} onClick={() => void send()} {...(acknowledge ? {} : { 'data-autofocus': true })}>
@@ -365,7 +284,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
         <TemplatePicker
           provider={provider}
           onPick={(m) => {
-            if (m.provider === 'luaprot') setText(m.text);
+            if ('text' in m) setText(m.text);
             else {
               setCommand(m.command);
               setData(m.data ?? '');
@@ -433,7 +352,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
           </p>
         </div>
       )}
-      {phase === 'compose' && provider !== 'junkie' && (
+      {phase === 'compose' && providerDescriptor(provider)?.capabilities.message && (
         <div className="row wrap">
           <input aria-label="Template name" placeholder="Template name" value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
           <button
@@ -491,7 +410,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
               {outcome.error}
             </p>
           )}
-          {outcome.message && <p role="status">{provider === 'luaprot' ? `LuaProt: ${outcome.message}` : outcome.message}</p>}
+          {outcome.message && <p role="status">{quotedReply(provider, outcome.message)}</p>}
           {outcome.results && outcome.results.length === 1 && recipients.kind === 'one' ? (
             <dl className="facts" role="status" aria-label="Answer">
               <dt>Processed</dt>

@@ -5,6 +5,7 @@ import { useSessions } from '../stores/sessions-store';
 import { age, ago, dateTime } from '../time-format';
 import { Dialog } from './Dialog';
 import { sessionName } from './SessionList';
+import { hasSessionId, NO_ID_REASON } from '../session-identity';
 
 function Fact({ label, value }: { label: string; value: string | number | undefined }) {
   if (value === undefined || value === '') return null;
@@ -57,7 +58,7 @@ function SessionFacts({ s, scriptLabel }: { s: Session; scriptLabel?: (id: strin
   const script = s.scriptId ? scriptLabel?.(s.scriptId) : undefined;
   return (
     <dl className="facts">
-      <Fact label="Session id" value={s.id} />
+      <Fact label="Session id" value={hasSessionId(s) ? s.id : 'not given by the provider'} />
       <Fact label="Username" value={s.username} />
       <Fact label="Roblox user id" value={s.robloxUserId} />
       <Fact label="User key" value={s.userKey} />
@@ -89,16 +90,18 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
   const close = useSessions((s) => s.closeDetail);
   const leaving = useSessions((s) => (s.detail ? s.disconnecting.has(s.detail.sessionId) : false));
   if (!detail) return null;
-  const session = detail.data?.session ?? listed ?? detail.row;
+  // An id-less session matches any other id-less one by id: the row it was opened from is the one.
+  const session = detail.data?.session ?? (hasSessionId({ id: detail.sessionId }) ? (listed ?? detail.row) : (detail.row ?? listed));
   const name = session ? sessionName(session) : detail.sessionId;
-  const reason = capabilities?.reason ?? 'Not available for this provider.';
+  const noId = session ? !hasSessionId(session) : false;
+  const reason = noId ? NO_ID_REASON : (capabilities?.reason ?? 'Not available for this provider.');
   // The actions sit in the drawer's footer, always in view however long the key record is.
   const footer = session ? (
     <>
       <button
         type="button"
-        disabled={!capabilities?.message || leaving}
-        aria-describedby={!capabilities?.message || leaving ? 'drawer-no-actions' : undefined}
+        disabled={!capabilities?.message || leaving || noId}
+        aria-describedby={!capabilities?.message || leaving || noId ? 'drawer-no-actions' : undefined}
         onClick={() => onMessage(session)}
       >
         Message
@@ -106,8 +109,8 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
       <button
         type="button"
         className="danger"
-        disabled={!capabilities?.disconnect || leaving}
-        aria-describedby={!capabilities?.disconnect || leaving ? 'drawer-no-actions' : undefined}
+        disabled={!capabilities?.disconnect || leaving || noId}
+        aria-describedby={!capabilities?.disconnect || leaving || noId ? 'drawer-no-actions' : undefined}
         onClick={() => onDisconnect(session)}
       >
         Disconnect
@@ -140,7 +143,7 @@ export function SessionDrawer({ capabilities, onMessage, onDisconnect, scriptLab
           Disconnected: LuaProt may keep listing it for up to 90 s ({DISCONNECTING_LABEL}), so no actions are offered.
         </p>
       ) : (
-        (!capabilities?.message || !capabilities.disconnect) && (
+        (!capabilities?.message || !capabilities.disconnect || noId) && (
           <p id="drawer-no-actions" className="muted small">
             {reason}
           </p>

@@ -1,4 +1,5 @@
 import type { ProviderCapabilities, SessionGroupsView } from '../../../shared/ipc-contract';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import type { SessionGroup } from '../../../shared/session-groups';
 import { useSessionGroups, type GroupBy, type OpenGroup } from '../stores/session-groups-store';
@@ -15,7 +16,7 @@ function groupLabel(by: OpenGroup['by'], key: string, provider: SessionGroupsVie
     if (by === 'server') return `Server not given by ${PROVIDER_NAMES[provider]}`;
     return 'No key given';
   }
-  if (by === 'game') return provider === 'luaprot' ? `Universe ${key}` : `Place ${key}`;
+  if (by === 'game') return providerDescriptor(provider)?.gameIdKind === 'universe' ? `Universe ${key}` : `Place ${key}`;
   if (by === 'server') return `Server ${key}`;
   return `Key ${key}`;
 }
@@ -105,10 +106,7 @@ export function SessionGroups({ view, by, capabilities, onRequest, onOpenSession
           selectable={false}
           selected={new Set()}
           onToggle={() => undefined}
-          onOpen={(id) => {
-            const s = sessions.find((x) => x.id === id);
-            if (s) onOpenSession(s);
-          }}
+          onOpen={(_id, s) => onOpenSession(s)}
           empty="These sessions have left since the groups were read."
         />
       </div>

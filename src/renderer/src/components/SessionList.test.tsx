@@ -58,10 +58,12 @@ describe('SessionList', () => {
   });
 
   it('Enter opens the focused session; Space selects it when rows are selectable', async () => {
-    const { user, onOpen, onToggle } = renderList(sampleSessions(3));
+    const sessions = sampleSessions(3);
+    const { user, onOpen, onToggle } = renderList(sessions);
     await user.tab();
     await user.keyboard('{ArrowDown}{Enter}');
-    expect(onOpen).toHaveBeenCalledWith('s1');
+    // The row's session rides along with its id (an id-less row cannot be found again by id).
+    expect(onOpen).toHaveBeenCalledWith('s1', sessions[1]);
     await user.keyboard(' ');
     expect(onToggle).toHaveBeenCalledWith('s1');
     expect(onOpen).toHaveBeenCalledTimes(1);
@@ -116,5 +118,27 @@ describe('SessionList', () => {
     await user.keyboard('{End}');
     rerender(<SessionList sessions={sampleSessions(2)} {...props} />);
     expect(row('user1')).toHaveAttribute('tabindex', '0');
+  });
+});
+
+describe('SessionList rows without an id', () => {
+  it('are listed, each its own row, named in words, and cannot be selected by click or Space', async () => {
+    const sessions = [
+      sampleSession({ id: '', username: undefined, robloxUserId: undefined }),
+      sampleSession({ id: '', username: 'Ann' }),
+      sampleSession({ id: 's2', username: 'Bob' }),
+    ];
+    const { onToggle, onOpen, user } = renderList(sessions);
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(sessionName(sessions[0]!)).toBe('Session without an id');
+    expect(screen.getByRole('checkbox', { name: 'Select Ann' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Select Bob' })).toBeEnabled();
+    await user.tab();
+    await user.keyboard('{ArrowDown}');
+    expect(row('Ann')).toHaveFocus();
+    await user.keyboard(' ');
+    expect(onToggle).not.toHaveBeenCalled();
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith('', sessions[1]);
   });
 });

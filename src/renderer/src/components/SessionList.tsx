@@ -1,15 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { Session } from '../../../shared/model';
 import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
 import { age, ageWords, ago } from '../time-format';
+import { hasSessionId, NO_ID_REASON, sessionKey } from '../session-identity';
+import { useRowKeyboard } from './row-keyboard';
 
 const ROW_HEIGHT = 52;
 
 export function sessionName(s: Session): string {
   if (s.username) return s.username;
   if (s.robloxUserId != null) return `Roblox ${s.robloxUserId}`;
-  return `Session ${s.id}`;
+  return hasSessionId(s) ? `Session ${s.id}` : 'Session without an id';
 }
 
 /** The second line of a row: whatever this provider gives, in a fixed order. */
@@ -29,7 +31,8 @@ interface SessionListProps {
   selectable: boolean;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
-  onOpen: (id: string) => void;
+  /** The row's session rides along: an id-less one cannot be found again by its id. */
+  onOpen: (id: string, session: Session) => void;
   /** What to say when there are no rows (loading, failed, nothing matches, nobody online). */
   empty?: ReactNode;
   /** Disconnected sessions the provider still lists: marked, and not selectable. */
@@ -42,59 +45,15 @@ interface SessionListProps {
  */
 export function SessionList({ sessions, selectable, selected, onToggle, onOpen, empty, disconnecting }: SessionListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
   const virtual = useVirtualizer({
     count: sessions.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => sessions[i]?.id ?? i,
+    getItemKey: (i) => (sessions[i] ? sessionKey(sessions[i], i) : i),
   });
+  const { active, setActive, onKeyDown } = useRowKeyboard({ sessions, scroller, virtual, rowHeight: ROW_HEIGHT, selectable, disconnecting, onToggle });
   const now = Date.now();
-
-  useEffect(() => {
-    if (active >= sessions.length) setActive(Math.max(0, sessions.length - 1));
-  }, [sessions.length, active]);
-
-  // Focus after the virtualizer has rendered the row we moved to.
-  useEffect(() => {
-    const index = pendingFocus.current;
-    if (index == null) return;
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${index}"] .session-open`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(sessions.length - 1, index));
-    setActive(next);
-    pendingFocus.current = next;
-    virtual.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + page,
-      PageUp: active - page,
-      Home: 0,
-      End: sessions.length - 1,
-    };
-    const to = moves[e.key];
-    if (to !== undefined && sessions.length > 0) {
-      e.preventDefault();
-      moveTo(to);
-    } else if (e.key === ' ' && selectable && (e.target as HTMLElement).classList.contains('session-open')) {
-      e.preventDefault();
-      const s = sessions[active];
-      if (s && !disconnecting?.has(s.id)) onToggle(s.id);
-    }
-  };
 
   return (
     <div ref={scroller} className="session-scroller" onKeyDown={onKeyDown}>
@@ -107,7 +66,8 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
           const name = sessionName(s);
           const isSelected = selected.has(s.id);
           const leaving = disconnecting?.has(s.id) ?? false;
-          const line2 = leaving ? DISCONNECTING_LABEL : facts(s, now);
+          const noId = !hasSessionId(s);
+          const line2 = leaving ? DISCONNECTING_LABEL : noId ? `no id, no actions · ${facts(s, now)}` : facts(s, now);
           return (
             <div
               key={item.key}
@@ -117,7 +77,15 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
               {selectable && (
-                <input type="checkbox" aria-label={`Select ${name}`} checked={isSelected} disabled={leaving} onChange={() => onToggle(s.id)} tabIndex={-1} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${name}`}
+                  checked={isSelected}
+                  disabled={leaving || noId}
+                  title={noId ? NO_ID_REASON : undefined}
+                  onChange={() => onToggle(s.id)}
+                  tabIndex={-1}
+                />
               )}
               <button
                 type="button"
@@ -125,7 +93,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
                 aria-label={leaving ? `Open ${name}, ${DISCONNECTING_LABEL}` : `Open ${name}`}
                 tabIndex={item.index === active ? 0 : -1}
                 onFocus={() => setActive(item.index)}
-                onClick={() => onOpen(s.id)}
+                onClick={() => onOpen(s.id, s)}
               >
                 <span className="session-line1">
                   <span className="session-name" title={name}>
@@ -135,7 +103,7 @@ export function SessionList({ sessions, selectable, selected, onToggle, onOpen, 
                     {age(s.createdAt, now)}
                   </span>
                 </span>
-                <span className="session-line2 muted" title={line2}>
+                <span className="session-line2 muted" title={noId ? NO_ID_REASON : line2}>
                   {line2}
                 </span>
               </button>

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../../shared/model';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { useSessions } from '../stores/sessions-store';
 import { count } from '../time-format';
 
@@ -9,7 +10,8 @@ export function SessionPager({ provider, shown }: { provider: ProviderId; shown:
   const setQuery = useSessions((s) => s.setQuery);
   const loaded = useSessions((s) => s.sessions.length);
 
-  if (provider === 'luaprot') {
+  const paging = providerDescriptor(provider)?.capabilities.paging;
+  if (paging === 'none') {
     return (
       <div className="pager" aria-label="Paging">
         <span className="muted">
@@ -33,7 +35,7 @@ export function SessionPager({ provider, shown }: { provider: ProviderId; shown:
     </select>
   );
 
-  if (provider === 'junkie') {
+  if (paging === 'pages') {
     const current = page.page ?? query.page;
     const pages = page.totalPages ?? 1;
     return (

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { ProviderId } from '../../../shared/model';
 import { useSessions, type LuaAuthFilter } from '../stores/sessions-store';
+import { SessionFilters, type FilterField } from './SessionFilters';
 
 /** Waits for typing to pause before asking the provider, so one search costs one request. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -49,13 +51,18 @@ function LuaProtFilter() {
   );
 }
 
-const LUAAUTH_FIELDS: Array<{ field: keyof LuaAuthFilter; label: string }> = [
+const LUAAUTH_FIELDS: ReadonlyArray<FilterField<keyof LuaAuthFilter>> = [
   { field: 'key', label: 'Key' },
   { field: 'roblox_id', label: 'Roblox id' },
   { field: 'place_id', label: 'Place id' },
   { field: 'job_id', label: 'Job id' },
 ];
 
+/**
+ * LuaAuth has no free-text search, only filters. The one search box is its key filter (the field a
+ * seller looks up most: "my key does not work"); all four filters sit in the popover, the key again
+ * with the same value, so the popover shows everything that narrows the list.
+ */
 function LuaAuthFilters() {
   const setQuery = useSessions((s) => s.setQuery);
   const [draft, setDraft] = useState<LuaAuthFilter>(() => useSessions.getState().query.filter);
@@ -64,26 +71,30 @@ function LuaAuthFilters() {
     if (JSON.stringify(settled) !== JSON.stringify(useSessions.getState().query.filter)) void setQuery({ filter: settled, from: 0 });
   }, [settled, setQuery]);
   return (
-    <div className="filter-grid" role="group" aria-label="Filters">
-      {LUAAUTH_FIELDS.map((f, i) => (
-        <input
-          key={f.field}
-          type="search"
-          className="search"
-          data-search={i === 0 ? true : undefined}
-          aria-label={`Filter by ${f.label.toLowerCase()}`}
-          placeholder={i === 0 ? `${f.label} (Ctrl+F)` : f.label}
-          value={draft[f.field] ?? ''}
-          onChange={(e) => setDraft({ ...draft, [f.field]: e.target.value })}
-        />
-      ))}
-    </div>
+    <>
+      <input
+        type="search"
+        className="search"
+        data-search
+        aria-label="Filter by key"
+        placeholder="Key (Ctrl+F)"
+        value={draft.key ?? ''}
+        onChange={(e) => setDraft({ ...draft, key: e.target.value })}
+      />
+      <SessionFilters fields={LUAAUTH_FIELDS} values={draft} onChange={(field, value) => setDraft({ ...draft, [field]: value })} onClear={() => setDraft({})} />
+    </>
   );
 }
 
-/** Each provider searches its own way: Junkie on the server, LuaAuth by filters, LuaProt locally. */
+/**
+ * One search row whatever the provider: Junkie searches on the server, LuaProt filters here, LuaAuth
+ * filters on the server with its extra filters behind a Filters button.
+ */
 export function SessionSearch({ provider }: { provider: ProviderId }) {
-  if (provider === 'junkie') return <JunkieSearch />;
-  if (provider === 'luaauth') return <LuaAuthFilters />;
-  return <LuaProtFilter />;
+  const search = providerDescriptor(provider)?.capabilities.search;
+  return (
+    <div className="search-row" role="search" aria-label="Search sessions">
+      {search === 'server' ? <JunkieSearch /> : search === 'filters' ? <LuaAuthFilters /> : <LuaProtFilter />}
+    </div>
+  );
 }

@@ -1,4 +1,7 @@
-/** Last hour of a target as a tiny SVG line; SVG attributes keep it CSP-clean and cheap to redraw. */
+/**
+ * Last hour of a target as a tiny SVG line; SVG attributes keep it CSP-clean and cheap to redraw.
+ * It stretches to the card's width (preserveAspectRatio none) with strokes that keep their width.
+ */
 export function Sparkline({ values, label }: { values: number[]; label: string }) {
   const width = 120;
   const height = 28;
@@ -8,8 +11,8 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
   if (values.length === 1) {
     // One sample so far: a flat line ending in a dot, rather than an empty card.
     return (
-      <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${label}: ${values[0]} so far`}>
-        <line x1="0" x2={width - 3} y1={height / 2} y2={height / 2} stroke="currentColor" strokeWidth="1" strokeDasharray="2 3" opacity="0.5" />
+      <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={`${label}: ${values[0]} so far`}>
+        <line vectorEffect="non-scaling-stroke" x1="0" x2={width - 3} y1={height / 2} y2={height / 2} stroke="currentColor" strokeWidth="1" strokeDasharray="2 3" opacity="0.5" />
         <circle cx={width - 3} cy={height / 2} r="2.5" fill="currentColor" />
       </svg>
     );
@@ -27,10 +30,11 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
       role="img"
       aria-label={`${label}: last hour from ${values[0]} to ${values[values.length - 1]}, peak ${max}`}
     >
-      <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+      <polyline vectorEffect="non-scaling-stroke" points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
     </svg>
   );
 }

@@ -10,7 +10,8 @@ export function TrendArrow({ trend }: { trend: number | null }) {
     );
   }
   const dir = trend > 0 ? 'up' : trend < 0 ? 'down' : 'flat';
-  const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '▶';
+  // Steady is "±0", not a sideways triangle: "▶" reads as a play button.
+  const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '±0';
   const words = dir === 'flat' ? 'steady over 10 minutes' : `${dir} ${Math.abs(trend)} in 10 minutes`;
   return (
     <span className={`trend trend-${dir}`} aria-label={words} title={words}>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertEvent, AlertRule } from '../../../shared/alerts';
 import type { AlertSettings } from '../../../shared/ipc-contract';
 import { installFakeBridge } from '../test-support/fake-bridge';
-import { useAlerts } from './alerts-store';
+import { draftChanged, useAlerts } from './alerts-store';
 
 const initial = useAlerts.getState();
 beforeEach(() => useAlerts.setState(initial, true));
@@ -50,5 +50,44 @@ describe('alerts store', () => {
     useAlerts.setState({ settings: settings([rule]) });
     await expect(useAlerts.getState().saveRules([])).rejects.toThrow('rules.0: bad');
     expect(useAlerts.getState().settings?.rules).toEqual([rule]);
+  });
+
+  it('keeps unsaved rule edits in a draft: cancel puts a rule back, a cancelled new rule goes, removal can be undone', () => {
+    useAlerts.setState({ settings: settings([rule]) });
+    const a = useAlerts.getState;
+    a().openRule('r1');
+    a().editRule({ ...rule, cooldownMinutes: 5 });
+    expect(draftChanged(a().draft, [rule])).toBe(true);
+    a().cancelRule();
+    expect(a().draft?.rules).toEqual([rule]);
+    expect(a().draft?.editing).toBeNull();
+    expect(draftChanged(a().draft, [rule])).toBe(false);
+
+    const added: AlertRule = { ...rule, id: 'new' };
+    a().editRule(added, true);
+    expect(a().draft?.editing).toEqual({ id: 'new', before: null });
+    a().cancelRule();
+    expect(a().draft?.rules.map((r) => r.id)).toEqual(['r1']);
+
+    a().removeRule('r1');
+    expect(draftChanged(a().draft, [rule])).toBe(true);
+    a().undoRemove('r1');
+    expect(draftChanged(a().draft, [rule])).toBe(false);
+  });
+
+  it('saves the draft without the removed rules, then drops it; a refused save keeps it', async () => {
+    const bridge = installFakeBridge({ 'alerts:setRules': { fail: { kind: 'invalid_request', message: 'no' } } });
+    useAlerts.setState({ settings: settings([rule]) });
+    const a = useAlerts.getState;
+    const added: AlertRule = { ...rule, id: 'r2', cooldownMinutes: 10 };
+    a().editRule(added, true);
+    a().removeRule('r1');
+    await expect(a().saveDraft()).rejects.toThrow('no');
+    expect(a().draft?.rules.map((r) => r.id)).toEqual(['r1', 'r2']);
+    bridge.handle('alerts:setRules', (r) => settings(r.rules));
+    await a().saveDraft();
+    expect(bridge.callsTo('alerts:setRules').at(-1)).toEqual({ rules: [added] });
+    expect(a().draft).toBeNull();
+    expect(a().settings?.rules).toEqual([added]);
   });
 });

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IpcFailure } from '../api';
 import { deferred, installFakeBridge } from '../test-support/fake-bridge';
 import { sampleChannel as channel } from '../test-support/sample-channels';
-import { fieldError, useChannels } from './channels-store';
+import { useChannels } from './channels-store';
 
 const initial = useChannels.getState();
 beforeEach(() => useChannels.setState(initial, true));
@@ -61,24 +60,5 @@ describe('channels store', () => {
     expect(useChannels.getState().tests.c1).toEqual({ ok: true, attempts: 1 });
     const refused = await useChannels.getState().test('zz');
     expect(refused).toMatchObject({ ok: false, error: 'id: no alert channel with id "zz"' });
-  });
-});
-
-describe('fieldError', () => {
-  const names = { label: 'Name', url: 'URL' };
-  const refusal = (message: string) => new IpcFailure({ kind: 'invalid_request', message });
-  it('finds the field a refusal names and says it with the name the user sees', () => {
-    expect(fieldError(refusal('url: Only https URLs are accepted.'), names)).toEqual({ field: 'url', message: 'Only https URLs are accepted.' });
-    expect(fieldError(refusal('Invalid channels:add request: label: label must not be empty'), names)).toEqual({
-      field: 'label',
-      message: 'Name must not be empty',
-    });
-  });
-  it('leaves a message that names no known field to the whole form', () => {
-    expect(fieldError(refusal('At most 20 alert channels; remove one first.'), names)).toEqual({
-      field: null,
-      message: 'At most 20 alert channels; remove one first.',
-    });
-    expect(fieldError(refusal('secret: keychain locked'), names).field).toBeNull();
   });
 });

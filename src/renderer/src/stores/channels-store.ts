@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ChannelPatch, ChannelStatus, ChannelView, DeliveryResult, NewChannel } from '../../../shared/alert-channels';
-import { call, describeFailure, IpcFailure } from '../api';
+import { call, describeFailure } from '../api';
 
 /**
  * Alert channels as main shows them (URL masked, never the URL itself), kept live by the
@@ -76,21 +76,3 @@ export const useChannels = create<ChannelsState>()((set, get) => ({
     set((s) => ({ channels: s.channels?.map((c) => (c.id === id ? { ...c, status } : c)) ?? null }));
   },
 }));
-
-/**
- * Which form field a refusal is about, and the refusal in words with that field's name as the user
- * sees it. Main's messages start with the field name ("url: Only https URLs…", or through IPC
- * validation "Invalid channels:add request: label: label must not be empty"); a message that names
- * no field belongs to the form as a whole.
- */
-export function fieldError(err: unknown, names: Record<string, string>): { field: string | null; message: string } {
-  const raw = err instanceof IpcFailure ? err.error.message : err instanceof Error ? err.message : String(err);
-  const text = raw.replace(/^Invalid channels:\w+ request: /, '');
-  const m = /^([a-zA-Z]+)(?:\.\d+)?: (.*)$/s.exec(text);
-  if (!m || !(m[1]! in names)) return { field: null, message: text };
-  const field = m[1]!;
-  const name = names[field]!;
-  // "label must not be empty" → "Name must not be empty"; "Only https URLs…" stays as it is.
-  const rest = m[2]!.startsWith(`${field} `) ? `${name} ${m[2]!.slice(field.length + 1)}` : m[2]!;
-  return { field, message: rest.charAt(0).toUpperCase() + rest.slice(1) };
-}

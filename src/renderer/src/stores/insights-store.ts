@@ -1,30 +1,34 @@
 import { create } from 'zustand';
 import type { Insights } from '../../../shared/insights';
+import { seriesIdentity, TOTAL_SERIES, type SeriesRef } from '../../../shared/series-ref';
 import { call, describeFailure } from '../api';
 
 /** The Insights view's series and what main computed for it. */
 interface InsightsState {
+  series: SeriesRef;
+  /** The series' identity (seriesIdentity), to compare picks. */
   key: string;
   insights: Insights | null;
   /** The key `insights` belongs to (a slow answer for an earlier pick is dropped). */
   loadedKey: string | null;
   error: string | null;
-  pick(key: string): void;
+  pick(series: SeriesRef): void;
   load(): Promise<void>;
 }
 
 export const useInsights = create<InsightsState>()((set, get) => ({
-  key: 'total',
+  series: TOTAL_SERIES,
+  key: seriesIdentity(TOTAL_SERIES),
   insights: null,
   loadedKey: null,
   error: null,
-  pick(key) {
-    set({ key });
+  pick(series) {
+    set({ series, key: seriesIdentity(series) });
   },
   async load() {
-    const key = get().key;
+    const { key, series } = get();
     try {
-      const insights = await call('monitor:insights', { key });
+      const insights = await call('monitor:insights', { series });
       if (get().key === key) set({ insights, loadedKey: key, error: null });
     } catch (err) {
       if (get().key === key) set({ error: `Insights could not be computed: ${describeFailure(err)}` });

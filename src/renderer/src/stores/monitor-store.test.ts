@@ -12,7 +12,7 @@ const caps: ProviderCapabilities = { message: false, disconnect: false, bulk: fa
 describe('monitor store', () => {
   it('loads the snapshot, capabilities and version together', async () => {
     const snapshot = sampleSnapshot([sampleAccountLive()]);
-    installFakeBridge({ 'app:snapshot': snapshot, 'providers:capabilities': { junkie: caps, luaprot: caps, luaauth: caps }, 'app:version': '0.1.0' });
+    installFakeBridge({ 'app:snapshot': snapshot, 'providers:capabilities': { junkie: caps, luaprot: caps, luaauth: caps }, 'app:version': '0.1.0', 'providers:list': [] });
     await useMonitor.getState().load();
     expect(useMonitor.getState()).toMatchObject({ snapshot, version: '0.1.0', loadError: null });
   });

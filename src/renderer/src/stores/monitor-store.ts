@@ -1,7 +1,10 @@
 import { create } from 'zustand';
-import type { MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
-import type { ProviderId } from '../../../shared/model';
+import type { AccountView, MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { ProviderId, TargetKind } from '../../../shared/model';
+import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
 import { call, describeFailure } from '../api';
+import { renameRequest } from '../target-rename';
+import { useAccounts } from './accounts-store';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
 interface MonitorState {
@@ -13,6 +16,10 @@ interface MonitorState {
   setSnapshot(snapshot: MonitorSnapshot): void;
   refresh(accountId?: string): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
+  /** Demo mode on or off (the welcome screen's "Try demo", the offer to turn it off once real accounts exist). */
+  setDemo(enabled: boolean): Promise<void>;
+  /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
+  renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
 }
 
 export const useMonitor = create<MonitorState>()((set) => ({
@@ -22,11 +29,14 @@ export const useMonitor = create<MonitorState>()((set) => ({
   loadError: null,
   async load() {
     try {
-      const [snapshot, capabilities, version] = await Promise.all([
+      const [snapshot, capabilities, version, providers] = await Promise.all([
         call('app:snapshot'),
         call('providers:capabilities'),
         call('app:version'),
+        call('providers:list'),
       ]);
+      // Views read provider labels, paging, search and wording from these (never a provider's name).
+      registerProviderDescriptors(providers);
       set({ snapshot, capabilities, version, loadError: null });
     } catch (err) {
       set({ loadError: describeFailure(err) });
@@ -40,6 +50,14 @@ export const useMonitor = create<MonitorState>()((set) => ({
   },
   async setPaused(paused) {
     await call('monitor:pause', { paused });
+  },
+  async setDemo(enabled) {
+    set({ snapshot: await call('demo:set', { enabled }) });
+    await useAccounts.getState().load();
+  },
+  async renameTarget(account, target, label) {
+    // Through the accounts store, which reloads its list; main pushes the relabelled snapshot.
+    await useAccounts.getState().update(renameRequest(account, target, label));
   },
 }));
 

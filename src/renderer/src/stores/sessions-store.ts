@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { SessionDetail, SessionQuery } from '../../../shared/ipc-contract';
 import type { ProviderId, Session, SessionPage } from '../../../shared/model';
 import { call, describeFailure } from '../api';
@@ -90,11 +91,13 @@ export const useSessions = create<SessionsState>()((set, get) => ({
     if (!accountId || !targetId || !provider) return;
     const seq = ++requestSeq;
     const request: SessionQuery = { accountId, targetId };
-    if (provider === 'junkie') {
+    // Paged the provider's way (its descriptor): numbered pages, offsets, or one whole list.
+    const paging = providerDescriptor(provider)?.capabilities.paging;
+    if (paging === 'pages') {
       request.page = query.page;
       request.limit = Math.min(50, query.limit);
       if (query.search.trim()) request.search = query.search.trim();
-    } else if (provider === 'luaauth') {
+    } else if (paging === 'offset') {
       request.from = query.from;
       request.limit = query.limit;
       const filter = Object.fromEntries(

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppPreferences } from '../../../shared/ipc-contract';
+import type { ProviderId } from '../../../shared/model';
 import { call } from '../api';
 
 /** App preferences; `settings:changed` pushes keep it in step with the tray and other windows. */
@@ -8,6 +9,12 @@ interface SettingsState {
   load(): Promise<void>;
   update(patch: Partial<AppPreferences>): Promise<AppPreferences>;
   set(prefs: AppPreferences): void;
+  /**
+   * Poll intervals typed and not saved yet (out of range, or refused): kept here so switching views
+   * keeps them, like unsaved alert rules (never lost silently).
+   */
+  pollDrafts: Partial<Record<ProviderId, string>>;
+  setPollDraft(provider: ProviderId, text: string | null): void;
 }
 
 /**
@@ -44,5 +51,14 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
   set(prefs) {
     set({ prefs: withPending(prefs) });
+  },
+  pollDrafts: {},
+  setPollDraft(provider, text) {
+    set((s) => {
+      const pollDrafts = { ...s.pollDrafts };
+      if (text === null) delete pollDrafts[provider];
+      else pollDrafts[provider] = text;
+      return { pollDrafts };
+    });
   },
 }));

@@ -47,6 +47,7 @@ export function sampleSnapshot(accounts: AccountLive[], over: Partial<MonitorSna
     demo: false,
     paused: false,
     keyStore: 'keychain',
+    glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...over,
   };
 }

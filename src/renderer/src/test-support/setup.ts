@@ -5,6 +5,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
+import { JUNKIE_DESCRIPTOR } from '../../../main/providers/junkie/descriptor';
+import { LUAAUTH_DESCRIPTOR } from '../../../main/providers/luaauth/descriptor';
+import { LUAPROT_DESCRIPTOR } from '../../../main/providers/luaprot/descriptor';
+
+// Main hands the window its providers' descriptors when it loads (providers:list); views under test
+// see the shipped ones, as the window does.
+registerProviderDescriptors([JUNKIE_DESCRIPTOR, LUAPROT_DESCRIPTOR, LUAAUTH_DESCRIPTOR]);
 
 afterEach(() => {
   cleanup();

@@ -49,7 +49,7 @@ describe('InsightsView', () => {
     const monday = new Date(2024, 0, 1).toLocaleDateString(undefined, { weekday: 'long' });
     expect(within(rows[1]!).getAllByRole('cell')[5]).toHaveTextContent(new RegExp(`^${monday} .*: 5 users on average$`));
     expect(within(rows[7]!).getAllByRole('cell')[23]).toHaveTextContent(/: no data$/);
-    expect(bridge.callsTo('monitor:insights')).toEqual([{ key: 'total' }]);
+    expect(bridge.callsTo('monitor:insights')).toEqual([{ series: { type: 'total' } }]);
   });
 
   it('asks main again for the series picked, by its real name', async () => {
@@ -62,7 +62,7 @@ describe('InsightsView', () => {
     const target = live.targets[0]!;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Series' }), `${target.label} · ${live.account.label}`);
     await screen.findByRole('table');
-    expect(bridge.callsTo('monitor:insights').at(-1)).toEqual({ key: `target:${live.account.id}:${target.id}` });
+    expect(bridge.callsTo('monitor:insights').at(-1)).toEqual({ series: { type: 'target', accountId: live.account.id, targetId: target.id } });
   });
 
   it('says in words when insights cannot be computed', async () => {

@@ -35,7 +35,7 @@ export function InsightsView() {
   const minute = Math.floor((snapshot?.at ?? 0) / 60_000);
 
   useEffect(() => {
-    if (selected.key !== key) pick(selected.key);
+    if (selected.key !== key) pick(selected.series);
   }, [selected.key, key, pick]);
   useEffect(() => {
     void load();
@@ -47,7 +47,7 @@ export function InsightsView() {
       <div className="panel-head">
         <label className="field field-inline">
           <span>Series</span>
-          <select value={selected.key} onChange={(e) => pick(e.target.value)}>
+          <select value={selected.key} onChange={(e) => pick((options.find((o) => o.key === e.target.value) ?? selected).series)}>
             {options.map((o) => (
               <option key={o.key} value={o.key}>
                 {o.label}

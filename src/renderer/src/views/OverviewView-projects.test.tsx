@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountLive, TargetLive } from '../../../shared/ipc-contract';
+import { accountSeries, seriesIdentity, targetSeries, TOTAL_SERIES } from '../../../shared/series-ref';
 import { allTargets, chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { sampleAccountLive, sampleSnapshot } from '../test-support/sample-data';
@@ -70,14 +71,14 @@ describe('LuaAuth project scripts in the window', () => {
     expect(labels).toEqual(['Games', 'Mine', 'Tower Defense', 'Mine']);
     const part = screen.getByRole('button', { name: 'Tower Defense: 3 live, open sessions' });
     expect(part.closest('li')!.className).toContain('target-card-part');
-    expect(within(part).getByText('Script in Games · LA main')).toBeTruthy();
+    expect(within(part.closest('li')!).getByText('Script in Games · LA main')).toBeTruthy();
     // Each script's own series can be charted (the one also watched on its own is offered once).
     expect(within(screen.getByRole('list', { name: 'Series' })).getAllByRole('listitem').map((n) => n.textContent)).toEqual([
-      'total=All accounts',
-      'account:la=LA main (total)',
-      'target:la:p1=Games · LA main',
-      'target:la:s2=Tower Defense in Games · LA main',
-      'target:la:s1=Mine · LA main',
+      `${seriesIdentity(TOTAL_SERIES)}=All accounts`,
+      `${seriesIdentity(accountSeries('la'))}=LA main (total)`,
+      `${seriesIdentity(targetSeries('la', 'p1'))}=Games · LA main`,
+      `${seriesIdentity(targetSeries('la', 's2'))}=Tower Defense in Games · LA main`,
+      `${seriesIdentity(targetSeries('la', 's1'))}=Mine · LA main`,
     ]);
     await userEvent.click(part);
     expect(useUi.getState().target).toEqual({ accountId: 'la', targetId: 's2' });

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { ScriptCard } from '../components/ScriptCard';
 import { allTargets, useMonitor } from '../stores/monitor-store';
 
@@ -6,7 +7,7 @@ import { allTargets, useMonitor } from '../stores/monitor-store';
 export function ScriptsView() {
   const snapshot = useMonitor((s) => s.snapshot);
   const scripts = useMemo(() => {
-    const list = allTargets(snapshot).filter((t) => t.provider === 'luaauth' && t.kind === 'script');
+    const list = allTargets(snapshot).filter((t) => providerDescriptor(t.provider)?.capabilities.scripts && t.kind === 'script');
     // The same script name in two accounts (e.g. demo and real, or two sellers' copies) would give two
     // cards and switches nobody can tell apart: those name their account.
     const seen = new Map<string, number>();

@@ -120,3 +120,41 @@ describe('SessionsView disconnect', () => {
     expect(useSessions.getState().disconnecting.size).toBe(0);
   });
 });
+
+describe('SessionsView sessions without an id', () => {
+  const luaauthCaps: ProviderCapabilities = { message: 'command', disconnect: true, bulk: 'ids', scripts: true, search: 'filters', paging: 'offset' };
+
+  it('lists and counts them, leaves them out of Select all, and opens them without asking main for details', async () => {
+    showTarget('luaauth', 'script', luaauthCaps);
+    const bridge = installFakeBridge({
+      'sessions:list': {
+        sessions: [
+          sampleSession({ provider: 'luaauth', id: 'a1', username: undefined, robloxUserId: '11' }),
+          sampleSession({ provider: 'luaauth', id: '', username: undefined, robloxUserId: '22', jobId: 'job-22' }),
+          sampleSession({ provider: 'luaauth', id: '', username: undefined, robloxUserId: '33', jobId: 'job-33' }),
+        ],
+        from: 0,
+        hasMore: false,
+      },
+    });
+    const user = userEvent.setup();
+    render(<SessionsView />);
+    expect(await screen.findByRole('list', { name: 'Sessions, 3 shown' })).toBeInTheDocument();
+    expect(screen.getByText('2 without an id')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select Roblox 22' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    expect([...useSessions.getState().selected]).toEqual(['a1']);
+    expect(screen.getByText('1 selected')).toBeInTheDocument();
+
+    // The second id-less row opens as itself (not the first one with the same empty id), with its actions off.
+    await user.click(screen.getByRole('button', { name: 'Open Roblox 33' }));
+    const drawer = screen.getByRole('dialog', { name: 'Session Roblox 33' });
+    expect(within(drawer).getByText('job-33')).toBeInTheDocument();
+    expect(within(drawer).getByRole('button', { name: 'Message' })).toBeDisabled();
+    expect(within(drawer).getByRole('button', { name: 'Disconnect' })).toHaveAccessibleDescription(
+      'The provider listed this session without an id, so it cannot be messaged or disconnected (it still counts).',
+    );
+    expect(bridge.callsTo('sessions:info')).toEqual([]);
+  });
+});

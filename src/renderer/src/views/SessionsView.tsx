@@ -1,23 +1,29 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { providerDescriptor } from '../../../shared/provider-descriptor';
 import { LUAPROT_DISCONNECT_LINGER_MS } from '../../../shared/luaprot-linger';
 import { PROVIDER_NAMES, type Session } from '../../../shared/model';
 import { call } from '../api';
-import { BulkActions, type BulkRequest } from '../components/BulkActions';
+import { BulkActions, SelectionToggle, type BulkRequest } from '../components/BulkActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Icon } from '../components/Icon';
 import { MessageDialog, type MessageRecipients } from '../components/MessageDialog';
 import { SessionDrawer } from '../components/SessionDrawer';
 import { SessionGroups } from '../components/SessionGroups';
 import { SessionList, sessionName } from '../components/SessionList';
 import { SessionPager } from '../components/SessionPager';
 import { SessionSearch } from '../components/SessionSearch';
+import { SessionTable } from '../components/SessionTable';
+import { useWideWindow } from '../wide-window';
 import { allTargets, chooseSessionTarget, sessionTargets, useMonitor } from '../stores/monitor-store';
 import { filterLocally, useSessions } from '../stores/sessions-store';
 import { useSessionGroups, type GroupBy } from '../stores/session-groups-store';
 import { useTemplates } from '../stores/templates-store';
 import { useUi } from '../stores/ui-store';
-import { ago } from '../time-format';
+import { ago, count } from '../time-format';
+import { hasSessionId, NO_ID_REASON } from '../session-identity';
 import { scopeAcknowledgement, scopeInWords } from '../bulk-scope';
 import { plural } from '../../../shared/plural';
+import './sessions-view.css';
 
 type Pending =
   | { type: 'message'; recipients: MessageRecipients }
@@ -34,6 +40,8 @@ export function SessionsView() {
   const { sessions, selected, loading, error, loadedAt, localFilter } = sessionsState;
   const [pending, setPending] = useState<Pending | null>(null);
   const groups = useSessionGroups();
+  // Wide (the detached window): a table with a column per fact; the panel keeps its two-line rows.
+  const wide = useWideWindow();
   // Bumped to clear the search boxes, which keep their own draft while typing.
   const [searchGen, setSearchGen] = useState(0);
 
@@ -54,10 +62,12 @@ export function SessionsView() {
   // LuaProt is filtered here; deferring keeps typing responsive over 10,000 rows.
   const deferredFilter = useDeferredValue(localFilter);
   const shown = useMemo(
-    () => (target?.provider === 'luaprot' ? filterLocally(sessions, deferredFilter) : sessions),
+    () => (target && providerDescriptor(target.provider)?.capabilities.search === 'local' ? filterLocally(sessions, deferredFilter) : sessions),
     [sessions, deferredFilter, target?.provider],
   );
-  const visibleIds = useMemo(() => shown.map((s) => s.id), [shown]);
+  // Select all takes the rows that can be acted on: an id-less session has nothing to name it by.
+  const visibleIds = useMemo(() => shown.filter(hasSessionId).map((s) => s.id), [shown]);
+  const withoutId = shown.length - visibleIds.length;
   const nameOf = useMemo(() => {
     const byId = new Map([...(groups.view?.sessions ?? []), ...sessions].map((s) => [s.id, sessionName(s)]));
     return (id: string) => byId.get(id);
@@ -90,16 +100,18 @@ export function SessionsView() {
   const accountId = target.accountId;
   const messageMode = caps?.message === 'command' ? 'command' : 'text';
   const { query } = sessionsState;
+  const provider = providerDescriptor(target.provider);
+  const searchStyle = provider?.capabilities.search;
   const searching =
-    target.provider === 'luaprot'
+    searchStyle === 'local'
       ? localFilter.trim() !== ''
-      : target.provider === 'junkie'
+      : searchStyle === 'server'
         ? query.search.trim() !== ''
         : Object.values(query.filter).some((v) => typeof v === 'string' && v.trim() !== '');
   const clearSearch = () => {
     const store = useSessions.getState();
     store.setLocalFilter('');
-    if (target.provider !== 'luaprot') void store.setQuery({ search: '', filter: {}, page: 1, from: 0 });
+    if (searchStyle !== 'local') void store.setQuery({ search: '', filter: {}, page: 1, from: 0 });
     setSearchGen((g) => g + 1);
   };
   const emptyList =
@@ -118,6 +130,9 @@ export function SessionsView() {
       `Nobody is connected to ${target.label} right now.`
     );
   const grouped = groups.by !== 'list';
+  // An id-less row is looked up by nobody: the drawer shows the listed row as it is (no detail route).
+  const openRow = (id: string, s: Session) =>
+    void sessionsState.openDetail(id, caps?.sessionInfo !== false && hasSessionId(s), hasSessionId(s) ? undefined : s);
   const reload = () => {
     void useSessions.getState().load();
     if (grouped) void useSessionGroups.getState().load(target.accountId, target.targetId);
@@ -132,13 +147,13 @@ export function SessionsView() {
       type: 'disconnect',
       title: `Disconnect ${sessionName(s)}?`,
       message:
-        target.provider === 'luaprot'
-          ? 'The player is kicked. LuaProt may keep listing the session for up to 90 seconds.'
+        provider?.disconnectLingerMs
+          ? `The player is kicked. ${provider.label} may keep listing the session for up to ${provider.disconnectLingerMs / 1000} seconds.`
           : 'The player is kicked from the script.',
       run: async () => {
         const r = await call('sessions:disconnect', { accountId, sessionId: s.id });
         useSessions.getState().closeDetail();
-        if (target.provider === 'luaprot') useSessions.getState().markDisconnecting([s.id]);
+        if (provider?.disconnectLingerMs) useSessions.getState().markDisconnecting([s.id]);
         // The notice names the player; the provider's own words follow.
         return `Disconnected ${sessionName(s)}.${r.message ? ` ${PROVIDER_NAMES[target.provider]}: ${r.message}` : ''}`;
       },
@@ -182,9 +197,10 @@ export function SessionsView() {
 
   return (
     <div className="sessions-view">
-      <div className="toolbar">
+      <div className="toolbar sessions-head">
         <select
           aria-label="Target"
+          className="target-picker"
           value={`${target.accountId}\u0000${target.targetId}`}
           onChange={(e) => {
             const [a, t] = e.target.value.split('\u0000');
@@ -198,18 +214,23 @@ export function SessionsView() {
             </option>
           ))}
         </select>
-        <button type="button" aria-label="Reload sessions" disabled={loading || groups.loading} onClick={reload}>
-          {loading || groups.loading ? 'Loading…' : 'Reload'}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Reload sessions"
+          title={loading || groups.loading ? 'Loading…' : loadedAt ? `Reload (loaded ${ago(loadedAt)})` : 'Reload'}
+          disabled={loading || groups.loading}
+          onClick={reload}
+        >
+          <Icon name="refresh" />
         </button>
-        <label className="row">
-          <span>Group by</span>
-          <select aria-label="Group by" value={groups.by} onChange={(e) => groups.setBy(e.target.value as GroupBy)}>
-            <option value="list">list</option>
-            <option value="game">game</option>
-            <option value="server">server</option>
-            <option value="key">key</option>
-          </select>
-        </label>
+        {/* No visible "Group by" word: the options say it ("By game"), which keeps the head on one line. */}
+        <select aria-label="Group by" className="group-by" value={groups.by} onChange={(e) => groups.setBy(e.target.value as GroupBy)}>
+          <option value="list">List</option>
+          <option value="game">By game</option>
+          <option value="server">By server</option>
+          <option value="key">By key</option>
+        </select>
       </div>
       {grouped ? (
         <>
@@ -225,39 +246,63 @@ export function SessionsView() {
               by={groups.by}
               capabilities={caps}
               onRequest={onBulk}
-              onOpenSession={(s) => void sessionsState.openDetail(s.id, caps?.sessionInfo !== false, s)}
+              onOpenSession={(s) => void sessionsState.openDetail(s.id, caps?.sessionInfo !== false && hasSessionId(s), s)}
             />
           )}
         </>
       ) : (
         <>
-      <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
-      <div className="toolbar">
-        <SessionPager provider={target.provider} shown={shown.length} />
-        <span className="spacer" />
-        <span className="muted small">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <BulkActions
-        target={target}
-        capabilities={caps}
-        visibleIds={visibleIds}
-        onRequest={onBulk}
-        blocked={error ? 'Reload the sessions before acting on them.' : null}
-      />
-      <SessionList
-        sessions={shown}
-        selectable={caps?.bulk === 'ids'}
-        selected={selected}
-        onToggle={sessionsState.toggle}
-        onOpen={(id) => void sessionsState.openDetail(id, caps?.sessionInfo !== false)}
-        empty={emptyList}
-        disconnecting={sessionsState.disconnecting}
-      />
+          <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
+          <div className="toolbar sessions-meta">
+            {caps?.bulk === 'ids' && <SelectionToggle visibleIds={visibleIds} />}
+            <SessionPager provider={target.provider} shown={shown.length} />
+            <span className="spacer" />
+            {withoutId > 0 && (
+              <span className="muted small no-id-count" title={NO_ID_REASON}>
+                {count(withoutId)} without an id
+              </span>
+            )}
+            <span className="muted small loaded-at">{loadedAt ? `Loaded ${ago(loadedAt)}` : ''}</span>
+          </div>
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          {wide ? (
+            <SessionTable
+              sessions={shown}
+              selectable={caps?.bulk === 'ids'}
+              selected={selected}
+              onToggle={sessionsState.toggle}
+              onOpen={openRow}
+              empty={emptyList}
+              disconnecting={sessionsState.disconnecting}
+              pagedSortNote={
+                caps?.paging && caps.paging !== 'none'
+                  ? `Sorted within this page: ${PROVIDER_NAMES[target.provider]} hands out sessions a page at a time.`
+                  : null
+              }
+            />
+          ) : (
+            <SessionList
+              sessions={shown}
+              selectable={caps?.bulk === 'ids'}
+              selected={selected}
+              onToggle={sessionsState.toggle}
+              onOpen={openRow}
+              empty={emptyList}
+              disconnecting={sessionsState.disconnecting}
+            />
+          )}
+          {/* Under the list, so a bar that comes and goes with the selection never moves the rows. */}
+          <BulkActions
+            target={target}
+            capabilities={caps}
+            visibleIds={visibleIds}
+            onRequest={onBulk}
+            blocked={error ? 'Reload the sessions before acting on them.' : null}
+          />
         </>
       )}
       <SessionDrawer

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppPreferences } from '../../../shared/ipc-contract';
@@ -10,7 +10,7 @@ import { SettingsView } from './SettingsView';
 
 const initial = { settings: useSettings.getState(), ui: useUi.getState() };
 beforeEach(() => {
-  useSettings.setState(initial.settings, true);
+  useSettings.setState({ ...initial.settings, pollDrafts: {} }, true);
   useUi.setState(initial.ui, true);
 });
 
@@ -60,15 +60,75 @@ describe('SettingsView poll intervals', () => {
     expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'LuaProt polls every 45 s.' });
   });
 
-  it('a refused change is an error notice in words, and the old value stays', async () => {
+  it('ties the bound to the box, and keeps an unsaved entry when the view is left and opened again', async () => {
+    const { user, bridge } = setup();
+    const box = screen.getByRole('spinbutton', { name: 'LuaProt poll interval in seconds' });
+    await user.clear(box);
+    await user.type(box, '5');
+    expect(box).toHaveAccessibleDescription('Between 10 and 3600 seconds.');
+    cleanup();
+    render(<SettingsView />);
+    const again = screen.getByRole('spinbutton', { name: 'LuaProt poll interval in seconds' });
+    expect(again).toHaveValue(5);
+    expect(again).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(again);
+    await user.type(again, '60');
+    expect(again).toHaveAccessibleDescription('LuaProt allows 60 requests a minute, one per watched hub.');
+    expect(useSettings.getState().pollDrafts).toEqual({});
+    expect(bridge.callsTo('settings:update')).toEqual([]);
+  });
+
+  it('a refused interval is said at its box in words, and cleared once changed', async () => {
+    const { user, bridge } = setup();
+    bridge.handle('settings:update', { fail: { kind: 'invalid_request', message: 'LuaProt is at its limit.' } });
+    const box = screen.getByRole('spinbutton', { name: 'LuaProt poll interval in seconds' });
+    await user.clear(box);
+    await user.type(box, '20{Enter}');
+    await waitFor(() => expect(box).toHaveAccessibleDescription('LuaProt is at its limit.'));
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    await user.type(box, '0');
+    expect(box).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
+describe('SettingsView shortcut recorder', () => {
+  const recorder = () => screen.getByRole('button', { name: /^Global shortcut / });
+
+  it('records the keys pressed and saves the accelerator', async () => {
+    const { user, bridge } = setup();
+    expect(recorder()).toHaveAccessibleName('Global shortcut None');
+    await user.click(recorder());
+    expect(recorder()).toHaveAccessibleName('Global shortcut Press the keys…');
+    await user.keyboard('{Control>}{Shift>}P{/Shift}{/Control}');
+    expect(bridge.callsTo('settings:update')).toEqual([{ globalShortcut: 'CommandOrControl+Shift+P' }]);
+    await waitFor(() => expect(recorder()).toHaveAccessibleName('Global shortcut CommandOrControl+Shift+P'));
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Shortcut set to CommandOrControl+Shift+P.' });
+  });
+
+  it('refuses a key without a modifier with the reason at the field; Esc cancels; Backspace removes', async () => {
+    const { user, bridge } = setup();
+    useSettings.getState().set({ ...prefs, globalShortcut: 'Alt+K' });
+    await user.click(recorder());
+    await user.keyboard('p');
+    expect(recorder()).toHaveAccessibleDescription(/^P alone would take that key from every other app/);
+    expect(bridge.callsTo('settings:update')).toEqual([]);
+    await user.keyboard('{Escape}');
+    expect(recorder()).toHaveAccessibleName('Global shortcut Alt+K');
+    expect(recorder()).not.toHaveAccessibleDescription(/alone/);
+    await user.click(recorder());
+    await user.keyboard('{Backspace}');
+    expect(bridge.callsTo('settings:update')).toEqual([{ globalShortcut: null }]);
+  });
+
+  it('a refused shortcut is said at the field in words, and the old value stays', async () => {
     const { user, bridge } = setup();
     bridge.handle('settings:update', { fail: { kind: 'invalid_request', message: 'The shortcut is taken by another app.' } });
-    await user.type(screen.getByRole('textbox', { name: 'Global shortcut' }), 'Ctrl+Q');
-    await user.click(screen.getByRole('button', { name: 'Set shortcut' }));
-    expect(bridge.callsTo('settings:update')).toEqual([{ globalShortcut: 'Ctrl+Q' }]);
-    await screen.findByRole('textbox', { name: 'Global shortcut' });
-    expect(useUi.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: 'The shortcut is taken by another app.' });
+    await user.click(recorder());
+    await user.keyboard('{Control>}q{/Control}');
+    expect(bridge.callsTo('settings:update')).toEqual([{ globalShortcut: 'CommandOrControl+Q' }]);
+    await waitFor(() => expect(recorder()).toHaveAccessibleDescription(/^The shortcut is taken by another app\./));
     expect(useSettings.getState().prefs?.globalShortcut).toBeNull();
+    expect(recorder()).toHaveAccessibleName('Global shortcut None');
   });
 });
 
@@ -81,7 +141,7 @@ describe('SettingsView in the browser build', () => {
     useSettings.getState().set(prefs);
     render(<SettingsView />);
     expect(screen.getByRole('checkbox', { name: 'Launch at login' })).toHaveAccessibleDescription(note);
-    expect(screen.getByRole('textbox', { name: 'Global shortcut' })).toHaveAccessibleDescription(new RegExp(`Opens the panel from anywhere.*${note.source}`));
+    expect(screen.getByRole('button', { name: /^Global shortcut / })).toHaveAccessibleDescription(new RegExp(`Opens the panel from anywhere.*${note.source}`));
   });
 
   it('says nothing of the kind in the desktop app', () => {

@@ -1,18 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AppPreferences } from '../../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
 import { POLL_INTERVAL_OFFERED } from '../../../shared/poll-intervals';
 import { describeFailure, inBrowserBuild } from '../api';
+import '../components/field-error.css';
+import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useMonitor } from '../stores/monitor-store';
 import { useSettings } from '../stores/settings-store';
 import { useUi } from '../stores/ui-store';
 
-function PollInterval({ provider, value, onSave }: { provider: ProviderId; value: number; onSave: (v: number) => void }) {
-  const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+/** Poll bounds follow each provider's budget (shared/poll-intervals.ts); main enforces them too, these keep the form honest. */
+function PollInterval({ provider, value, onSave }: { provider: ProviderId; value: number; onSave: (v: number) => Promise<string | null> }) {
+  // An unsaved (or refused) entry lives in the settings store: another view and back, it is still here.
+  const draft = useSettings((s) => s.pollDrafts[provider]) ?? String(value);
+  const setDraft = useSettings((s) => s.setPollDraft);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const errorId = useId();
   const { min, max, why } = POLL_INTERVAL_OFFERED[provider];
   const n = Number(draft);
-  const valid = Number.isInteger(n) && n >= min && n <= max;
+  const valid = draft.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  const problem = valid ? refusal : `Between ${min} and ${max} seconds.`;
+  const submit = () => {
+    if (!valid) return;
+    if (n === value) return setDraft(provider, null);
+    void onSave(n).then((error) => {
+      setRefusal(error);
+      if (!error) setDraft(provider, null);
+    });
+  };
   return (
     <div className="poll-row">
       <label className="field field-inline">
@@ -23,14 +38,20 @@ function PollInterval({ provider, value, onSave }: { provider: ProviderId; value
           min={min}
           max={max}
           value={draft}
-          aria-invalid={!valid}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => valid && n !== value && onSave(n)}
-          onKeyDown={(e) => e.key === 'Enter' && valid && n !== value && onSave(n)}
+          aria-invalid={problem !== null}
+          aria-describedby={errorId}
+          onChange={(e) => {
+            setRefusal(null);
+            setDraft(provider, e.target.value === String(value) ? null : e.target.value);
+          }}
+          onBlur={submit}
+          onKeyDown={(e) => e.key === 'Enter' && submit()}
         />
         <span className="muted">s</span>
       </label>
-      <span className={`small ${valid ? 'muted' : 'error-text'}`}>{valid ? why : `Between ${min} and ${max} seconds.`}</span>
+      <span id={errorId} className={`small ${problem ? 'error-text' : 'muted'}`}>
+        {problem ?? why}
+      </span>
     </div>
   );
 }
@@ -41,8 +62,6 @@ export function SettingsView() {
   const update = useSettings((s) => s.update);
   const version = useMonitor((s) => s.version);
   const notify = useUi((s) => s.notify);
-  const [shortcut, setShortcut] = useState(prefs?.globalShortcut ?? '');
-  useEffect(() => setShortcut(prefs?.globalShortcut ?? ''), [prefs?.globalShortcut]);
   if (!prefs) return <p className="muted">Loading settings…</p>;
   // In the browser build these two are saved but nothing on the computer changes: said beside them.
   const browser = inBrowserBuild();
@@ -51,6 +70,12 @@ export function SettingsView() {
     void update(patch).then(
       () => done && notify(done),
       (err) => notify(describeFailure(err), 'error'),
+    );
+  /** Saves a change made in one field; a refusal is said at that field (the resolved text), not at the top. */
+  const saveAtField = (patch: Partial<AppPreferences>, done: string): Promise<string | null> =>
+    update(patch).then(
+      () => (notify(done), null),
+      (err) => describeFailure(err),
     );
 
   return (
@@ -64,7 +89,7 @@ export function SettingsView() {
             key={p}
             provider={p}
             value={prefs.pollIntervalSeconds[p]}
-            onSave={(v) => save({ pollIntervalSeconds: { ...prefs.pollIntervalSeconds, [p]: v } }, `${PROVIDER_NAMES[p]} polls every ${v} s.`)}
+            onSave={(v) => saveAtField({ pollIntervalSeconds: { ...prefs.pollIntervalSeconds, [p]: v } }, `${PROVIDER_NAMES[p]} polls every ${v} s.`)}
           />
         ))}
       </section>
@@ -101,28 +126,11 @@ export function SettingsView() {
             </label>
           ))}
         </fieldset>
-        <form
-          className="row wrap shortcut-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save({ globalShortcut: shortcut.trim() || null }, shortcut.trim() ? `Shortcut set to ${shortcut.trim()}.` : 'Shortcut removed.');
-          }}
-        >
-          <label className="field shortcut-field">
-            <span>Global shortcut</span>
-            <input
-              value={shortcut}
-              placeholder="e.g. CommandOrControl+Shift+P"
-              spellCheck={false}
-              aria-describedby={browser ? 'shortcut-hint browser-only-note' : 'shortcut-hint'}
-              onChange={(e) => setShortcut(e.target.value)}
-            />
-          </label>
-          <button type="submit">Set shortcut</button>
-          <span id="shortcut-hint" className="muted small shortcut-hint">
-            Opens the panel from anywhere. Leave empty and set to remove it.
-          </span>
-        </form>
+        <ShortcutRecorder
+          value={prefs.globalShortcut}
+          describedBy={browser ? 'browser-only-note' : undefined}
+          save={(accelerator) => saveAtField({ globalShortcut: accelerator }, accelerator ? `Shortcut set to ${accelerator}.` : 'Shortcut removed.')}
+        />
       </section>
       <p className="muted small">Pulsebar {version}</p>
     </div>

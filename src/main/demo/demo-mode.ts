@@ -1,0 +1,63 @@
+import type { Clock } from '../../shared/clock';
+import type { AccountConfig } from '../../shared/model';
+import type { AccountsService } from '../app/accounts';
+import type { History } from '../history/history';
+import { MemorySecretStore } from '../secrets';
+import { demoEvents } from '../simulator/demo';
+import type { RunningSimulator, StartSimulator } from '../simulator/types';
+import { demoAccountConfigs, DEMO_SPIKE_EVERY_MS } from './demo-accounts';
+import { backfillDemoHistory } from './demo-history';
+
+export interface DemoModeOptions {
+  clock: Clock;
+  accounts: Pick<AccountsService, 'setDemo'>;
+  /** Starts the simulator (default: the in-process simulator module, loaded only when demo mode starts). */
+  startSimulator?: StartSimulator;
+  /** Scripted spikes and drops (default on; tests that count alerts turn them off). */
+  events?: boolean;
+  /** The history to backfill with a believable past, once loaded. */
+  history: () => History | null;
+  /** Whether the user has real accounts (then the demo's past is not backfilled into the grand total). */
+  hasRealAccounts: () => boolean;
+  /** A demo account goes away: stop polling it; `forget` its series and alert state too. */
+  onAccountGone: (accountId: string, forget: boolean) => void;
+}
+
+/** Demo mode's lifecycle: the simulator, its accounts (keys in memory only) and its backfilled history. */
+export class DemoMode {
+  private running: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
+
+  constructor(private readonly options: DemoModeOptions) {}
+
+  get active(): boolean {
+    return this.running !== null;
+  }
+
+  get simulator(): RunningSimulator | null {
+    return this.running?.simulator ?? null;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const { clock, accounts } = this.options;
+    const start = this.options.startSimulator ?? (await import('../simulator')).startSimulator;
+    const simulator = await start({ clock, events: this.options.events === false ? [] : demoEvents(DEMO_SPIKE_EVERY_MS) });
+    const demoAccounts = demoAccountConfigs(simulator);
+    const history = this.options.history();
+    if (history) backfillDemoHistory(history, simulator, demoAccounts, !this.options.hasRealAccounts(), clock.now());
+    // Demo keys live in memory only, never in the keychain.
+    const secrets = new MemorySecretStore(demoAccounts.map((a) => [a.id, simulator.keys[a.provider]] as const));
+    accounts.setDemo({ accounts: demoAccounts, secrets });
+    this.running = { simulator, accounts: demoAccounts };
+  }
+
+  /** `forget`: the user turned demo off, so its series and alert state go; on quit they are kept for next time. */
+  async stop(forget = true): Promise<void> {
+    if (!this.running) return;
+    const { simulator, accounts: demoAccounts } = this.running;
+    this.running = null;
+    this.options.accounts.setDemo(null);
+    for (const a of demoAccounts) this.options.onAccountGone(a.id, forget);
+    await simulator.close();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The tray, computed purely from the monitor snapshot: icon, tooltip, title and
+ * menu. Rebuilt on every update (Linux only shows a menu when it is set again).
+ */
+import type { AlertEvent } from '../../shared/alerts';
+import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
+import type { AccountState } from '../../shared/model';
+import { providerDescriptor, providerLabel } from '../providers/registry';
+import { seriesIdentity } from '../../shared/series-ref';
+import type { TrayIconState, TrayMenuItem, TrayModel } from '../core/ports';
+
+/** Ids of the command items (each item also carries its command: the core never reads an id). */
+export const TRAY_ACTIONS = {
+  refresh: 'refresh',
+  pauseAlerts: 'pause-alerts',
+  resumeAlerts: 'resume-alerts',
+  open: 'open',
+  quit: 'quit',
+} as const;
+
+/** A command item: its id and its command are the same word. */
+const commandItem = (type: (typeof TRAY_ACTIONS)[keyof typeof TRAY_ACTIONS], label: string, extra: Partial<TrayMenuItem> = {}): TrayMenuItem => ({
+  id: type,
+  label,
+  command: { type },
+  ...extra,
+});
+
+/** How long a fired alert keeps the icon in its alert state. */
+export const ALERT_ICON_MS = 10 * 60_000;
+/** Windows truncates tooltips at 127 characters. */
+const TOOLTIP_MAX = 127;
+
+/** States that mean the numbers shown may be wrong or stale: the icon says so (as does a stale account). */
+const ERROR_STATES: ReadonlySet<AccountState> = new Set(['unauthorized', 'offline', 'rate_limited']);
+/** Stale accounts named one by one in the tooltip; more are counted. */
+const TOOLTIP_STALE_LINES = 2;
+
+const needsAttention = (a: AccountLive): boolean => a.stale === true || ERROR_STATES.has(a.status.state);
+
+export function trendArrow(trend: number | null): string {
+  if (trend === null) return '';
+  if (trend > 0) return ' ↑';
+  if (trend < 0) return ' ↓';
+  return ' →';
+}
+
+const fmt = (count: number | null): string => (count === null ? '–' : count.toLocaleString('en-US'));
+
+export function trayIconState(snapshot: MonitorSnapshot, recentAlerts: readonly AlertEvent[], now: number): TrayIconState {
+  const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > now;
+  if (snapshot.paused || alertsPaused) return 'paused';
+  if (snapshot.accounts.some(needsAttention)) return 'error';
+  if (recentAlerts.some((e) => !e.silenced && now - e.at < ALERT_ICON_MS && e.at <= now)) return 'alert';
+  return 'normal';
+}
+
+/**
+ * Why a stale account's total is not live, in a few words: the key or access was refused, or how long
+ * it has not answered.
+ */
+export function staleReason(account: AccountLive, now: number): string {
+  const { status } = account;
+  if (status.error?.kind === 'forbidden') return providerDescriptor(account.account.provider)?.forbidden?.short ?? 'access refused';
+  if (status.state === 'unauthorized' || status.error?.kind === 'unauthorized' || status.lastSuccessAt === null) return 'key rejected';
+  const minutes = Math.max(1, Math.floor((now - status.lastSuccessAt) / 60_000));
+  return minutes < 120 ? `no answer for ${minutes} min` : `no answer for ${Math.floor(minutes / 60)} h`;
+}
+
+const notLive = (account: AccountLive, now: number): string => `(not live — ${staleReason(account, now)})`;
+
+/** The grand total, or a dash when every account with a count is stale (nothing live: not a zero). */
+function liveTotal(snapshot: MonitorSnapshot): string {
+  const withCount = snapshot.accounts.filter((a) => a.total !== null);
+  return withCount.length > 0 && withCount.every((a) => a.stale) ? fmt(null) : fmt(snapshot.total);
+}
+
+function tooltip(snapshot: MonitorSnapshot, now: number): string {
+  const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${liveTotal(snapshot)} live`];
+  const present = (Object.keys(snapshot.byProvider) as Array<keyof typeof snapshot.byProvider>).filter((p) =>
+    snapshot.accounts.some((a) => a.account.provider === p && !a.stale),
+  );
+  if (present.length > 0) lines.push(present.map((p) => `${providerLabel(p)} ${fmt(snapshot.byProvider[p])}`).join(' · '));
+  const stale = snapshot.accounts.filter((a) => a.stale);
+  if (stale.length > TOOLTIP_STALE_LINES) lines.push(`${stale.length} accounts not live, left out of the total`);
+  else for (const a of stale) lines.push(`${a.account.label}: ${fmt(a.total)} ${notLive(a, now)}`);
+  const troubled = snapshot.accounts.filter((a) => !a.stale && ERROR_STATES.has(a.status.state));
+  if (troubled.length > 0) lines.push(`${troubled.length} account${troubled.length > 1 ? 's' : ''} need attention`);
+  if (snapshot.paused) lines.push('Monitoring paused');
+  const text = lines.join('\n');
+  return text.length > TOOLTIP_MAX ? `${text.slice(0, TOOLTIP_MAX - 1)}…` : text;
+}
+
+const STATE_WORDS: Partial<Record<AccountState, string>> = {
+  degraded: 'degraded',
+  rate_limited: 'rate limited',
+  unauthorized: 'key rejected',
+  offline: 'offline',
+  paused: 'paused',
+};
+
+function targetItem(account: AccountLive, target: TargetLive): TrayMenuItem {
+  const series = { type: 'target', accountId: account.account.id, targetId: target.id } as const;
+  return {
+    id: seriesIdentity(series),
+    label: `${target.label}: ${fmt(target.count)}${trendArrow(target.trend)}`,
+    command: { type: 'show', series },
+  };
+}
+
+function accountItem(account: AccountLive, now: number): TrayMenuItem {
+  const state = STATE_WORDS[account.status.state];
+  const note = account.stale ? ` ${notLive(account, now)}` : state ? ` — ${state}` : '';
+  const series = { type: 'account', accountId: account.account.id } as const;
+  return {
+    id: seriesIdentity(series),
+    command: { type: 'show', series },
+    label: `${account.account.label} (${providerLabel(account.account.provider)}): ${fmt(account.total)}${note}`,
+    submenu: account.targets.length > 0 ? account.targets.map((t) => targetItem(account, t)) : undefined,
+  };
+}
+
+export function buildTrayModel(
+  snapshot: MonitorSnapshot,
+  options: { recentAlerts?: readonly AlertEvent[]; now: number },
+): TrayModel {
+  const alertsPaused = snapshot.alertsPausedUntil !== null && snapshot.alertsPausedUntil > options.now;
+  const menu: TrayMenuItem[] = [
+    { id: 'total', label: `Live users: ${liveTotal(snapshot)}${snapshot.demo ? ' (demo)' : ''}`, enabled: false },
+    { id: 'sep-1', label: '', type: 'separator' },
+  ];
+  if (snapshot.accounts.length === 0) menu.push({ id: 'no-accounts', label: 'No accounts yet', enabled: false });
+  for (const account of snapshot.accounts) menu.push(accountItem(account, options.now));
+  menu.push(
+    { id: 'sep-2', label: '', type: 'separator' },
+    commandItem(TRAY_ACTIONS.refresh, 'Refresh now', { enabled: !snapshot.paused }),
+    alertsPaused ? commandItem(TRAY_ACTIONS.resumeAlerts, 'Resume alerts') : commandItem(TRAY_ACTIONS.pauseAlerts, 'Pause alerts for 1 hour'),
+    commandItem(TRAY_ACTIONS.open, 'Open Pulsebar'),
+    { id: 'sep-3', label: '', type: 'separator' },
+    commandItem(TRAY_ACTIONS.quit, 'Quit'),
+  );
+  return {
+    icon: trayIconState(snapshot, options.recentAlerts ?? [], options.now),
+    tooltip: tooltip(snapshot, options.now),
+    title: liveTotal(snapshot),
+    menu,
+  };
+}
