@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutate`): Stryker changes the core's logic one small edit at a time
+ * ("mutants": a `<` made `<=`, a branch emptied, a string blanked) and runs the tests that cover
+ * each edit; a mutant the tests do not notice "survives". The score is the share killed.
+ *
+ * THE list of mutated files is `mutate` below, and only here. Files are grouped by area; some are
+ * moving (history → src/main/history/, providers → src/main/providers/<id>/): update the paths here.
+ * A `file:from-to` entry mutates only those lines (poller.ts: the cycle's outcome, not its plumbing;
+ * settings-schema.ts: the migrations, not the zod declarations; history.ts: the series, not the file).
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    // Alert rules and quiet hours
+    'src/main/monitor/alert-rules.ts',
+    'src/main/monitor/quiet-hours.ts',
+    // History: the in-memory series (append, prune, rewind, queries) and the hourly tier. Its file
+    // format (serialize/fromJSON, save/load, from line 670 on) is persistence, left out for run time.
+    'src/main/monitor/history.ts:69-669',
+    'src/main/monitor/hour-buckets.ts',
+    // Rate budget and back-off
+    'src/main/monitor/rate-budget.ts',
+    'src/main/monitor/backoff.ts',
+    // Count plans (LuaAuth's page search) and cycle outcomes (what one poll cycle reports:
+    // permanent vs passing failures, requests per cycle, the interval floor, clock jumps, totals, status)
+    'src/main/app/luaauth-count-search.ts',
+    'src/main/app/poller.ts:186-250',
+    'src/main/app/poller.ts:264-298',
+    'src/main/app/poller.ts:537-582',
+    'src/main/app/poller.ts:869-1017',
+    // Tray model
+    'src/main/app/tray-model.ts',
+    // Error mapping (HTTP status / provider body → a kind the UI explains)
+    'src/main/providers/error-mapping.ts',
+    // Shared limits and wording
+    'src/shared/input-limits.ts',
+    'src/shared/plural.ts',
+    'src/shared/quoted-input.ts',
+    'src/shared/well-formed-text.ts',
+    'src/shared/luaprot-message.ts',
+    // Settings migration and salvage
+    'src/main/settings/settings-schema.ts:208-309',
+    'src/main/settings/settings-salvage.ts',
+    'src/main/settings/unknown-fields.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // The build machine has 2 cores shared with other work: one test process per core at most.
+  concurrency: 2,
+  // Re-runs reuse the results of mutants whose code and covering tests did not change.
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  thresholds: { high: 80, low: 65, break: 80 },
+  // Some tests drive thousands of samples; a mutant that loops must not hold a worker for long.
+  timeoutMS: 10_000,
+  tempDirName: 'reports/mutation/.stryker-tmp',
+};
