@@ -114,9 +114,15 @@ describe('LuaAuth edges', () => {
     expect(classifyLuaAuth(ex(200, luaauthFail({ message: 'Internal Server Error' })))).toEqual({ kind: 'unavailable', message: 'Internal Server Error' });
   });
 
-  it('keeps no Retry-After when LuaAuth sent none', () => {
+  it('keeps no Retry-After, code or failed list when LuaAuth sent none', () => {
     const draft = classifyLuaAuth(ex(429, luaauthFail({ code: -1, message: 'ratelimited' })));
-    expect(draft).toEqual({ kind: 'rate_limited', message: 'ratelimited', code: -1 });
+    expect(draft).toStrictEqual({ kind: 'rate_limited', message: 'ratelimited', code: -1 });
+    expect(classifyLuaAuth(ex(200, luaauthFail({ message: 'invalid endpoint' })))).toStrictEqual({ kind: 'not_found', message: 'invalid endpoint' });
+  });
+
+  it('falls back to the status for a body that is JSON but no envelope (null, a list)', () => {
+    expect(classifyLuaAuth(ex(500, 'null'))).toStrictEqual({ kind: 'unavailable', message: 'HTTP 500' });
+    expect(classifyLuaAuth(ex(502, '[1]'))).toStrictEqual({ kind: 'unavailable', message: 'HTTP 502' });
   });
 
   it('treats an unknown message by its code: an endpoint code is a refusal, -1 falls back to the status', () => {
@@ -140,6 +146,13 @@ describe('LuaAuth edges', () => {
     expect(draft('not a list')?.message).toBe(message);
     expect(draft('not a list')?.kind).toBe('unauthorized');
     expect(draft('not a list', 404)?.kind).toBe('not_found');
+    expect(draft([{ field: 'data', errors: [5, null] }])?.message).toBe(`${message}: data: invalid, invalid`);
+  });
+
+  it('treats any field error as an input problem even beside authorization strings', () => {
+    const message = 'unauthorized or invalid request';
+    const failed = ['invalid token', { field: 'from', errors: ['must be a number'] }];
+    expect(classifyLuaAuth(ex(401, luaauthFail({ code: -1, message, failed })))?.kind).toBe('invalid_input');
   });
 
   it('reads every "not found" wording in `failed` as about the id, not the key', () => {
@@ -150,5 +163,7 @@ describe('LuaAuth edges', () => {
     }
     expect(kind('invalid token')).toBe('unauthorized');
     expect(kind('unknown token')).toBe('unauthorized');
+    const both = classifyLuaAuth(ex(401, luaauthFail({ code: -1, message, failed: ['invalid token', 'script not found'] })));
+    expect(both?.kind).toBe('not_found');
   });
 });
