@@ -237,7 +237,7 @@ describe('Junkie: one call for every script', () => {
   const account: AccountConfig = { id: 'jk', label: 'Junkie', provider: 'junkie', baseUrl: 'https://api.junkie.dev', targets: [] };
 
   it('discovers the scripts it lists, then counts one it stops listing as 0', async () => {
-    const t = setup(account, junkie((n) => (n === 1 ? { s1: 4, s2: 6 } : { s1: 5 })));
+    const t = setup(account, junkie((n): Record<string, number> => (n === 1 ? { s1: 4, s2: 6 } : { s1: 5 })));
     await t.run(1);
     expect(t.results[0]).toMatchObject({ total: 10, complete: true });
     expect(t.results[0]!.targets.map((x) => [x.id, x.label, x.count])).toEqual([
