@@ -9,6 +9,9 @@
  * A `file:from-to` entry mutates only those lines (poller.ts: the cycle's outcome, not its plumbing;
  * settings-schema.ts: the migrations, not the zod declarations; history.ts: the series, not the file).
  *
+ * One area at a time (what a run here can afford; see README "Mutation testing"):
+ *   npx stryker run --mutate <its files> [--testFiles <its own tests>] --incrementalFile reports/mutation/area-<name>.json
+ *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -62,6 +65,6 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   thresholds: { high: 80, low: 65, break: 80 },
   // Some tests drive thousands of samples; a mutant that loops must not hold a worker for long.
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   tempDirName: 'reports/mutation/.stryker-tmp',
 };
