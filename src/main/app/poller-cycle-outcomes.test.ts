@@ -106,6 +106,15 @@ describe('one cycle, every target answering', () => {
     await t.run(1);
     expect(t.results[0]!.total).toBe(4);
     expect(t.results[0]!.targets.map((x) => x.count)).toEqual([3, 2]);
+    // Unlabelled targets are named by kind and id.
+    expect(t.results[0]!.targets.map((x) => x.label)).toEqual(['Hub h', 'Key k']);
+  });
+
+  it("names a target by the user's label, trimmed, or by kind and id when the label is blank", async () => {
+    const account: AccountConfig = { ...hubs('h'), targets: [{ kind: 'hub', id: 'h', label: '  Main hub ' }, { kind: 'key', id: 'k', label: '   ' }] };
+    const t = setup(account, luaprot({ h: { count: 1 }, k: { count: 1 } }));
+    await t.run(10_000);
+    expect(t.results[0]!.targets.map((x) => x.label)).toEqual(['Main hub', 'Key k']);
   });
 
   it('reads an empty LuaProt hub ("No active sessions found.") as a count of 0, not a failure', async () => {
@@ -290,9 +299,9 @@ describe('cycle arithmetic', () => {
   it('counts the requests of a cycle: one for Junkie, one per hub or key, one per LuaAuth script or project, at least one', () => {
     const base = { id: 'x', label: 'x', baseUrl: 'https://x' };
     expect(requestsPerCycle({ ...base, provider: 'junkie', targets: [{ kind: 'script', id: 'a' }, { kind: 'script', id: 'b' }] })).toBe(1);
-    expect(requestsPerCycle({ ...base, provider: 'luaprot', targets: [{ kind: 'hub', id: 'a' }, { kind: 'key', id: 'b' }, { kind: 'script', id: 'c' }] })).toBe(2);
+    expect(requestsPerCycle({ ...base, provider: 'luaprot', targets: [{ kind: 'hub', id: 'a' }, { kind: 'key', id: 'b' }, { kind: 'script', id: 'c' }, { kind: 'script', id: 'd' }] })).toBe(2);
     expect(requestsPerCycle({ ...base, provider: 'luaprot', targets: [] })).toBe(1);
-    expect(requestsPerCycle({ ...base, provider: 'luaauth', targets: [{ kind: 'project', id: 'p' }, { kind: 'script', id: 's' }, { kind: 'hub', id: 'h' }] })).toBe(2);
+    expect(requestsPerCycle({ ...base, provider: 'luaauth', targets: [{ kind: 'project', id: 'p' }, { kind: 'script', id: 's' }, { kind: 'hub', id: 'h' }, { kind: 'hub', id: 'i' }] })).toBe(2);
     expect(requestsPerCycle({ ...base, provider: 'luaauth', targets: [] })).toBe(1);
   });
 
