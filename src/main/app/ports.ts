@@ -4,7 +4,6 @@
  * and `npm run web`, and the CLI. The core only ever talks to these ports.
  */
 import type { EventChannel, IpcEvents, RequestChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import type { ProviderId } from '../../shared/model';
 
 export type Handlers = {
   [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -72,6 +71,3 @@ export interface AppCore {
   stop(): Promise<void>;
 }
 
-export interface DemoInfo {
-  urls: Record<ProviderId, string>;
-}
