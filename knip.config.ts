@@ -1,0 +1,24 @@
+import type { KnipConfig } from 'knip';
+
+/** `npm run knip` (part of `npm test`): no unused files, exports, types or dependencies. */
+const config: KnipConfig = {
+  entry: [
+    'src/main/index.ts',
+    'src/preload/index.ts',
+    'src/renderer/src/main.tsx',
+    'src/cli/index.ts',
+    'src/main/simulator/cli.ts',
+    'scripts/*.{ts,mjs}',
+    'test/bench/index.ts',
+    // Spawned by path in a child process, so no import reaches them.
+    'test/bench/sim-process.ts',
+    'src/cli/test-support/sim-process.ts',
+  ],
+  project: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts'],
+  // app-builder-lib and builder-util come with electron-builder; test/electron-builder.test.ts reads the
+  // config through electron-builder's own loader so the fuse check sees what a build would.
+  ignoreDependencies: ['app-builder-lib', 'builder-util'],
+  ignoreExportsUsedInFile: true,
+};
+
+export default config;
