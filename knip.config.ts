@@ -13,11 +13,14 @@ const config: KnipConfig = {
     // Spawned by path in a child process, so no import reaches them.
     'test/bench/sim-process.ts',
     'src/cli/test-support/sim-process.ts',
+    // Stryker's own vitest config (npm run mutate) loads it.
+    'test/mutation/stryker-vitest-setup.ts',
   ],
   project: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts'],
   // app-builder-lib and builder-util come with electron-builder; test/electron-builder.test.ts reads the
   // config through electron-builder's own loader so the fuse check sees what a build would.
-  ignoreDependencies: ['app-builder-lib', 'builder-util'],
+  // @stryker-mutator/api comes with @stryker-mutator/core; stryker.config.mjs only names its types.
+  ignoreDependencies: ['app-builder-lib', 'builder-util', '@stryker-mutator/api'],
   ignoreExportsUsedInFile: true,
 };
 

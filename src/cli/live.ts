@@ -1,6 +1,6 @@
 import { systemClock } from '../shared/clock';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
-import { Poller, type PollResult } from '../main/app/poller';
+import { Poller, type PollResult } from '../main/polling/poller';
 import { defaultProviderRegistry } from '../main/providers/registry';
 import { ProviderError } from '../main/providers/errors';
 import { SHORT_RETRY_AFTER_MS, type CliIo } from './commands';
