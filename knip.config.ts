@@ -2,14 +2,10 @@ import type { KnipConfig } from 'knip';
 
 /** `npm run knip` (part of `npm test`): no unused files, exports, types or dependencies. */
 const config: KnipConfig = {
+  // main, preload, renderer, CLI, simulator and bench entries come from package.json and the
+  // electron-vite/vite configs through knip's plugins.
   entry: [
-    'src/main/index.ts',
-    'src/preload/index.ts',
-    'src/renderer/src/main.tsx',
-    'src/cli/index.ts',
-    'src/main/simulator/cli.ts',
     'scripts/*.{ts,mjs}',
-    'test/bench/index.ts',
     // Spawned by path in a child process, so no import reaches them.
     'test/bench/sim-process.ts',
     'src/cli/test-support/sim-process.ts',
