@@ -26,7 +26,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createAppCore, type PulsebarCore } from '../src/main/core/app-core';
-import type { AppCore, NotificationRequest, TrayModel } from '../src/main/core/ports';
+import type { NotificationRequest, TrayModel } from '../src/main/core/ports';
 import { dispatch } from '../src/main/ipc/dispatch';
 import { KeytarSecretStore, MemorySecretStore, type SecretStore } from '../src/main/secrets';
 import { isLoopbackHost } from '../src/main/providers/paths';

@@ -1,6 +1,6 @@
 import { systemClock } from '../shared/clock';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
-import { Poller, type PollResult } from '../main/app/poller';
+import { Poller, type PollResult } from '../main/polling/poller';
 import { defaultProviderRegistry } from '../main/providers/registry';
 import { clientSettingsOf } from '../main/providers/assumption-registry';
 import { ProviderError } from '../main/providers/errors';

@@ -87,14 +87,6 @@ export interface SessionPage {
   hasMore?: boolean;
 }
 
-/** Live count of one watched target at one moment. */
-export interface TargetCount {
-  kind: TargetKind;
-  id: string;
-  label: string;
-  count: number;
-}
-
 export type AccountState = 'ok' | 'degraded' | 'rate_limited' | 'unauthorized' | 'offline' | 'paused' | 'idle';
 
 /** LuaAuth answers a message with processed/response or processed/reason; that is a result, not an error. */

@@ -23,12 +23,6 @@ export function targetSeries(accountId: string, targetId: string): SeriesRef {
   return { type: 'target', accountId, targetId };
 }
 
-export function sameSeries(a: SeriesRef, b: SeriesRef): boolean {
-  if (a.type !== b.type) return false;
-  if (a.type === 'total' || b.type === 'total') return true;
-  if (a.accountId !== b.accountId) return false;
-  return a.type === 'account' || (b.type === 'target' && a.targetId === b.targetId);
-}
 
 /**
  * A string naming the series for React keys and <select> values (JSON of its parts, so it is

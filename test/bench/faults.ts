@@ -14,8 +14,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { PollDriver, type TimerPort } from '../../src/main/app/poll-driver';
-import { Poller, type PollResult } from '../../src/main/app/poller';
+import { PollDriver, type TimerPort } from '../../src/main/polling/poll-driver';
+import { Poller, type PollResult } from '../../src/main/polling/poller';
 import { PROVIDER_RATE_WINDOWS } from '../../src/main/monitor/rate-budget';
 import { seededRandom } from '../../src/main/monitor/seeded-random';
 import { createClient } from '../../src/main/providers';

@@ -10,7 +10,7 @@
  * population held still during the cycle), and the same cycle with LuaAuth counted by total_sessions.
  * Prints figures, asserts nothing.
  */
-import { Poller, type LuaAuthCountMode, type PollResult } from '../../src/main/app/poller';
+import { Poller, type LuaAuthCountMode, type PollResult } from '../../src/main/polling/poller';
 import { createClient } from '../../src/main/providers';
 import type { ProviderClient } from '../../src/main/providers/types';
 import { PROVIDERS, type AccountConfig, type ProviderId } from '../../src/shared/model';

@@ -10,7 +10,7 @@ import type { AccountConfig } from '../../src/shared/model';
 import { ActionService } from '../../src/main/actions/action-service';
 import { RulesAlertEngine } from '../../src/main/alerts/alert-engine';
 import { MonitorService } from '../../src/main/core/monitor-service';
-import { Poller } from '../../src/main/app/poller';
+import { Poller } from '../../src/main/polling/poller';
 import { buildTrayModel } from '../../src/main/tray/tray-model';
 import { History } from '../../src/main/history/history';
 import { createProviderRegistry, DEFAULT_PROVIDER_MODULES } from '../../src/main/providers/registry';

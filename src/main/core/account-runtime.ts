@@ -1,6 +1,6 @@
 import type { AccountConfig } from '../../shared/model';
 import type { AccountsService } from '../app/accounts';
-import type { Poller } from '../app/poller';
+import type { Poller } from '../polling/poller';
 import type { AnyClient } from '../providers/module';
 import { sameClientSettings } from '../providers/assumption-registry';
 import type { AccountStatuses } from './account-status';

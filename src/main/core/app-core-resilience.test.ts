@@ -7,8 +7,8 @@ import type { MonitorSnapshot } from '../../shared/ipc-contract';
 import { MemorySecretStore } from '../secrets';
 import { createAppCore } from './app-core';
 import { startTestCore, useCleanups } from './core-test-support';
-import { PollDriver, type TimerPort } from '../app/poll-driver';
-import type { Poller } from '../app/poller';
+import { PollDriver, type TimerPort } from '../polling/poll-driver';
+import type { Poller } from '../polling/poller';
 
 const cleanup = useCleanups();
 

@@ -10,9 +10,9 @@ import { systemClock, type Clock } from '../../shared/clock';
 import type { MonitorSnapshot } from '../../shared/ipc-contract';
 import type { ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { NotificationTarget } from '../alerts/notifications';
-import { AccountsService, viewOf, type ClientFactory } from '../app/accounts';
+import { AccountsService, type ClientFactory } from '../app/accounts';
 import { MessageTemplatesService } from '../app/message-templates-service';
-import { PollDriver, realTimers, type TimerPort } from '../app/poll-driver';
+import { PollDriver, realTimers, type TimerPort } from '../polling/poll-driver';
 import { Poller } from '../polling/poller';
 import { ActionService } from '../actions/action-service';
 import { DemoMode } from '../demo/demo-mode';
@@ -298,4 +298,3 @@ function wantsDemo(option: boolean | undefined, settings: { demoMode: boolean; d
   return option === true || (option === undefined && (settings.demoMode || (settings.accounts.length === 0 && !settings.demoDeclined)));
 }
 
-export { viewOf };

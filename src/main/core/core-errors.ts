@@ -1,7 +1,6 @@
 import type { IpcError } from '../../shared/ipc-contract';
 import type { ProviderErrorInfo } from '../../shared/errors';
 import { PROVIDERS, type ProviderId } from '../../shared/model';
-import { redactKeys } from '../providers/key-redaction';
 
 /**
  * An error raised by the core itself whose message is written for the user and
@@ -52,9 +51,4 @@ export function asProviderErrorInfo(error: unknown): ProviderErrorInfo | null {
     if (PROVIDERS.includes(candidate.provider) && typeof candidate.message === 'string') return candidate;
   }
   return null;
-}
-
-/** Removes every echo of each secret from a text (belt and braces for messages built from errors). */
-export function redact(text: string, secrets: Iterable<string>): string {
-  return redactKeys(text, secrets);
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock';
-import type { TimerPort } from '../app/poll-driver';
+import type { TimerPort } from '../polling/poll-driver';
 import type { History } from '../history/history';
 import { HistoryStore } from '../history/history-store';
 

@@ -8,7 +8,7 @@ import type { RulesAlertEngine } from '../alerts/alert-engine';
 import { ChannelError, type ChannelService } from '../alerts/channels/channel-service';
 import type { AccountsService } from '../app/accounts';
 import type { MessageTemplatesService } from '../app/message-templates-service';
-import type { Poller } from '../app/poller';
+import type { Poller } from '../polling/poller';
 import type { ActionService } from '../actions/action-service';
 import type { DemoMode } from '../demo/demo-mode';
 import type { InsightsZone } from '../monitor/insights';

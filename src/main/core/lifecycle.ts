@@ -1,8 +1,8 @@
 import type { History } from '../history/history';
 import type { RulesAlertEngine } from '../alerts/alert-engine';
 import type { ChannelService } from '../alerts/channels/channel-service';
-import type { PollDriver, TimerPort } from '../app/poll-driver';
-import type { Poller } from '../app/poller';
+import type { PollDriver, TimerPort } from '../polling/poll-driver';
+import type { Poller } from '../polling/poller';
 import type { DemoMode } from '../demo/demo-mode';
 import type { SettingsStore } from '../settings';
 import type { AccountRuntime } from './account-runtime';

@@ -5,7 +5,7 @@ import type { AccountStatus, AccountView, MonitorSnapshot } from '../../shared/i
 import { History } from '../history/history';
 import { RulesAlertEngine } from '../alerts/alert-engine';
 import { isStale, MonitorService, staleAfterMs, STALE_MIN_MS } from './monitor-service';
-import type { PollResult } from '../app/poller';
+import type { PollResult } from '../polling/poller';
 
 const account: AccountView = {
   id: 'acc',

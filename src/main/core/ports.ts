@@ -4,7 +4,6 @@
  * and `npm run web`, and the CLI. The core only ever talks to these ports.
  */
 import type { EventChannel, IpcEvents, RequestChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import type { ProviderId } from '../../shared/model';
 import type { SeriesRef } from '../../shared/series-ref';
 
 export type Handlers = {
@@ -82,6 +81,3 @@ export interface AppCore {
   stop(): Promise<void>;
 }
 
-export interface DemoInfo {
-  urls: Record<ProviderId, string>;
-}

@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import type { AccountConfig } from '../../shared/model';
-import type { Poller } from '../app/poller';
+import type { Poller } from '../polling/poller';
 import type { Ticket } from '../monitor/rate-budget';
 import type { AnyClient } from '../providers/module';
 import { asProviderErrorInfo, CoreError, invalidRequest } from './core-errors';

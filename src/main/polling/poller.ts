@@ -1,7 +1,7 @@
 /**
  * Background polling of live counts, one scheduler per account, on an injected
  * clock. Nothing here sleeps: `runDue()` starts whatever is due at `clock.now()`
- * and `nextDueAt()` says when to call it again; a small driver (app/poll-driver.ts)
+ * and `nextDueAt()` says when to call it again; a small driver (poll-driver.ts)
  * does that with real timers, tests do it by moving a ManualClock.
  *
  * A poll cycle is a queue of single-request jobs. Each job takes one request
@@ -25,9 +25,7 @@ import { budgetFor, CLOCK_JUMP_FORWARD_MS, newRuntime, type AccountRuntime, type
 import { statusOf } from './status-text';
 
 export type { LuaAuthCountMode } from '../providers/luaauth/count-plan';
-export type { PollerOptions, PollResult, TargetResult } from './poll-types';
-export { CLOCK_JUMP_FORWARD_MS } from './poll-types';
-export { isPermanentFailure, minIntervalMs } from './cycle-outcome';
+export type { PollerOptions, PollResult } from './poll-types';
 
 export class Poller {
   private readonly accounts = new Map<string, AccountRuntime>();

@@ -14,11 +14,6 @@ export function createClient(provider: ProviderId, options: ClientOptions): Prov
 }
 
 export { createJunkieClient, createLuaProtClient, createLuaAuthClient };
-export { ProviderError, isProviderError, isAbortError } from './errors';
-export { parseRetryAfter } from './retry-after';
-export { encodePathSegment } from './paths';
-export { describeDisconnects } from './luaauth/bulk';
-export { createProviderRegistry, defaultProviderRegistry, type ProviderRegistry } from './registry';
-export type { ProviderModule, AnyClient } from './module';
-export { DEFAULT_TIMEOUT_MS, DEFAULT_LONG_TIMEOUT_MS } from './http';
+export { ProviderError, isProviderError } from './errors';
+export type { AnyClient } from './module';
 export type * from './types';

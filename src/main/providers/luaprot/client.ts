@@ -20,7 +20,6 @@ import { ReadNotes, reportNotes } from '../read-notes';
 import type { CallOptions, ClientOptions, LuaProtClient, LuaProtHub, LuaProtKeyRecord, LuaProtScope } from '../types';
 
 /** Re-exported for callers of the client; the rule itself lives in shared/luaprot-message.ts. */
-export { LUAPROT_MESSAGE_MAX } from '../../../shared/luaprot-message';
 
 /**
  * The count path's view of a session list: the envelope and a list, nothing of the items themselves
