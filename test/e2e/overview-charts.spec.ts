@@ -16,7 +16,7 @@ test('the chart marks its peak and follows a live theme change; sparklines span 
     const chart = app.locator('.overview-main .chart');
     await chart.scrollIntoViewIfNeeded();
     // The peak said under the chart is the highest point of the series shown.
-    const points = await ipc(app, 'monitor:history', { key: 'total', range: '1h' });
+    const points = await ipc(app, 'monitor:history', { series: { type: 'total' }, range: '1h' });
     const peak = Math.round(Math.max(...points.map((p) => p.v)));
     await expect(chart.locator('.chart-peak')).toHaveText(new RegExp(`^Peak ${peak.toLocaleString('en-US')} at `));
 

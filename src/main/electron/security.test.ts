@@ -36,7 +36,7 @@ describe('hardenApp', () => {
     }
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every other permission request and check', () => {
     const request = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0]!;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'] as const) {
       const callback = vi.fn();
@@ -45,6 +45,24 @@ describe('hardenApp', () => {
     }
     const check = fake.module.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0]!;
     expect(check(contents as never, 'media', 'app://pulsebar', {} as never)).toBe(false);
+  });
+
+  it('lets only the app page write the clipboard (copy buttons), never read it', () => {
+    const request = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0]!;
+    const check = fake.module.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0]!;
+    const asked = (permission: string, requestingUrl: string | undefined): boolean => {
+      const callback = vi.fn();
+      request(contents as never, permission as never, callback, { requestingUrl } as never);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(asked('clipboard-sanitized-write', 'app://pulsebar/index.html#/sessions')).toBe(true);
+    expect(check(contents as never, 'clipboard-sanitized-write' as never, 'app://pulsebar', { requestingUrl: 'app://pulsebar/index.html' } as never)).toBe(true);
+    for (const url of ['https://evil.example/', 'app://pulsebar/other.html', undefined]) {
+      expect(asked('clipboard-sanitized-write', url), String(url)).toBe(false);
+      expect(check(contents as never, 'clipboard-sanitized-write' as never, 'x', { requestingUrl: url } as never), String(url)).toBe(false);
+    }
+    expect(asked('clipboard-read', 'app://pulsebar/index.html')).toBe(false);
+    expect(check(contents as never, 'clipboard-read', 'app://pulsebar', { requestingUrl: 'app://pulsebar/index.html' } as never)).toBe(false);
   });
 
   it('denies every new window', () => {

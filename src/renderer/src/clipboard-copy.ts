@@ -3,12 +3,11 @@
  *
  * The async Clipboard API first. In the web build (`npm run web`, e2e) the page is served from
  * 127.0.0.1 — a secure context — and Chromium lets a focused page write on a click without asking; the
- * CSP governs loading, not the clipboard. In Electron, main's security.ts answers every permission
- * request and check with "no", and Chromium checks `clipboard-sanitized-write` for
- * navigator.clipboard.writeText, so there it is refused until main allows that one permission for the
- * app's own page (setPermissionCheckHandler and setPermissionRequestHandler). Until then the fallback
- * below copies: document.execCommand('copy') on a click needs no permission in Chromium. Not checked
- * in Electron itself (no binary on the machines this is built on).
+ * CSP governs loading, not the clipboard. In Electron, main's security.ts grants the app's own page
+ * `clipboard-sanitized-write` (what Chromium checks for navigator.clipboard.writeText) and refuses
+ * every other permission. Should that ever be refused, the fallback below copies:
+ * document.execCommand('copy') on a click needs no permission in Chromium. Not checked in Electron
+ * itself (no binary on the machines this is built on).
  */
 export async function copyText(text: string): Promise<boolean> {
   try {
