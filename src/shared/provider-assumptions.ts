@@ -56,16 +56,6 @@ export function rateLimitProblem(limit: { max: unknown; windowSeconds: unknown }
   return undefined;
 }
 
-/** Why a list of rate limits cannot be used; undefined when it is fine. */
-export function rateLimitsProblem(limits: readonly { max: unknown; windowSeconds: unknown }[]): string | undefined {
-  if (limits.length === 0) return 'Give at least one rate limit (or reset to the default).';
-  if (limits.length > RATE_LIMITS_MAX) return `At most ${RATE_LIMITS_MAX} rate limits.`;
-  for (const [i, limit] of limits.entries()) {
-    const problem = rateLimitProblem(limit);
-    if (problem) return limits.length > 1 ? `Limit ${i + 1}: ${problem}` : problem;
-  }
-  return undefined;
-}
 
 /**
  * Why a route cannot be used; undefined when it is fine. A route is a path relative to the base URL:
