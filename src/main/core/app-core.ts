@@ -4,28 +4,25 @@
  * accounts), AccountStatuses (the one writer of account status), UserRequests (user actions under
  * the budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects,
  * HistoryKeeper, the IPC table (ipc-handlers.ts), tray routing and publishRound (what a committed
- * poll round sets off). Plain Node; no Electron import anywhere below here.
+ * poll round sets off). The accounts and their polling are wired in poll-side.ts, the alerts in
+ * alert-side.ts. Plain Node; no Electron import anywhere below here.
  */
 import { systemClock, type Clock } from '../../shared/clock';
 import type { MonitorSnapshot } from '../../shared/ipc-contract';
 import type { ChannelServiceOptions } from '../alerts/channels/channel-service';
 import type { NotificationTarget } from '../alerts/notifications';
-import { AccountsService, type ClientFactory } from '../app/accounts';
+import type { ClientFactory } from '../app/accounts';
 import { MessageTemplatesService } from '../app/message-templates-service';
-import { PollDriver, realTimers, type TimerPort } from '../polling/poll-driver';
-import { Poller } from '../polling/poller';
+import { realTimers, type TimerPort } from '../polling/poll-driver';
 import { ActionService } from '../actions/action-service';
 import { DemoMode } from '../demo/demo-mode';
 import { systemZone, type InsightsZone } from '../monitor/insights';
 import { isQuietTime, systemLocalMinutes, type LocalMinutes } from '../monitor/quiet-hours';
-import { DEFAULT_DELAY_MARGIN_MS } from '../monitor/rate-budget';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import type { SecretStore } from '../secrets';
 import { SettingsStore } from '../settings';
 import type { RunningSimulator, StartSimulator } from '../simulator/types';
-import { AccountRuntime } from './account-runtime';
 import { createAlertSide } from './alert-side';
-import { AccountStatuses } from './account-status';
 import { CoreError } from './core-errors';
 import { CoreEvents } from './core-events';
 import { HistoryKeeper } from './history-keeper';
@@ -33,12 +30,11 @@ import { LearnedNames } from './learned-names';
 import { startCore, stopCore, type LifecycleParts } from './lifecycle';
 import { createHandlers } from './ipc-handlers';
 import { MonitorService } from './monitor-service';
+import { createPollSide } from './poll-side';
 import type { AppCore, NotifierPort, SystemPort, TrayPort, WindowPort } from './ports';
 import { publishRound } from './publish-round';
-import { RunState } from './run-state';
 import { alertsPausedUntil, SettingsEffects } from './settings-effects';
 import { routeTrayAction } from './tray-routing';
-import { UserRequests } from './user-requests';
 
 export interface CreateAppCoreOptions {
   configDir: string;
@@ -99,48 +95,21 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const notices: string[] = [];
   const historyKeeper = new HistoryKeeper(options.configDir, { clock, log, saveEveryMs: options.historySaveIntervalMs });
 
-  // Set at start(), once history is loaded; the driver right after the poller it drives.
+  // Set at start(), once history is loaded.
   let monitor: MonitorService | null = null;
-  let driver: PollDriver | null = null;
   const commit = (force = false): void => void monitor?.commit(force);
-
-  const statuses = new AccountStatuses({ monitor: () => monitor });
-  const poller = new Poller({
+  const { poller, driver, run, requests, accounts, runtime } = createPollSide({
     clock,
+    log,
     registry,
-    intervalMs: (account) => settings().pollIntervalSeconds[account.provider] * 1000,
-    luaauthCountMode: () => settings().luaauthCountMode,
-    onResult: (result) => monitor?.accept(result),
-    onStatus: (status) => statuses.publish(status),
-    onScheduleChange: () => driver?.kick(),
-    ...(options.random ? { random: options.random } : {}),
-  });
-  driver =
-    options.timers === false
-      ? null
-      : new PollDriver(poller, clock, () => commit(), timers, (error) =>
-          log(`pulsebar: a poll round failed (${error instanceof Error ? error.name : 'error'}); polling continues`),
-        );
-  const run = new RunState({ poller, commit });
-  const requests = new UserRequests({ clock, poller });
-  const accounts = new AccountsService({
-    settings: settingsStore,
-    secrets: options.secrets,
     createClient,
-    registry,
+    settingsStore,
+    secrets: options.secrets,
+    timers: options.timers === false ? false : timers,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    // Test and Discover on an existing account spend its budget like any user action. Their answers are
-    // not reported back here: each request counts as answered within the budget's delay margin.
-    throttle: async (account) => (await requests.waitForBudget(account)).done(clock.now() + DEFAULT_DELAY_MARGIN_MS),
-    onRateLimited: (accountId, retryAfterMs) => poller.noteRateLimited(accountId, retryAfterMs),
-  });
-  const runtime = new AccountRuntime({
-    accounts,
-    poller,
-    statuses,
+    ...(options.random ? { random: options.random } : {}),
     monitor: () => monitor,
-    paused: () => run.paused,
-    afterSync: () => run.holdIfPaused(),
+    commit,
   });
 
   const pausedUntil = (): number | null => alertsPausedUntil(settings(), clock.now(), run.started);

@@ -4,7 +4,7 @@
  * A failed poll leaves the last count in place: it never becomes a zero, is
  * never appended to history and so can never trigger a drop alert. An account
  * that stops answering for long (or whose key is rejected) is stale: its last
- * count stays visible, marked, and leaves the grand total (see isStale).
+ * count stays visible, marked, and leaves the grand total (see isStale in staleness.ts).
  */
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
 import type { Clock } from '../../shared/clock';
@@ -17,7 +17,7 @@ import type {
   MonitorSnapshot,
   TargetLive,
 } from '../../shared/ipc-contract';
-import type { AccountState, ProviderId, TargetKind } from '../../shared/model';
+import type { ProviderId, TargetKind } from '../../shared/model';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { History, type RangePoint } from '../history/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
@@ -27,6 +27,8 @@ import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../..
 import type { PollResult } from '../polling/poller';
 import { computeGlance } from '../glance/glance';
 import { defaultTargetLabel, providerNameOf, targetLabelOf } from '../names/target-label';
+import { accountTotal, type AccountLiveState, type TargetState } from './account-live-state';
+import { isStale } from './staleness';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;
@@ -53,70 +55,6 @@ export interface AlertEngine {
   restart?(keys: readonly string[], at: number): void;
   /** Scopes that are gone for good (a removed account and its targets). */
   forget?(gone: (key: string) => boolean): void;
-}
-
-/**
- * Rounds an account total is held back while a target fails for a transient reason (timeout, 5xx...);
- * after that the total moves on without it, so one flaky target cannot freeze the totals for good.
- */
-export const MAX_HELD_ROUNDS = 3;
-
-/** An account whose last successful poll is older than this many of its poll intervals is stale... */
-export const STALE_INTERVALS = 3;
-/** ...and never sooner than this after it. */
-export const STALE_MIN_MS = 5 * 60_000;
-
-/** How long after its last successful poll an account polled every `intervalMs` becomes stale. */
-export function staleAfterMs(intervalMs: number | null): number {
-  return Math.max(STALE_INTERVALS * (intervalMs ?? 0), STALE_MIN_MS);
-}
-
-/**
- * The one definition of a stale account, whose last total is shown (marked) but is no longer live:
- * its key was rejected or access refused (polling halted) and no count came through since, or its
- * last successful poll is older than staleAfterMs(its effective poll interval).
- */
-export function isStale(input: {
-  state: AccountState;
-  /** A rejected key or refused access was seen and no count came through since (the key may have been replaced meanwhile). */
-  rejected: boolean;
-  /** Last successful poll (status), or when the total was last counted when the status has none. */
-  lastSuccessAt: number | null;
-  intervalMs: number | null;
-  now: number;
-}): boolean {
-  if (input.state === 'unauthorized' || input.rejected) return true;
-  return input.lastSuccessAt !== null && input.now - input.lastSuccessAt > staleAfterMs(input.intervalMs);
-}
-
-interface TargetState {
-  kind: TargetKind;
-  id: string;
-  /** What it is shown as (targetLabelOf: user label, provider name, "<Kind> <id>"). */
-  label: string;
-  /** The user's own label from the account's settings. */
-  userLabel?: string;
-  /** The name the last poll gave it, when that was the provider's (a LuaAuth script's). */
-  polledName?: string;
-  count: number | null;
-  lastAt: number | null;
-  /** A LuaAuth project's scripts, as the last poll listed them. */
-  children?: Map<string, TargetState>;
-}
-
-interface AccountLiveState {
-  account: AccountView;
-  status: AccountStatus;
-  total: number | null;
-  /** Which configured targets `total` counts (the ones failing for good are left out). */
-  composition: string | null;
-  /** Consecutive rounds the total was held back because a target failed for a transient reason. */
-  heldRounds: number;
-  /** When `total` was last counted from a poll. */
-  countedAt: number | null;
-  /** The key was rejected (or access refused) and no count came through since: stale even once the key is replaced. */
-  rejected: boolean;
-  targets: Map<string, TargetState>;
 }
 
 export interface MonitorServiceOptions {
@@ -288,7 +226,7 @@ export class MonitorService {
         }
         record(target, t.count);
       }
-      const update = this.accountTotal(state, result);
+      const update = accountTotal(state, result);
       if (update === null) continue;
       const composition = update.composition;
       if (state.composition !== null && state.composition !== composition) restarted.push(seriesKey(accountSeries(account.id)));
@@ -344,33 +282,6 @@ export class MonitorService {
 
   private providerNameOf(provider: ProviderId, t: TargetState): string | undefined {
     return providerNameOf({ ...t, learnedName: this.options.learnedName?.(provider, t.kind, t.id) });
-  }
-
-  /**
-   * The account total this result gives, and whether it goes to history: a target failing for good
-   * (not_found, invalid_input, a refusal) is left out of the total and the total moves on; a transient
-   * failure holds the total back, but only for MAX_HELD_ROUNDS rounds. null: leave the total as it is.
-   */
-  private accountTotal(state: AccountLiveState, result: PollResult): { total: number; composition: string; record: boolean } | null {
-    const failed = result.targets.filter((t) => t.count === null);
-    const transient = failed.filter((t) => !t.permanent);
-    let total = result.total;
-    // Every target failing for good: nothing left to count is 0 users counted, not "unknown".
-    if (total === null && result.targets.length > 0 && transient.length === 0) total = 0;
-    if (total === null) return null;
-    const left = new Set(failed.map((t) => t.id));
-    const composition = state.account.targets
-      .filter((t) => !left.has(t.id))
-      .map((t) => `${t.kind}:${t.id}`)
-      .join(',');
-    if (transient.length === 0) {
-      state.heldRounds = 0;
-      return { total, composition, record: true };
-    }
-    state.heldRounds += 1;
-    if (state.heldRounds > MAX_HELD_ROUNDS) return { total, composition, record: true };
-    // The first count ever is shown even when partial, but not recorded.
-    return state.total === null ? { total, composition, record: false } : null;
   }
 
   snapshot(now = this.options.clock.now()): MonitorSnapshot {

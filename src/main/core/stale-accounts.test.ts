@@ -5,7 +5,7 @@ import { fixedOffsetLocalMinutes } from '../monitor/quiet-hours';
 import { seededRandom } from '../monitor/seeded-random';
 import type { SimulatorOptions } from '../simulator/types';
 import { startTestCore, useCleanups, value } from './core-test-support';
-import { STALE_MIN_MS } from './monitor-service';
+import { STALE_MIN_MS } from './staleness';
 import type { NotificationRequest, TrayMenuItem, TrayModel } from './ports';
 import { accountSeries, TOTAL_SERIES, type SeriesRef } from '../../shared/series-ref';
 
