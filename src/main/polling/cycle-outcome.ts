@@ -7,6 +7,7 @@ import type { AccountState, TargetKind } from '../../shared/model';
 import type { RateBudget } from '../monitor/rate-budget';
 import type { ProviderModule } from '../providers/module';
 import type { CallOptions } from '../providers/types';
+import { ReadNotes } from '../providers/read-notes';
 import { FRESH_INTERVALS, type AccountRuntime, type Cycle, type Job, type PollResult, type TargetAccumulator, type TargetResult } from './poll-types';
 
 export const TRANSIENT = new Set<ProviderErrorInfo['kind']>(['unavailable', 'timeout', 'network', 'malformed']);
@@ -190,4 +191,32 @@ export function followClockBack(runtime: AccountRuntime, delta: number, now: num
 /** Call options of a poll request: cancellable, and what its items lacked goes into the cycle's notes. */
 export function readOptions(cycle: Cycle, signal: AbortSignal): CallOptions {
   return { signal, onReadNotes: (notes) => cycle.notes.add(notes) };
+}
+
+/** A cycle about to start: every configured target at count 0, nothing queued yet. */
+export function newCycle(runtime: AccountRuntime, now: number): Cycle {
+  const account = runtime.config;
+  const targets: TargetAccumulator[] = account.targets.map((t) => ({
+    kind: t.kind,
+    id: t.id,
+    label: targetLabel(runtime.module, t.kind, t.id, t.label),
+    ownLabel: Boolean(t.label?.trim()),
+    count: 0,
+    ids: null,
+    parts: null,
+    pending: 0,
+  }));
+  const cycle: Cycle = {
+    startedAt: now,
+    queue: [],
+    running: 0,
+    targets,
+    transient: null,
+    fatal: null,
+    discovered: null,
+    aborted: false,
+    notes: new ReadNotes(account.provider),
+    readOptions: (signal) => readOptions(cycle, signal),
+  };
+  return cycle;
 }

@@ -16,10 +16,9 @@ import type { AccountConfig, AccountState } from '../../shared/model';
 import type { RateBudget, Ticket } from '../monitor/rate-budget';
 import type { RandomSource } from '../monitor/seeded-random';
 import type { AnyClient } from '../providers/module';
-import { ReadNotes } from '../providers/read-notes';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { asProviderErrorInfo } from '../core/core-errors';
-import { addAutoTargets, cycleResult, followClockBack, HALTING, minIntervalMs, readOptions, recordFailure, settleCycle, targetLabel } from './cycle-outcome';
+import { addAutoTargets, cycleResult, followClockBack, HALTING, minIntervalMs, newCycle, recordFailure, settleCycle } from './cycle-outcome';
 import { rateWindowsOf, sameRateWindows } from '../providers/assumption-registry';
 import { budgetFor, CLOCK_JUMP_FORWARD_MS, newRuntime, type AccountRuntime, type Cycle, type Job, type PollerOptions, type TargetAccumulator } from './poll-types';
 import { statusOf } from './status-text';
@@ -324,28 +323,8 @@ export class Poller {
   private startCycle(runtime: AccountRuntime, now: number): Cycle {
     runtime.lastAttemptAt = now;
     const account = runtime.config;
-    const targets: TargetAccumulator[] = account.targets.map((t) => ({
-      kind: t.kind,
-      id: t.id,
-      label: targetLabel(runtime.module, t.kind, t.id, t.label),
-      ownLabel: Boolean(t.label?.trim()),
-      count: 0,
-      ids: null,
-      parts: null,
-      pending: 0,
-    }));
-    const cycle: Cycle = {
-      startedAt: now,
-      queue: [],
-      running: 0,
-      targets,
-      transient: null,
-      fatal: null,
-      discovered: null,
-      aborted: false,
-      notes: new ReadNotes(account.provider),
-      readOptions: (signal) => readOptions(cycle, signal),
-    };
+    const cycle = newCycle(runtime, now);
+    const targets = cycle.targets;
     const plan = runtime.module.countPlan;
     cycle.queue.push(...plan.startCycle({ account, client: runtime.client, cycle, state: runtime.planState, now: () => this.now, mode: this.mode() }));
     // A target no job counts cannot be counted at this provider (unless one call counts them all).
@@ -425,7 +404,6 @@ export class Poller {
     if (!this.isCurrent(runtime, cycle)) return;
     runtime.cycle = null;
     const now = this.now;
-    const account = runtime.config;
     const interval = this.intervalOf(runtime);
 
     const diagnostics = [...cycle.notes.lines(), ...(runtime.module.countPlan.assumptionNotes?.(runtime.planState) ?? [])];
