@@ -27,6 +27,7 @@ import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../..
 import type { PollResult } from '../polling/poller';
 import { computeGlance } from '../glance/glance';
 import { defaultTargetLabel, providerNameOf, targetLabelOf } from '../names/target-label';
+import { liveTotals } from '../../shared/live-totals';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;
@@ -391,6 +392,7 @@ export class MonitorService {
       at: now,
       total,
       byProvider,
+      live: liveTotals({ total, byProvider, accounts }),
       accounts,
       alertsPausedUntil: this.options.alertsPausedUntil(),
       demo: this.options.demo(),

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { call, describeFailure } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
-import { liveTotal } from '../live-total';
 import { count } from '../time-format';
 import { Icon } from './Icon';
 import './HeaderBar.css';
@@ -23,7 +22,7 @@ export function HeaderBar() {
       </span>
       {snapshot && (
         <span className="header-total" aria-hidden="true">
-          {count(liveTotal(snapshot))} live
+          {count(snapshot.live.total)} live
         </span>
       )}
       {snapshot?.demo && (
