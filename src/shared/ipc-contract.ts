@@ -115,12 +115,22 @@ export interface Glance {
   demoInProvider: Record<ProviderId, boolean>;
 }
 
+/** The totals as the tray and window print them (shared/live-totals.ts, called by main's monitor service): null is "nothing live", a dash. */
+export interface LiveTotals {
+  /** `MonitorSnapshot.total`, or null when every account with a count is stale. */
+  total: number | null;
+  /** Providers that have accounts only: their `byProvider` total, or null when none of their accounts is live. */
+  byProvider: Partial<Record<ProviderId, number | null>>;
+}
+
 export interface MonitorSnapshot {
   at: number;
   /** Sum of the accounts that are live (not `stale`). */
   total: number;
   /** Per provider, live accounts only. */
   byProvider: Record<ProviderId, number>;
+  /** What the tray and window print for `total` and `byProvider`; they format it and decide nothing. */
+  live: LiveTotals;
   accounts: AccountLive[];
   alertsPausedUntil: number | null;
   demo: boolean;

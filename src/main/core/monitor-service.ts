@@ -29,6 +29,7 @@ import { computeGlance } from '../glance/glance';
 import { defaultTargetLabel, providerNameOf, targetLabelOf } from '../names/target-label';
 import { accountTotal, type AccountLiveState, type TargetState } from './account-live-state';
 import { isStale } from './staleness';
+import { liveTotals } from '../../shared/live-totals';
 
 export const TREND_WINDOW_MS = 10 * 60_000;
 export const SPARKLINE_WINDOW_MS = 60 * 60_000;
@@ -302,6 +303,7 @@ export class MonitorService {
       at: now,
       total,
       byProvider,
+      live: liveTotals({ total, byProvider, accounts }),
       accounts,
       alertsPausedUntil: this.options.alertsPausedUntil(),
       demo: this.options.demo(),

@@ -4,6 +4,7 @@ import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
 import type { AccountState, ProviderId } from '../../shared/model';
 import { seriesIdentity, type SeriesRef } from '../../shared/series-ref';
 import { ALERT_ICON_MS, buildTrayModel, staleReason, trayIconState, trendArrow } from './tray-model';
+import { liveTotals } from '../../shared/live-totals';
 
 /*
  * The tray as the user reads it: the whole menu item by item, the tooltip line by line, and the
@@ -23,7 +24,7 @@ function live(id: string, provider: ProviderId, state: AccountState, total: numb
 }
 
 function snap(accounts: AccountLive[], extra: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
-  return {
+  const parts: Omit<MonitorSnapshot, 'live'> = {
     at: NOW,
     total: accounts.reduce((n, a) => n + (a.stale ? 0 : (a.total ?? 0)), 0),
     byProvider: { junkie: 0, luaprot: 0, luaauth: 0 },
@@ -35,6 +36,8 @@ function snap(accounts: AccountLive[], extra: Partial<MonitorSnapshot> = {}): Mo
     glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...extra,
   };
+  // The totals as main prints them, by the one rule (shared/live-totals), from whatever the test set.
+  return { ...parts, live: liveTotals(parts) };
 }
 
 const alertAt = (at: number, silenced = false): AlertEvent => ({

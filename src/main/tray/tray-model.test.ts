@@ -4,6 +4,7 @@ import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
 import type { AccountState } from '../../shared/model';
 import { buildTrayModel, TRAY_ACTIONS } from './tray-model';
 import type { TrayMenuItem } from '../core/ports';
+import { liveTotals } from '../../shared/live-totals';
 
 const NOW = Date.UTC(2026, 0, 5, 12);
 
@@ -20,7 +21,7 @@ function account(id: string, provider: AccountLive['account']['provider'], state
 }
 
 function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
-  return {
+  const parts: Omit<MonitorSnapshot, 'live'> = {
     at: NOW,
     total: 1234,
     byProvider: { junkie: 1000, luaprot: 234, luaauth: 0 },
@@ -32,6 +33,8 @@ function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
     glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...overrides,
   };
+  // The totals as main prints them, by the one rule (shared/live-totals), from whatever the test set.
+  return { ...parts, live: liveTotals(parts) };
 }
 
 const alert = (at: number, silenced = false): AlertEvent => ({

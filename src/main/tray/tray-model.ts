@@ -4,7 +4,7 @@
  */
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
-import type { AccountState } from '../../shared/model';
+import type { AccountState, ProviderId } from '../../shared/model';
 import { providerDescriptor, providerLabel } from '../providers/registry';
 import { seriesIdentity } from '../../shared/series-ref';
 import type { TrayIconState, TrayMenuItem, TrayModel } from '../core/ports';
@@ -69,18 +69,14 @@ export function staleReason(account: AccountLive, now: number): string {
 
 const notLive = (account: AccountLive, now: number): string => `(not live — ${staleReason(account, now)})`;
 
-/** The grand total, or a dash when every account with a count is stale (nothing live: not a zero). */
-function liveTotal(snapshot: MonitorSnapshot): string {
-  const withCount = snapshot.accounts.filter((a) => a.total !== null);
-  return withCount.length > 0 && withCount.every((a) => a.stale) ? fmt(null) : fmt(snapshot.total);
-}
+/** The grand total as main computed it (a dash when nothing is live: see shared/live-totals). */
+const liveTotal = (snapshot: MonitorSnapshot): string => fmt(snapshot.live.total);
 
 function tooltip(snapshot: MonitorSnapshot, now: number): string {
   const lines = [`Pulsebar${snapshot.demo ? ' (demo)' : ''} — ${liveTotal(snapshot)} live`];
-  const present = (Object.keys(snapshot.byProvider) as Array<keyof typeof snapshot.byProvider>).filter((p) =>
-    snapshot.accounts.some((a) => a.account.provider === p && !a.stale),
-  );
-  if (present.length > 0) lines.push(present.map((p) => `${providerLabel(p)} ${fmt(snapshot.byProvider[p])}`).join(' · '));
+  // Providers with a live account only: the tooltip has no room for dashes.
+  const present = (Object.entries(snapshot.live.byProvider) as Array<[ProviderId, number | null]>).filter(([, n]) => n !== null);
+  if (present.length > 0) lines.push(present.map(([p, n]) => `${providerLabel(p)} ${fmt(n)}`).join(' · '));
   const stale = snapshot.accounts.filter((a) => a.stale);
   if (stale.length > TOOLTIP_STALE_LINES) lines.push(`${stale.length} accounts not live, left out of the total`);
   else for (const a of stale) lines.push(`${a.account.label}: ${fmt(a.total)} ${notLive(a, now)}`);

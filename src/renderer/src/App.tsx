@@ -11,6 +11,7 @@ import { useAlerts } from './stores/alerts-store';
 import { useMonitor } from './stores/monitor-store';
 import { useSettings } from './stores/settings-store';
 import { useUi, VIEW_LABELS } from './stores/ui-store';
+import { useWindow } from './stores/window-store';
 import { AccountsView } from './views/AccountsView';
 import { AlertsView } from './views/AlertsView';
 import { InsightsView } from './views/InsightsView';
@@ -67,7 +68,7 @@ function useGlobalKeys() {
         }
       } else if (e.key === 'Escape' && !e.defaultPrevented) {
         e.preventDefault();
-        if (!closeTopOverlay()) void call('window:hide').catch(() => {});
+        if (!closeTopOverlay()) void useWindow.getState().hide().catch(() => {});
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { call, describeFailure } from '../api';
+import { describeFailure } from '../api';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
-import { liveTotal } from '../live-total';
+import { useWindow } from '../stores/window-store';
 import { count } from '../time-format';
 import { Icon } from './Icon';
 import './HeaderBar.css';
@@ -13,7 +12,9 @@ export function HeaderBar() {
   const refresh = useMonitor((s) => s.refresh);
   const setPaused = useMonitor((s) => s.setPaused);
   const notify = useUi((s) => s.notify);
-  const [detached, setDetached] = useState(false);
+  const detached = useWindow((s) => s.detached);
+  const setDetached = useWindow((s) => s.setDetached);
+  const hide = useWindow((s) => s.hide);
   const guard = (run: () => Promise<unknown>) => () => void run().catch((err) => notify(describeFailure(err), 'error'));
   const paused = snapshot?.paused ?? false;
   return (
@@ -23,7 +24,7 @@ export function HeaderBar() {
       </span>
       {snapshot && (
         <span className="header-total" aria-hidden="true">
-          {count(liveTotal(snapshot))} live
+          {count(snapshot.live.total)} live
         </span>
       )}
       {snapshot?.demo && (
@@ -56,14 +57,11 @@ export function HeaderBar() {
         className="icon-button"
         aria-label={detached ? 'Attach to tray' : 'Detach window'}
         title={detached ? 'Attach to tray' : 'Detach window'}
-        onClick={guard(async () => {
-          await call('window:detach', { detached: !detached });
-          setDetached(!detached);
-        })}
+        onClick={guard(() => setDetached(!detached))}
       >
         <Icon name="detach" />
       </button>
-      <button type="button" className="icon-button" aria-label="Hide panel" title="Hide (Esc)" onClick={guard(() => call('window:hide'))}>
+      <button type="button" className="icon-button" aria-label="Hide panel" title="Hide (Esc)" onClick={guard(hide)}>
         <Icon name="hide" />
       </button>
     </header>

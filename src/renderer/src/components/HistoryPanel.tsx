@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HISTORY_RANGE_MS, HISTORY_RANGES, historyCsv } from '../../../shared/history-ranges';
 import type { HistoryPoint, HistoryRange } from '../../../shared/ipc-contract';
-import { call, describeFailure } from '../api';
+import { describeFailure } from '../api';
 import { downloadText, fileSlug } from '../file-download';
 import type { SeriesOption } from '../series-options';
 import { useMonitor } from '../stores/monitor-store';
@@ -30,7 +30,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey, chartHeight }: { op
   useEffect(() => {
     if (!selected) return;
     let live = true;
-    call('monitor:history', { series: selected.series, range })
+    useMonitor.getState().history(selected.series, range)
       .then((p) => live && (setPoints(p), setError(null)))
       .catch((err) => live && setError(describeFailure(err)));
     return () => {
@@ -43,7 +43,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey, chartHeight }: { op
   const exportCsv = () => {
     if (!selected) return;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    call('monitor:history', { series: selected.series, range, every: true })
+    useMonitor.getState().history(selected.series, range, true)
       .then((rows) => downloadText(`pulsebar-${fileSlug(selected.label)}-${range}-${stamp}.csv`, historyCsv(rows)))
       .catch((err) => setError(describeFailure(err)));
   };

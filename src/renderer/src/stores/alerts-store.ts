@@ -26,6 +26,11 @@ interface AlertsState {
   saveRules(rules: AlertRule[]): Promise<void>;
   saveQuietHours(quiet: QuietHours): Promise<void>;
   pause(minutes: number | null): Promise<void>;
+  /**
+   * The pause as main last pushed it (each snapshot's alertsPausedUntil): the tray's "Pause alerts" changes
+   * it without this window asking. This store is the renderer's one reader of the pause.
+   */
+  pausedUntilPushed(pausedUntil: number | null): void;
   fired(events: AlertEvent[]): void;
   /** Changes one rule (or adds it at the end, when `added`) in the draft. */
   editRule(rule: AlertRule, added?: boolean): void;
@@ -62,6 +67,11 @@ export const useAlerts = create<AlertsState>()((set, get) => {
     },
     async pause(minutes) {
       set({ settings: await call('alerts:pause', { minutes }) });
+    },
+    pausedUntilPushed(pausedUntil) {
+      const settings = get().settings;
+      // Not loaded yet: load() will read the pause with the rules.
+      if (settings && settings.pausedUntil !== pausedUntil) set({ settings: { ...settings, pausedUntil } });
     },
     fired(events) {
       set((s) => {

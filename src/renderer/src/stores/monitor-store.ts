@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import type { AccountView, MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { AccountView, HistoryPoint, HistoryRange, MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { SeriesRef } from '../../../shared/series-ref';
 import type { ProviderId, TargetKind } from '../../../shared/model';
 import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
 import { call, describeFailure } from '../api';
 import { renameRequest } from '../target-rename';
 import { useAccounts } from './accounts-store';
+import { useAlerts } from './alerts-store';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
 interface MonitorState {
@@ -18,6 +20,8 @@ interface MonitorState {
   setPaused(paused: boolean): Promise<void>;
   /** Demo mode on or off (the welcome screen's "Try demo", the offer to turn it off once real accounts exist). */
   setDemo(enabled: boolean): Promise<void>;
+  /** A series' history over a range (`every`: each kept sample or bucket, for the CSV export). */
+  history(series: SeriesRef, range: HistoryRange, every?: boolean): Promise<HistoryPoint[]>;
   /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
   renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
 }
@@ -44,6 +48,8 @@ export const useMonitor = create<MonitorState>()((set) => ({
   },
   setSnapshot(snapshot) {
     set({ snapshot });
+    // The alert pause is the alerts store's to show (one copy); a pause from the tray arrives here.
+    useAlerts.getState().pausedUntilPushed(snapshot.alertsPausedUntil);
   },
   async refresh(accountId) {
     await call('monitor:refresh', accountId ? { accountId } : {});
@@ -54,6 +60,9 @@ export const useMonitor = create<MonitorState>()((set) => ({
   async setDemo(enabled) {
     set({ snapshot: await call('demo:set', { enabled }) });
     await useAccounts.getState().load();
+  },
+  history(series, range, every = false) {
+    return call('monitor:history', every ? { series, range, every } : { series, range });
   },
   async renameTarget(account, target, label) {
     // Through the accounts store, which reloads its list; main pushes the relabelled snapshot.

@@ -161,3 +161,37 @@ describe('sessions store', () => {
     });
   });
 });
+
+describe('sessions store disconnects (the IPC the Sessions view used to make itself)', () => {
+  it('one session: asks main, closes its drawer, and marks the row only when the provider lingers', async () => {
+    const bridge = installFakeBridge({ 'sessions:disconnect': { message: 'ok' } });
+    useSessions.setState({ detail: { sessionId: 's1', data: null, error: null, loading: false } });
+    expect(await useSessions.getState().disconnect('acc', 's1', false)).toEqual({ message: 'ok' });
+    expect(bridge.callsTo('sessions:disconnect')).toEqual([{ accountId: 'acc', sessionId: 's1' }]);
+    expect(useSessions.getState().detail).toBeNull();
+    expect(useSessions.getState().disconnecting.size).toBe(0);
+    await useSessions.getState().disconnect('acc', 's2', true);
+    expect([...useSessions.getState().disconnecting]).toEqual(['s2']);
+  });
+
+  it('the selection: disconnects those ids and clears it', async () => {
+    const bridge = installFakeBridge({ 'sessions:disconnectMany': { message: '', count: 2 } });
+    useSessions.getState().selectOnly(['a', 'b']);
+    expect(await useSessions.getState().disconnectMany('acc', ['a', 'b'])).toEqual({ message: '', count: 2 });
+    expect(bridge.callsTo('sessions:disconnectMany')).toEqual([{ accountId: 'acc', sessionIds: ['a', 'b'] }]);
+    expect(useSessions.getState().selected.size).toBe(0);
+  });
+
+  it('a hub marks every listed row as disconnecting; a key marks none', async () => {
+    const bridge = installFakeBridge({ 'sessions:disconnectMany': { message: 'done' } });
+    useSessions.setState({ sessions: sampleSessions(3) });
+    await useSessions.getState().disconnectScope('acc', { key: 'K' });
+    expect(useSessions.getState().disconnecting.size).toBe(0);
+    await useSessions.getState().disconnectScope('acc', { hubId: 'h1' });
+    expect([...useSessions.getState().disconnecting]).toEqual(['s0', 's1', 's2']);
+    expect(bridge.callsTo('sessions:disconnectMany')).toEqual([
+      { accountId: 'acc', scope: { key: 'K' } },
+      { accountId: 'acc', scope: { hubId: 'h1' } },
+    ]);
+  });
+});

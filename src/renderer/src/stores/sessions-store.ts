@@ -41,6 +41,12 @@ interface SessionsState {
   /** LuaProt sessions disconnected but still listed (they linger up to 90 s): marked, no actions. */
   disconnecting: ReadonlySet<string>;
   markDisconnecting(ids: string[]): void;
+  /** Disconnects one session and closes its drawer; `lingers` (LuaProt) marks the row until it goes. */
+  disconnect(accountId: string, sessionId: string, lingers: boolean): Promise<{ message: string }>;
+  /** Disconnects the selected sessions and clears the selection. */
+  disconnectMany(accountId: string, sessionIds: string[]): Promise<{ message: string; count?: number }>;
+  /** Disconnects a whole hub or key; a hub's listed rows are marked (LuaProt may list them a while longer). */
+  disconnectScope(accountId: string, scope: { hubId: string } | { key: string }): Promise<{ message: string; count?: number }>;
 }
 
 const firstQuery = (): SessionsState['query'] => ({ page: 1, limit: 50, search: '', from: 0, filter: {} });
@@ -64,6 +70,26 @@ export const useSessions = create<SessionsState>()((set, get) => ({
 
   markDisconnecting(ids) {
     set((s) => ({ disconnecting: new Set([...s.disconnecting, ...ids]) }));
+  },
+
+  async disconnect(accountId, sessionId, lingers) {
+    const r = await call('sessions:disconnect', { accountId, sessionId });
+    get().closeDetail();
+    if (lingers) get().markDisconnecting([sessionId]);
+    return r;
+  },
+
+  async disconnectMany(accountId, sessionIds) {
+    const r = await call('sessions:disconnectMany', { accountId, sessionIds });
+    get().clearSelection();
+    return r;
+  },
+
+  async disconnectScope(accountId, scope) {
+    const r = await call('sessions:disconnectMany', { accountId, scope });
+    // Everyone listed in the hub was disconnected; LuaProt may list them a while longer.
+    if ('hubId' in scope) get().markDisconnecting(get().sessions.map((x) => x.id));
+    return r;
   },
 
   async open(accountId, targetId, provider) {

@@ -1,6 +1,7 @@
 /** Small builders of the data main sends, for renderer tests: only what a test cares about is passed. */
 import type { AccountLive, AccountView, MonitorSnapshot } from '../../../shared/ipc-contract';
 import type { ProviderId, Session } from '../../../shared/model';
+import { liveTotals } from '../../../shared/live-totals';
 
 export function sampleAccount(over: Partial<AccountView> = {}): AccountView {
   return {
@@ -38,7 +39,7 @@ export function sampleSnapshot(accounts: AccountLive[], over: Partial<MonitorSna
   const live = accounts.filter((a) => !a.stale);
   const byProvider: Record<ProviderId, number> = { junkie: 0, luaprot: 0, luaauth: 0 };
   for (const a of live) byProvider[a.account.provider] += a.total ?? 0;
-  return {
+  const parts: Omit<MonitorSnapshot, 'live'> = {
     at: 1_000,
     total: live.reduce((n, a) => n + (a.total ?? 0), 0),
     byProvider,
@@ -50,6 +51,8 @@ export function sampleSnapshot(accounts: AccountLive[], over: Partial<MonitorSna
     glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...over,
   };
+  // The totals as main prints them, by the one rule (shared/live-totals), from whatever the test set.
+  return { ...parts, live: liveTotals(parts) };
 }
 
 export function sampleSession(over: Partial<Session> = {}): Session {

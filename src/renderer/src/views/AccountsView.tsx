@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { explainError } from '../../../shared/errors';
 import { PROVIDER_NAMES } from '../../../shared/model';
-import { call, describeFailure } from '../api';
+import { describeFailure } from '../api';
 import { AccountEditor } from '../components/AccountEditor';
 import { AddAccountForm } from '../components/AddAccountForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -33,7 +33,6 @@ export function AccountsView() {
   const { accounts, load } = useAccounts();
   const remove = useAccounts((s) => s.remove);
   const snapshot = useMonitor((s) => s.snapshot);
-  const setSnapshot = useMonitor((s) => s.setSnapshot);
   const notify = useUi((s) => s.notify);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -48,8 +47,8 @@ export function AccountsView() {
   const setDemo = async (enabled: boolean) => {
     setDemoBusy(true);
     try {
-      setSnapshot(await call('demo:set', { enabled }));
-      await load();
+      // The monitor store sets the snapshot main answers and reloads the accounts store.
+      await useMonitor.getState().setDemo(enabled);
     } catch (err) {
       notify(describeFailure(err), 'error');
     } finally {

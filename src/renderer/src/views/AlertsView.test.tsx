@@ -1,19 +1,22 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../../shared/alerts';
 import type { AlertSettings } from '../../../shared/ipc-contract';
 import { useAlerts } from '../stores/alerts-store';
 import { useChannels } from '../stores/channels-store';
+import { useMonitor } from '../stores/monitor-store';
+import { sampleSnapshot } from '../test-support/sample-data';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge } from '../test-support/fake-bridge';
 import { AlertsView } from './AlertsView';
 
-const initial = { alerts: useAlerts.getState(), channels: useChannels.getState(), ui: useUi.getState() };
+const initial = { alerts: useAlerts.getState(), channels: useChannels.getState(), ui: useUi.getState(), monitor: useMonitor.getState() };
 beforeEach(() => {
   useAlerts.setState(initial.alerts, true);
   useChannels.setState(initial.channels, true);
   useUi.setState(initial.ui, true);
+  useMonitor.setState(initial.monitor, true);
 });
 
 const rise: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'rise', percent: 50, minUsers: 20, windowMinutes: 10 }, enabled: true, cooldownMinutes: 30 };
@@ -112,5 +115,18 @@ describe('AlertsView quiet hours', () => {
     expect(screen.queryByText(/Invalid alerts/)).toBeNull();
     fireEvent.change(end, { target: { value: '06:00' } });
     expect(end).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
+describe('AlertsView pause', () => {
+  it("follows a pause made from the tray: main's pushed snapshot updates the open view", async () => {
+    setup();
+    expect(await screen.findByRole('button', { name: 'Pause alerts for 1 hour' })).toBeInTheDocument();
+    const until = Date.now() + 60 * 60_000;
+    act(() => useMonitor.getState().setSnapshot(sampleSnapshot([], { alertsPausedUntil: until })));
+    expect(screen.getByText(/^Paused until /)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pause alerts for 1 hour' })).toBeNull();
+    act(() => useMonitor.getState().setSnapshot(sampleSnapshot([], { alertsPausedUntil: null })));
+    expect(screen.getByRole('button', { name: 'Pause alerts for 1 hour' })).toBeInTheDocument();
   });
 });

@@ -9,7 +9,7 @@ import { seriesOptions } from '../series-options';
 import { TargetCard } from '../components/TargetCard';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
-import { liveTotal, notLiveAccounts } from '../live-total';
+import { notLiveAccounts } from '../not-live-accounts';
 import { count } from '../time-format';
 import './OverviewView.css';
 
@@ -81,7 +81,7 @@ export function OverviewView() {
               )}
             </span>
             <output className="big-number" aria-label="Live total" aria-describedby={glance.demoInTotal ? 'total-demo-note' : undefined}>
-              {count(liveTotal(snapshot))}
+              {count(snapshot.live.total)}
             </output>
             {glance.demoInTotal && (
               <span id="total-demo-note" className="visually-hidden">
@@ -99,8 +99,8 @@ export function OverviewView() {
               <li key={p}>
                 <span className="muted">{PROVIDER_NAMES[p]}</span>{' '}
                 <strong aria-label={`${PROVIDER_NAMES[p]} total`}>
-                  {/* Every account of this provider stale: nothing live, a dash rather than a zero. */}
-                  {count(snapshot.accounts.some((a) => a.account.provider === p && !a.stale) ? snapshot.byProvider[p] : null)}
+                  {/* Null (every account of this provider stale) prints a dash: main decides, see shared/live-totals. */}
+                  {count(snapshot.live.byProvider[p] ?? null)}
                 </strong>
                 {glance.demoInProvider[p] && (
                   <span className="demo-badge" aria-label={`${PROVIDER_NAMES[p]} total includes demo users`}>
