@@ -115,6 +115,21 @@ export class Series {
     return this.rawLen > 0 ? this.rawTime(0) : Infinity;
   }
 
+  /**
+   * Epoch hour before which queries read the hour tier, and from which (at `hourTierEnd() · HOUR_MS`)
+   * the minute and raw tiers. The minute tier may start part-way through an hour (its retention and
+   * capacity drop whole minutes); that hour's bucket holds every sample of the hour, the minute tier
+   * only those after its start, so the whole hour is read from the hour tier. Without an hour bucket
+   * there (no hour tier, or it was cut shorter on load), the finer tiers are read from where they start.
+   */
+  hourTierEnd(): number {
+    if (this.hours.empty) return -Infinity;
+    const fine = this.fineStart();
+    if (fine === Infinity) return Infinity;
+    const hour = Math.floor(fine / HOUR_MS);
+    return hour * HOUR_MS < fine && this.hours.has(hour) ? hour + 1 : hour;
+  }
+
   /** Refills hour `hour` from the minute buckets that fall in it (after a rewind emptied it). */
   refillHour(hour: number): void {
     const from = hour * 60;
