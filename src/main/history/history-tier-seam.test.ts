@@ -125,3 +125,28 @@ describe('the seam between the hour and minute tiers', () => {
     expect(Math.abs(point!.value - meanOf(held))).toBeLessThan(0.05);
   });
 });
+
+describe('the seam between the minute and raw tiers', () => {
+  // Raw retention 30 min 20 s: it drops samples part-way through a minute, which the bucket keeps.
+  const options = { rawRetentionMs: 30 * MINUTE_MS + 20_000, bucketRetentionMs: 3 * HOUR_MS };
+  const end = T0 + HOUR_MS;
+  /** Every 10 s: 10–14, one 999 at 29 min 10 s (dropped from the raw tier, kept in its minute's bucket). */
+  const held = (): Sample[] => {
+    const out: Sample[] = [];
+    for (let at = T0, i = 0; at <= end; at += 10_000, i++) out.push({ at, value: at === T0 + 29 * MINUTE_MS + 10_000 ? 999 : 10 + (i % 5) });
+    return out;
+  };
+
+  it('the chart reads the samples the raw tier dropped in its first minute, once', () => {
+    const h = new History(options);
+    appendAll(h, held());
+    expect(h.valuesSince(KEY, 0)[0]!.at).toBe(T0 + 29 * MINUTE_MS + 40_000);
+    const [point] = h.range(KEY, T0, end, 1);
+    expect(point!.max).toBe(999);
+    expect(Math.abs(point!.value - meanOf(held())) ).toBeLessThan(0.05);
+    // From inside the raw tier on, raw samples exactly, as before.
+    const from = T0 + 29 * MINUTE_MS + 40_000;
+    expect(h.range(KEY, from, end, 10_000)).toEqual(held().filter((s) => s.at >= from).map((s) => ({ t: s.at, value: s.value, min: s.value, max: s.value })));
+    expect(h.allTimeHigh(KEY)).toBe(999);
+  });
+});

@@ -115,12 +115,16 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     maxs.push(b.max);
     weight.push(b.n);
   }
-  // Buckets for whole minutes before the raw samples begin (the minute that holds
-  // the first raw sample comes from raw, so nothing is counted twice).
+  // Buckets for whole minutes before the raw samples begin, then raw samples. The raw retention
+  // drops samples part-way through a minute: when it did so in the minute holding the first raw
+  // sample and the range reaches before that sample, the bucket alone holds the dropped ones, so
+  // that minute is read from its bucket and raw samples from the next minute (each sample once).
+  let minutesEnd = Math.floor(rawFrom / MINUTE_MS) * MINUTE_MS;
+  if (finerFrom < rawFrom && bucketHoldsMoreThanRaw(s, minutesEnd)) minutesEnd += MINUTE_MS;
   const firstLi = Math.max(0, Math.floor(finerFrom / MINUTE_MS) - s.firstMinute);
   for (let li = firstLi; li < s.bLen; li++) {
     const start = (s.firstMinute + li) * MINUTE_MS;
-    if (start > toMs || start + MINUTE_MS > rawFrom) break;
+    if (start > toMs || start + MINUTE_MS > minutesEnd) break;
     const p = s.bIdx(li);
     if (s.bN[p]! === 0) continue;
     t.push(Math.max(start, fromMs));
@@ -130,7 +134,7 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     weight.push(s.bN[p]!);
   }
   const rawEnd = s.rawUpperBound(toMs);
-  for (let i = s.rawLowerBound(finerFrom); i < rawEnd; i++) {
+  for (let i = s.rawLowerBound(Math.max(finerFrom, minutesEnd)); i < rawEnd; i++) {
     const v = s.rawValue(i);
     t.push(s.rawTime(i));
     mean.push(v);
@@ -139,4 +143,16 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     weight.push(1);
   }
   return downsample({ t, mean, mins, maxs, weight }, fromMs, toMs, maxPoints);
+}
+
+/**
+ * Whether the minute bucket starting at `start` holds samples the raw tier no longer has (the raw
+ * retention dropped them part-way through that minute). A bucket's count saturates at 255; a
+ * minute with that many raw samples is taken as whole in the raw tier.
+ */
+function bucketHoldsMoreThanRaw(s: Series, start: number): boolean {
+  const li = start / MINUTE_MS - s.firstMinute;
+  if (!(li >= 0 && li < s.bLen)) return false;
+  const inRaw = s.rawLowerBound(start + MINUTE_MS) - s.rawLowerBound(start);
+  return s.bN[s.bIdx(li)]! > Math.min(255, inRaw);
 }
