@@ -118,8 +118,8 @@ describe('the seam between the hour and minute tiers', () => {
     // The old format kept no hours: what it holds starts at the seam (the 999 peak was before it).
     const held = samples().filter((s) => s.at >= SEAM);
     expect(back.allTimeHigh(KEY)).toBe(maxOf(held));
-    // The hour tier rebuilt from those minutes starts with the seam's hour, and hours report their start.
-    expect(back.oldestAt(KEY)).toBe(T0 + 3 * HOUR_MS);
+    // The hour tier rebuilt from those minutes holds nothing more: the minutes answer, to the minute.
+    expect(back.oldestAt(KEY)).toBe(SEAM);
     const [point] = back.range(KEY, SEAM, END, 1);
     expect(point!.max).toBe(maxOf(held));
     expect(Math.abs(point!.value - meanOf(held))).toBeLessThan(0.05);

@@ -21,7 +21,7 @@ describe('HourBuckets', () => {
     ]);
     expect(h.first).toBe(100);
     expect(h.len).toBe(3);
-    expect([100, 101, 102, 99, 103].map((x) => h.has(x))).toEqual([true, false, true, false, false]);
+    expect([100, 101, 102, 99, 103].map((x) => h.count(x))).toEqual([3, 0, 3, 0, 0]);
     expect([...h.between(101, 103)].map((b) => b.hour)).toEqual([102]);
     expect([...h.between(100, 102)].map((b) => b.hour)).toEqual([100]);
   });
@@ -60,7 +60,7 @@ describe('HourBuckets', () => {
     const h = new HourBuckets(0);
     h.add(5, 1);
     expect(h.empty).toBe(true);
-    expect(h.has(5)).toBe(false);
+    expect(h.count(5)).toBe(0);
   });
 
   it('drops hours before a given one, skipping empty hours after them', () => {

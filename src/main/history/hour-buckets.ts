@@ -103,10 +103,10 @@ export class HourBuckets {
     while (this.len > 0 && this.n[this.idx(this.len - 1)] === 0) this.len--;
   }
 
-  /** Whether hour `hour` holds a real bucket (n > 0). */
-  has(hour: number): boolean {
+  /** Samples in hour `hour` (0 when it is not kept). */
+  count(hour: number): number {
     const i = hour - this.first;
-    return i >= 0 && i < this.len && this.n[this.idx(i)]! > 0;
+    return i >= 0 && i < this.len ? this.n[this.idx(i)]! : 0;
   }
 
   /** Real buckets (n > 0) with `from ≤ hour < to`, oldest first. */
