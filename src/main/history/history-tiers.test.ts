@@ -21,9 +21,8 @@ interface Sample {
 
 /**
  * 12 h of samples every 10–50 s, with a few outages and a spike, seeded. The last one falls on the
- * hour, so the minute tier starts on an hour. When it starts mid-hour, the samples of that hour
- * before it are read from neither tier (range() and allTimeHigh() take whole hours before the minute
- * tier only): a gap found while writing these tests, not pinned here, left to the history module.
+ * hour, so the minute tier starts on an hour; a minute tier starting mid-hour (the seam) is tested
+ * in history-tier-seam.test.ts.
  */
 function fill(seed: number, hours = 12): { h: History; samples: Sample[]; end: number } {
   const rnd = seededRandom(seed);

@@ -103,6 +103,12 @@ export class HourBuckets {
     while (this.len > 0 && this.n[this.idx(this.len - 1)] === 0) this.len--;
   }
 
+  /** Samples in hour `hour` (0 when it is not kept). */
+  count(hour: number): number {
+    const i = hour - this.first;
+    return i >= 0 && i < this.len ? this.n[this.idx(i)]! : 0;
+  }
+
   /** Real buckets (n > 0) with `from ≤ hour < to`, oldest first. */
   *between(fromHour: number, toHour: number): Generator<HourBucket> {
     for (let i = Math.max(0, fromHour - this.first); i < this.len && this.first + i < toHour; i++) {

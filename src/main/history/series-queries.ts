@@ -49,7 +49,7 @@ export function valuesSince(s: Series, sinceMs: number): HistoryPoint[] {
 export function oldestAt(s: Series): number | undefined {
   const firstRaw = s.rawLen > 0 ? s.rawTime(0) : Infinity;
   const firstHour = s.hours.empty ? Infinity : s.hours.first * HOUR_MS;
-  if (firstHour + HOUR_MS <= s.fineStart()) return firstHour;
+  if (s.hours.first < s.hourTierEnd()) return firstHour;
   if (s.bLen === 0) return Number.isFinite(firstRaw) ? firstRaw : undefined;
   // Every sample also went into a bucket; prefer the exact raw time when it is in the first minute.
   return Math.floor(firstRaw / MINUTE_MS) === s.firstMinute ? firstRaw : s.firstMinute * MINUTE_MS;
@@ -73,12 +73,12 @@ export function allTimeHigh(s: Series, beforeMs = Infinity, fromMs = -Infinity):
     rawMax(fromMs, beforeMs);
     return high < 0 ? undefined : high;
   }
-  // Whole hours before the minute tier begins, inside [fromMs, beforeMs).
-  const fine = s.fineStart();
+  // Whole hours of the hour tier (series.ts hourTierEnd) inside [fromMs, beforeMs); minutes after them.
   const hourFrom = Number.isFinite(fromMs) ? Math.ceil(fromMs / HOUR_MS) : -Infinity;
-  const hourTo = Math.min(Math.floor(fine / HOUR_MS), Number.isFinite(beforeMs) ? Math.floor(beforeMs / HOUR_MS) : Infinity);
+  const hourTo = Math.min(s.hourTierEnd(), Number.isFinite(beforeMs) ? Math.floor(beforeMs / HOUR_MS) : Infinity);
   for (const b of s.hours.between(hourFrom, hourTo)) if (b.max > high) high = b.max;
-  for (let i = Math.max(0, fromMinute - s.firstMinute); i < s.bLen && s.firstMinute + i < cutMinute; i++) {
+  const minuteFrom = hourTo > hourFrom ? Math.max(fromMinute, hourTo * 60) : fromMinute;
+  for (let i = Math.max(0, minuteFrom - s.firstMinute); i < s.bLen && s.firstMinute + i < cutMinute; i++) {
     const p = s.bIdx(i);
     if (s.bN[p]! > 0 && s.bMax[p]! > high) high = s.bMax[p]!;
   }
@@ -103,23 +103,28 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
   const weight: number[] = [];
 
   const rawFrom = s.rawLen > 0 ? s.rawTime(0) : Infinity;
-  // Hours wholly before the minute tier begins (older than 7 days), then minutes, then raw samples.
-  const fine = s.fineStart();
-  for (const b of s.hours.between(Math.floor(fromMs / HOUR_MS), Math.floor(Math.min(fine, toMs + 1) / HOUR_MS))) {
-    const start = b.hour * HOUR_MS;
-    if (start + HOUR_MS > fine || start > toMs) break;
-    t.push(Math.max(start, fromMs));
+  // Hours of the hour tier (older than 7 days, series.ts hourTierEnd), then minutes, then raw
+  // samples, each from where the one before it ends, so every sample is read once.
+  const hourFrom = Math.floor(fromMs / HOUR_MS);
+  const hourTo = Math.min(s.hourTierEnd(), Math.floor(toMs / HOUR_MS) + 1);
+  const finerFrom = hourTo > hourFrom ? Math.max(fromMs, hourTo * HOUR_MS) : fromMs;
+  for (const b of s.hours.between(hourFrom, hourTo)) {
+    t.push(Math.max(b.hour * HOUR_MS, fromMs));
     mean.push(b.sum / b.n);
     mins.push(b.min);
     maxs.push(b.max);
     weight.push(b.n);
   }
-  // Buckets for whole minutes before the raw samples begin (the minute that holds
-  // the first raw sample comes from raw, so nothing is counted twice).
-  const firstLi = Math.max(0, Math.floor(fromMs / MINUTE_MS) - s.firstMinute);
+  // Buckets for whole minutes before the raw samples begin, then raw samples. The raw retention
+  // drops samples part-way through a minute: when it did so in the minute holding the first raw
+  // sample and the range reaches before that sample, the bucket alone holds the dropped ones, so
+  // that minute is read from its bucket and raw samples from the next minute (each sample once).
+  let minutesEnd = Math.floor(rawFrom / MINUTE_MS) * MINUTE_MS;
+  if (finerFrom < rawFrom && bucketHoldsMoreThanRaw(s, minutesEnd)) minutesEnd += MINUTE_MS;
+  const firstLi = Math.max(0, Math.floor(finerFrom / MINUTE_MS) - s.firstMinute);
   for (let li = firstLi; li < s.bLen; li++) {
     const start = (s.firstMinute + li) * MINUTE_MS;
-    if (start > toMs || start + MINUTE_MS > rawFrom) break;
+    if (start > toMs || start + MINUTE_MS > minutesEnd) break;
     const p = s.bIdx(li);
     if (s.bN[p]! === 0) continue;
     t.push(Math.max(start, fromMs));
@@ -129,7 +134,7 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     weight.push(s.bN[p]!);
   }
   const rawEnd = s.rawUpperBound(toMs);
-  for (let i = s.rawLowerBound(fromMs); i < rawEnd; i++) {
+  for (let i = s.rawLowerBound(Math.max(finerFrom, minutesEnd)); i < rawEnd; i++) {
     const v = s.rawValue(i);
     t.push(s.rawTime(i));
     mean.push(v);
@@ -138,4 +143,16 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     weight.push(1);
   }
   return downsample({ t, mean, mins, maxs, weight }, fromMs, toMs, maxPoints);
+}
+
+/**
+ * Whether the minute bucket starting at `start` holds samples the raw tier no longer has (the raw
+ * retention dropped them part-way through that minute). A bucket's count saturates at 255; a
+ * minute with that many raw samples is taken as whole in the raw tier.
+ */
+function bucketHoldsMoreThanRaw(s: Series, start: number): boolean {
+  const li = start / MINUTE_MS - s.firstMinute;
+  if (!(li >= 0 && li < s.bLen)) return false;
+  const inRaw = s.rawLowerBound(start + MINUTE_MS) - s.rawLowerBound(start);
+  return s.bN[s.bIdx(li)]! > Math.min(255, inRaw);
 }

@@ -115,6 +115,34 @@ export class Series {
     return this.rawLen > 0 ? this.rawTime(0) : Infinity;
   }
 
+  /**
+   * Epoch hour before which queries read the hour tier, and from which (at `hourTierEnd() · HOUR_MS`)
+   * the minute and raw tiers. The minute tier may start part-way through an hour (its retention and
+   * capacity drop whole minutes): when that hour's bucket holds samples the finer tiers no longer
+   * have, the whole hour is read from the hour tier, else from the finer tiers (a young series keeps
+   * its minutes). Either way each sample is read once.
+   */
+  hourTierEnd(): number {
+    if (this.hours.empty) return -Infinity;
+    const fine = this.fineStart();
+    if (fine === Infinity) return Infinity;
+    const hour = Math.floor(fine / HOUR_MS);
+    return this.hours.count(hour) > this.finerCount(hour) ? hour + 1 : hour;
+  }
+
+  /**
+   * Samples the minute tier (without it, the raw tier) holds in epoch hour `hour`. A minute's count
+   * saturates at 255: a fuller minute makes this smaller, so the hour tier is read (still once).
+   */
+  private finerCount(hour: number): number {
+    const from = hour * HOUR_MS;
+    if (this.bLen === 0) return this.rawLowerBound(from + HOUR_MS) - this.rawLowerBound(from);
+    let n = 0;
+    const end = Math.min(this.bLen, (from + HOUR_MS) / MINUTE_MS - this.firstMinute);
+    for (let li = Math.max(0, from / MINUTE_MS - this.firstMinute); li < end; li++) n += this.bN[this.bIdx(li)]!;
+    return n;
+  }
+
   /** Refills hour `hour` from the minute buckets that fall in it (after a rewind emptied it). */
   refillHour(hour: number): void {
     const from = hour * 60;
