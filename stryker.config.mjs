@@ -25,6 +25,7 @@ export default {
     // map of series and the hourly tier. Its file formats (codec, JSON, store) are persistence, left
     // out for run time.
     'src/main/history/series.ts',
+    'src/main/history/series-columns.ts',
     'src/main/history/series-queries.ts',
     'src/main/history/downsample.ts',
     'src/main/history/history.ts',

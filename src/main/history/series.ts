@@ -1,5 +1,5 @@
 import { HOUR_MS, HourBuckets, type HourColumns } from './hour-buckets';
-import { unring } from './ring-copy';
+import { seriesFromColumns, seriesToColumns } from './series-columns';
 
 /**
  * One count series' storage, in three tiers: raw samples (24 h), one-minute buckets
@@ -21,7 +21,7 @@ import { unring } from './ring-copy';
 export const MINUTE_MS = 60_000;
 export const MAX_U16 = 0xffff;
 export const MAX_U32 = 0xffffffff;
-const INITIAL_CAPACITY = 64;
+export const INITIAL_CAPACITY = 64;
 
 type Counts = Uint16Array | Uint32Array;
 
@@ -416,57 +416,13 @@ export class Series {
     }
   }
 
-  /** The series as plain columns (block copies out of the rings). */
+  /** The series as plain columns (series-columns.ts). */
   toColumns(): SeriesColumns {
-    const Counts = this.wide ? Uint32Array : Uint16Array;
-    const bucket = <T extends Uint8Array | Uint16Array | Uint32Array>(ring: T, out: T): T => unring(ring, this.bStart, this.bLen, out);
-    return {
-      lastAt: this.lastAt,
-      wide: this.wide,
-      rawT: unring(this.rawT, this.rawStart, this.rawLen, new Float64Array(this.rawLen)),
-      rawV: unring(this.rawV, this.rawStart, this.rawLen, new Counts(this.rawLen)),
-      m0: this.firstMinute,
-      bN: bucket(this.bN, new Uint8Array(this.bLen)),
-      bFrac: bucket(this.bFrac, new Uint8Array(this.bLen)),
-      bMin: bucket(this.bMin, new Counts(this.bLen)),
-      bMax: bucket(this.bMax, new Counts(this.bLen)),
-      bLast: bucket(this.bLast, new Counts(this.bLen)),
-      hours: this.hours.toColumns(),
-    };
+    return seriesToColumns(this);
   }
 
-  /**
-   * Rebuilds a series from columns (already checked by a codec), keeping the newest samples and
-   * buckets when these limits are smaller than what the columns hold.
-   */
+  /** Rebuilds a series from columns, keeping the newest when the limits are smaller (series-columns.ts). */
   static fromColumns(c: SeriesColumns, limits: SeriesLimits): Series {
-    const skip = Math.max(0, c.rawT.length - limits.maxRaw);
-    const skipB = Math.max(0, c.bN.length - limits.maxBuckets);
-    const s = new Series(
-      limits,
-      Math.min(limits.maxRaw, Math.max(INITIAL_CAPACITY, c.rawT.length - skip)),
-      Math.min(limits.maxBuckets, Math.max(INITIAL_CAPACITY, c.bN.length - skipB)),
-    );
-    if (c.wide) s.widen();
-    for (let i = skip; i < c.rawT.length; i++) s.pushRaw(c.rawT[i]!, c.rawV[i]!);
-    s.firstMinute = c.m0 + skipB;
-    for (let i = skipB; i < c.bN.length; i++) {
-      const p = i - skipB;
-      s.bN[p] = c.bN[i]!;
-      s.bFrac[p] = c.bFrac[i]!;
-      s.bMin[p] = c.bMin[i]!;
-      s.bMax[p] = c.bMax[i]!;
-      s.bLast[p] = c.bLast[i]!;
-    }
-    s.bLen = c.bN.length - skipB;
-    if (s.bLen > 0) {
-      const p = s.bIdx(s.bLen - 1);
-      s.curMinute = s.firstMinute + s.bLen - 1;
-      s.curN = s.bN[p]!;
-      s.curSum = s.bucketMean(p) * s.curN;
-    }
-    if (limits.maxHours > 0) s.hours = HourBuckets.fromColumns(c.hours, limits.maxHours);
-    s.lastAt = c.lastAt;
-    return s;
+    return seriesFromColumns(c, limits);
   }
 }
