@@ -1,4 +1,5 @@
 import { HOUR_MS, HourBuckets, type HourColumns } from './hour-buckets';
+import { unring, type Column } from './ring-copy';
 import { seriesFromColumns, seriesToColumns } from './series-columns';
 
 /**
@@ -185,14 +186,9 @@ export class Series {
   }
 
   growRaw(capacity: number): void {
-    const t = new Float64Array(capacity);
-    const v = this.wide ? new Uint32Array(capacity) : new Uint16Array(capacity);
-    for (let i = 0; i < this.rawLen; i++) {
-      t[i] = this.rawTime(i);
-      v[i] = this.rawValue(i);
-    }
-    this.rawT = t;
-    this.rawV = v;
+    const Counts = this.wide ? Uint32Array : Uint16Array;
+    this.rawT = unring(this.rawT, this.rawStart, this.rawLen, new Float64Array(capacity));
+    this.rawV = unring(this.rawV, this.rawStart, this.rawLen, new Counts(capacity));
     this.rawStart = 0;
   }
 
@@ -289,25 +285,13 @@ export class Series {
   }
 
   growBuckets(capacity: number): void {
-    const make = (): Counts => (this.wide ? new Uint32Array(capacity) : new Uint16Array(capacity));
-    const min = make();
-    const max = make();
-    const last = make();
-    const frac = new Uint8Array(capacity);
-    const n = new Uint8Array(capacity);
-    for (let i = 0; i < this.bLen; i++) {
-      const p = this.bIdx(i);
-      min[i] = this.bMin[p]!;
-      max[i] = this.bMax[p]!;
-      last[i] = this.bLast[p]!;
-      frac[i] = this.bFrac[p]!;
-      n[i] = this.bN[p]!;
-    }
-    this.bMin = min;
-    this.bMax = max;
-    this.bLast = last;
-    this.bFrac = frac;
-    this.bN = n;
+    const Counts = this.wide ? Uint32Array : Uint16Array;
+    const grown = <T extends Column>(ring: T, out: T): T => unring(ring, this.bStart, this.bLen, out);
+    this.bMin = grown(this.bMin, new Counts(capacity));
+    this.bMax = grown(this.bMax, new Counts(capacity));
+    this.bLast = grown(this.bLast, new Counts(capacity));
+    this.bFrac = grown(this.bFrac, new Uint8Array(capacity));
+    this.bN = grown(this.bN, new Uint8Array(capacity));
     this.bStart = 0;
   }
 

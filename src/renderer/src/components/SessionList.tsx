@@ -26,7 +26,8 @@ function facts(s: Session, now: number): string {
   return parts.join(' · ');
 }
 
-interface SessionListProps {
+/** What a session list or table is given (SessionList in the panel, SessionTable wide). */
+export interface SessionListProps {
   sessions: Session[];
   selectable: boolean;
   selected: ReadonlySet<string>;

@@ -7,7 +7,7 @@ import { hasSessionId, NO_ID_REASON, sessionKey } from '../session-identity';
 import { age, ageWords, ago } from '../time-format';
 import { useRowKeyboard } from './row-keyboard';
 import { clampWidth, columnsFor, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, nextSort, sortSessions, type ColumnId, type SessionColumn, type SortOrder } from './session-columns';
-import { sessionName } from './SessionList';
+import { sessionName, type SessionListProps } from './SessionList';
 import './session-table.css';
 
 const ROW_HEIGHT = 36;
@@ -18,14 +18,7 @@ const PLAIN = new Set<ColumnId>(['roblox', 'place', 'universe', 'beats']);
 /** One arrow key press on a column's resize handle. */
 const RESIZE_STEP = 16;
 
-interface SessionTableProps {
-  sessions: Session[];
-  selectable: boolean;
-  selected: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  onOpen: (id: string, session: Session) => void;
-  empty?: ReactNode;
-  disconnecting?: ReadonlySet<string>;
+interface SessionTableProps extends SessionListProps {
   /** Said under the table while sorted, where the provider pages (a sort orders this page only). */
   pagedSortNote?: string | null;
 }
