@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
 import type { AccountState, ProviderId } from '../../shared/model';
 import { seriesIdentity, type SeriesRef } from '../../shared/series-ref';
 import { ALERT_ICON_MS, buildTrayModel, staleReason, trayIconState, trendArrow } from './tray-model';
-import { liveTotals } from '../../shared/live-totals';
+import { TRAY_TEST_NOW, trayAlertAt, traySnapshot } from './tray-test-support';
 
 /*
  * The tray as the user reads it: the whole menu item by item, the tooltip line by line, and the
  * icon at the edges of its rules (an alert exactly ten minutes old, a pause ending now).
  */
 
-const NOW = Date.UTC(2026, 0, 5, 12);
+const NOW = TRAY_TEST_NOW;
 
 function live(id: string, provider: ProviderId, state: AccountState, total: number | null, extra: Partial<AccountLive> = {}): AccountLive {
   return {
@@ -24,34 +23,10 @@ function live(id: string, provider: ProviderId, state: AccountState, total: numb
 }
 
 function snap(accounts: AccountLive[], extra: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
-  const parts: Omit<MonitorSnapshot, 'live'> = {
-    at: NOW,
-    total: accounts.reduce((n, a) => n + (a.stale ? 0 : (a.total ?? 0)), 0),
-    byProvider: { junkie: 0, luaprot: 0, luaauth: 0 },
-    accounts,
-    alertsPausedUntil: null,
-    demo: false,
-    paused: false,
-    keyStore: 'keychain',
-    glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
-    ...extra,
-  };
-  // The totals as main prints them, by the one rule (shared/live-totals), from whatever the test set.
-  return { ...parts, live: liveTotals(parts) };
+  return traySnapshot({ total: accounts.reduce((n, a) => n + (a.stale ? 0 : (a.total ?? 0)), 0), accounts, ...extra });
 }
 
-const alertAt = (at: number, silenced = false): AlertEvent => ({
-  id: `e${at}`,
-  ruleId: 'r',
-  kind: 'rise',
-  scope: { type: 'total' },
-  subject: 'All accounts',
-  at,
-  value: 10,
-  reference: 5,
-  message: 'Users rose',
-  silenced,
-});
+const alertAt = trayAlertAt;
 
 describe('tray menu, item by item', () => {
   it('lists the total, each account with its targets, then the actions, with separators between', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot } from '../../shared/ipc-contract';
 import type { AccountState } from '../../shared/model';
 import { buildTrayModel, TRAY_ACTIONS } from './tray-model';
 import type { TrayMenuItem } from '../core/ports';
-import { liveTotals } from '../../shared/live-totals';
+import { TRAY_TEST_NOW, trayAlertAt, traySnapshot } from './tray-test-support';
 
-const NOW = Date.UTC(2026, 0, 5, 12);
+const NOW = TRAY_TEST_NOW;
 
 function account(id: string, provider: AccountLive['account']['provider'], state: AccountState, total: number | null): AccountLive {
   return {
@@ -21,34 +20,15 @@ function account(id: string, provider: AccountLive['account']['provider'], state
 }
 
 function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
-  const parts: Omit<MonitorSnapshot, 'live'> = {
-    at: NOW,
+  return traySnapshot({
     total: 1234,
     byProvider: { junkie: 1000, luaprot: 234, luaauth: 0 },
     accounts: [account('junkie-1', 'junkie', 'ok', 1000), account('luaprot-1', 'luaprot', 'ok', 234)],
-    alertsPausedUntil: null,
-    demo: false,
-    paused: false,
-    keyStore: 'keychain',
-    glance: { since: 0, changes: [], alerts: [], demoInTotal: false, demoInProvider: { junkie: false, luaprot: false, luaauth: false } },
     ...overrides,
-  };
-  // The totals as main prints them, by the one rule (shared/live-totals), from whatever the test set.
-  return { ...parts, live: liveTotals(parts) };
+  });
 }
 
-const alert = (at: number, silenced = false): AlertEvent => ({
-  id: `e${at}`,
-  ruleId: 'r',
-  kind: 'rise',
-  scope: { type: 'total' },
-  subject: 'All accounts',
-  at,
-  value: 10,
-  reference: 5,
-  message: 'Users rose',
-  silenced,
-});
+const alert = trayAlertAt;
 
 /** The menu item that opens the window on this account (found by its command, never by parsing an id). */
 const showsAccount = (accountId: string) => (i: TrayMenuItem) =>
