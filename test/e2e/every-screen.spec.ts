@@ -1,7 +1,7 @@
 /**
  * Every view, drawer and dialog of every provider, at the tray-panel size and wide: each screen must
  * show no error (the automatic error watch in fixtures.ts: nothing is declared here, so any error on
- * screen or in the console fails the walk) and pass axe with no critical or serious violation in the
+ * screen or in the console fails the walk) and pass axe with no violation above minor in the
  * light and the dark theme (accessibility.ts).
  */
 import type { Page } from '@playwright/test';
@@ -38,7 +38,7 @@ async function openFirstDrawer(app: Page): Promise<ReturnType<Page['getByRole']>
 }
 
 for (const size of SIZES) {
-  test(`every screen of every provider, ${size.name} (${size.width}×${size.height}): no error, no serious axe finding`, async ({ app }) => {
+  test(`every screen of every provider, ${size.name} (${size.width}×${size.height}): no error, no axe finding above minor`, async ({ app }) => {
     // The wide walk scans the session table too (about three times the list's elements); on this shared
     // machine (load ~20 on 2 cores) it ran 3.9–4.2 min, at the old 4 min limit.
     test.setTimeout(360_000);

@@ -1,6 +1,6 @@
 /** Issue 12 item 3, "safe actions": keyboard in dialogs, bulk reviews that quote payload and scope. */
 import type { Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './accessibility';
+import { expectNoA11yViolations } from './accessibility';
 import { control, demoWorld, expect, nav, startDemo, test } from './fixtures';
 
 async function openTarget(app: Page, label: string): Promise<void> {
@@ -66,7 +66,7 @@ test('LuaProt hub-wide message on a filtered list quotes both numbers and asks b
   await expect(dialog.getByLabel('Message to send')).toHaveText('Hub restart at noon');
   const sendAll = dialog.getByRole('button', { name: /^Send to / });
   await expect(sendAll).toBeDisabled();
-  await expectNoSeriousA11yViolations(app, 'hub message review with scope question');
+  await expectNoA11yViolations(app, 'hub message review with scope question');
   await dialog.getByRole('checkbox', { name: `Yes, everyone in hub Demo hub 2 (${everyone.toLocaleString('en-US')}), not only the ${shown} shown` }).check();
   await sendAll.click();
   await expect(dialog.getByRole('status').first()).toContainText('LuaProt:');
@@ -102,7 +102,7 @@ test('a disconnected LuaProt row stays listed marked "disconnecting (up to 90 s)
   await expect(again.getByRole('button', { name: 'Message' })).toBeDisabled();
   await expect(again.getByRole('button', { name: 'Disconnect' })).toBeDisabled();
   await expect(again).toContainText('no actions are offered');
-  await expectNoSeriousA11yViolations(app, 'drawer of a disconnecting LuaProt session');
+  await expectNoA11yViolations(app, 'drawer of a disconnecting LuaProt session');
 });
 
 test('Settings says launch at login and the global shortcut do nothing in the browser build', async ({ app }) => {

@@ -192,13 +192,14 @@ export function TimeChart({
   const summary = last ? `${points.length} points, latest ${last.v}, peak ${peak}` : 'no data yet';
   const at = hover !== null ? points[hover] : undefined;
   return (
-    <figure className="chart" role="img" aria-label={`${label}: ${summary}`}>
+    // The figure keeps its own role (its captions are text); the drawing inside is the image.
+    <figure className="chart">
       {at && (
         <div className="chart-readout" aria-hidden="true">
           {readout(at, seriesLabel, daily)}
         </div>
       )}
-      <div ref={host} className="chart-canvas" data-stroke={drawnWith} />
+      <div ref={host} className="chart-canvas" role="img" aria-label={`${label}: ${summary}`} data-stroke={drawnWith} />
       {peakPoint && !daily && (
         <figcaption className="muted small chart-peak">
           Peak {count(Math.round(peakPoint.v))} at {clock(peakPoint.t)}
