@@ -250,7 +250,10 @@ export class MonitorService {
     const snapshot = this.snapshot(now);
     // The grand total counts the live accounts only: a stale one's last total is no sample of "now".
     const counted = [...this.live.values()].filter((s) => this.counts(s, now));
-    if (results.length > 0 && counted.length > 0) {
+    // Right after a start (or an account added) the quick accounts answer first: a total without the
+    // ones still on their first cycle would chart as a collapse. It is recorded once each has answered.
+    const awaited = [...this.live.values()].some((s) => s.total === null && !s.rejected && s.status.state === 'idle');
+    if (results.length > 0 && counted.length > 0 && !awaited) {
       // Accounts added or removed, demo on or off, a target left out of an account, an account going
       // stale or answering again: the grand total jumps without anybody joining or leaving, so its rules
       // must not compare across the change.
