@@ -88,7 +88,6 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
       'app:notices': () => [],
       'providers:list': () => (${JSON.stringify(defaultProviderRegistry.descriptors())}),
       'providers:capabilities': () => ({ junkie: ${JSON.stringify({ ...caps, message: false, disconnect: false, bulk: false })}, luaprot: ${JSON.stringify(caps)}, luaauth: ${JSON.stringify(caps)} }),
-      'accounts:list': () => [],
       'alerts:get': () => ({ rules: [], quietHours: { enabled: false, start: '22:00', end: '07:00' }, pausedUntil: null }),
       'alerts:log': () => [],
       'settings:get': () => ({ pollIntervalSeconds: { junkie: 30, luaprot: 60, luaauth: 30 }, notifications: true, launchAtLogin: false, theme: 'light', globalShortcut: null }),

@@ -6,7 +6,6 @@ import { HeaderBar } from './components/HeaderBar';
 import { NavBar } from './components/NavBar';
 import { NoticeStack } from './components/NoticeStack';
 import { closeTopOverlay, focusSearch } from './keyboard';
-import { useAccounts } from './stores/accounts-store';
 import { useAlerts } from './stores/alerts-store';
 import { useMonitor } from './stores/monitor-store';
 import { useSettings } from './stores/settings-store';
@@ -26,7 +25,6 @@ function useMainEvents() {
     const ui = useUi.getState();
     void useMonitor.getState().load();
     void useSettings.getState().load().catch((err) => ui.notify(describeFailure(err), 'error'));
-    void useAccounts.getState().load().catch(() => {});
     void useAlerts.getState().load().catch(() => {});
     void call('app:notices')
       .then((notices) => notices.forEach((n) => ui.notify(n, 'info')))

@@ -5,7 +5,7 @@ import type { AccountView } from '../../../shared/ipc-contract';
 import { useAccounts } from '../stores/accounts-store';
 import { installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
 import { useMonitor } from '../stores/monitor-store';
-import { sampleAccount, sampleSnapshot } from '../test-support/sample-data';
+import { sampleAccount, sampleAccountLive, sampleSnapshot } from '../test-support/sample-data';
 import { AccountEditor } from './AccountEditor';
 
 const initial = useAccounts.getState();
@@ -25,7 +25,12 @@ const account: AccountView = sampleAccount({
 });
 
 function setup(handlers: FakeHandlers = {}, a: AccountView = account) {
-  const bridge = installFakeBridge({ 'accounts:list': [a], 'accounts:update': (r) => ({ ...a, ...r }) as AccountView, ...handlers });
+  const bridge = installFakeBridge({
+    // Main's snapshot after the change: the accounts come with it.
+    'app:snapshot': () => sampleSnapshot([sampleAccountLive({ account: a })], { keyStore: 'keychain' }),
+    'accounts:update': (r) => ({ ...a, ...r }) as AccountView,
+    ...handlers,
+  });
   const onDone = vi.fn();
   render(<AccountEditor account={a} onDone={onDone} />);
   return { bridge, onDone, user: userEvent.setup() };

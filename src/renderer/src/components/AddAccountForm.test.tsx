@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 function setup(handlers: FakeHandlers = {}) {
-  const bridge = installFakeBridge({ 'accounts:list': [], 'monitor:refresh': () => undefined, ...handlers });
+  const bridge = installFakeBridge({ 'app:snapshot': sampleSnapshot([]), 'monitor:refresh': () => undefined, ...handlers });
   const onDone = vi.fn();
   const onAdded = vi.fn();
   render(<AddAccountForm onDone={onDone} onAdded={onAdded} />);

@@ -6,7 +6,7 @@ import type { ProviderAssumptionsView } from '../../../shared/provider-assumptio
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { installFakeBridge } from '../test-support/fake-bridge';
-import { sampleAccount, sampleSnapshot } from '../test-support/sample-data';
+import { sampleAccount, sampleAccountLive, sampleSnapshot } from '../test-support/sample-data';
 import { AccountEditor } from './AccountEditor';
 
 const initial = useAccounts.getState();
@@ -40,7 +40,7 @@ const account: AccountView = sampleAccount({
 
 function setup(a: AccountView = account) {
   const bridge = installFakeBridge({
-    'accounts:list': [a],
+    'app:snapshot': () => sampleSnapshot([sampleAccountLive({ account: a })], { keyStore: 'keychain' }),
     'accounts:update': (r) => ({ ...a, ...r }) as AccountView,
     'providers:assumptions': { luaauth: luaauthView, junkie: junkieView, luaprot: junkieView },
   });

@@ -1,46 +1,55 @@
 import { create } from 'zustand';
 import type { AccountView, RequestOf, TestResult } from '../../../shared/ipc-contract';
-import type { ProviderId } from '../../../shared/model';
+import type { ProviderId, TargetKind } from '../../../shared/model';
 import type { ProviderAssumptionsView } from '../../../shared/provider-assumptions';
 import { call, describeFailure } from '../api';
+import { renameRequest } from '../target-rename';
+import { useMonitor } from './monitor-store';
 
-/** Accounts as main shows them: never a key, only `hasKey`. */
+/**
+ * What the user does to accounts. The accounts themselves (never a key, only `hasKey`) are the
+ * snapshot's (`useMonitor`), the renderer's one copy of them.
+ */
 interface AccountsState {
-  accounts: AccountView[];
-  loaded: boolean;
-  load(): Promise<void>;
   add(request: RequestOf<'accounts:add'>): Promise<{ account: AccountView; test: TestResult }>;
   update(request: RequestOf<'accounts:update'>): Promise<AccountView>;
   remove(id: string): Promise<void>;
   test(request: RequestOf<'accounts:test'>): Promise<TestResult>;
+  /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
+  renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
   /** What each provider documents and what is assumed (Provider details); fetched once, when first shown. */
   assumptions: Record<ProviderId, ProviderAssumptionsView> | null;
   assumptionsError: string | null;
   loadAssumptions(): Promise<void>;
 }
 
+/**
+ * Main syncs and commits a change before it answers, so its snapshot then has it: the window shows
+ * the change when the call resolves, not whenever the push arrives (over the browser bridge's event
+ * stream it may come later than the answer).
+ */
+const showChange = () => useMonitor.getState().fetchSnapshot();
+
 export const useAccounts = create<AccountsState>()((set, get) => ({
-  accounts: [],
-  loaded: false,
-  async load() {
-    set({ accounts: await call('accounts:list'), loaded: true });
-  },
   async add(request) {
     const result = await call('accounts:add', request);
-    await get().load();
+    await showChange();
     return result;
   },
   async update(request) {
     const account = await call('accounts:update', request);
-    await get().load();
+    await showChange();
     return account;
   },
   async remove(id) {
     await call('accounts:remove', { id });
-    await get().load();
+    await showChange();
   },
   test(request) {
     return call('accounts:test', request);
+  },
+  async renameTarget(account, target, label) {
+    await get().update(renameRequest(account, target, label));
   },
   assumptions: null,
   assumptionsError: null,

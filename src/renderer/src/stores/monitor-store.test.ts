@@ -31,6 +31,21 @@ describe('monitor store', () => {
     expect(bridge.callsTo('monitor:refresh')).toEqual([{ accountId: 'acc' }, {}]);
     expect(bridge.callsTo('monitor:pause')).toEqual([{ paused: true }]);
   });
+
+  it('switches demo mode to the snapshot main answers, its accounts included, with no other call', async () => {
+    const demo = sampleSnapshot([sampleAccountLive({ account: { id: 'demo-1', demo: true } })], { demo: true });
+    const bridge = installFakeBridge({ 'demo:set': demo });
+    await useMonitor.getState().setDemo(true);
+    expect(useMonitor.getState().snapshot).toEqual(demo);
+    expect(bridge.calls.map((c) => c.channel)).toEqual(['demo:set']);
+  });
+
+  it('fetches main’s snapshot on demand (after a change that must show before the next push)', async () => {
+    const snapshot = sampleSnapshot([sampleAccountLive()]);
+    installFakeBridge({ 'app:snapshot': snapshot });
+    await useMonitor.getState().fetchSnapshot();
+    expect(useMonitor.getState().snapshot).toEqual(snapshot);
+  });
 });
 
 describe('allTargets', () => {

@@ -1,11 +1,9 @@
 import { create } from 'zustand';
-import type { AccountView, HistoryPoint, HistoryRange, MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
+import type { HistoryPoint, HistoryRange, MonitorSnapshot, ProviderCapabilities } from '../../../shared/ipc-contract';
 import type { SeriesRef } from '../../../shared/series-ref';
-import type { ProviderId, TargetKind } from '../../../shared/model';
+import type { ProviderId } from '../../../shared/model';
 import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
 import { call, describeFailure } from '../api';
-import { renameRequest } from '../target-rename';
-import { useAccounts } from './accounts-store';
 import { useAlerts } from './alerts-store';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
@@ -16,17 +14,17 @@ interface MonitorState {
   loadError: string | null;
   load(): Promise<void>;
   setSnapshot(snapshot: MonitorSnapshot): void;
+  /** Main's snapshot now, for a change main has committed that must show before the next push. */
+  fetchSnapshot(): Promise<void>;
   refresh(accountId?: string): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
   /** Demo mode on or off (the welcome screen's "Try demo", the offer to turn it off once real accounts exist). */
   setDemo(enabled: boolean): Promise<void>;
   /** A series' history over a range (`every`: each kept sample or bucket, for the CSV export). */
   history(series: SeriesRef, range: HistoryRange, every?: boolean): Promise<HistoryPoint[]>;
-  /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
-  renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
 }
 
-export const useMonitor = create<MonitorState>()((set) => ({
+export const useMonitor = create<MonitorState>()((set, get) => ({
   snapshot: null,
   capabilities: null,
   version: '',
@@ -51,6 +49,9 @@ export const useMonitor = create<MonitorState>()((set) => ({
     // The alert pause is the alerts store's to show (one copy); a pause from the tray arrives here.
     useAlerts.getState().pausedUntilPushed(snapshot.alertsPausedUntil);
   },
+  async fetchSnapshot() {
+    get().setSnapshot(await call('app:snapshot'));
+  },
   async refresh(accountId) {
     await call('monitor:refresh', accountId ? { accountId } : {});
   },
@@ -58,15 +59,11 @@ export const useMonitor = create<MonitorState>()((set) => ({
     await call('monitor:pause', { paused });
   },
   async setDemo(enabled) {
+    // Main answers with the snapshot after the switch: the accounts (demo ones in or out) come with it.
     set({ snapshot: await call('demo:set', { enabled }) });
-    await useAccounts.getState().load();
   },
   history(series, range, every = false) {
     return call('monitor:history', every ? { series, range, every } : { series, range });
-  },
-  async renameTarget(account, target, label) {
-    // Through the accounts store, which reloads its list; main pushes the relabelled snapshot.
-    await useAccounts.getState().update(renameRequest(account, target, label));
   },
 }));
 

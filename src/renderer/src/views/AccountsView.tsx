@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
 import { explainError } from '../../../shared/errors';
 import { PROVIDER_NAMES } from '../../../shared/model';
@@ -30,8 +30,8 @@ function testInWords(label: string, test: TestResult): { text: string; tone: 'in
 
 /** Accounts: add, edit, remove; demo mode on or off. */
 export function AccountsView() {
-  const { accounts, load } = useAccounts();
   const remove = useAccounts((s) => s.remove);
+  // The snapshot is the one copy of the accounts: every push and every change made here shows at once.
   const snapshot = useMonitor((s) => s.snapshot);
   const notify = useUi((s) => s.notify);
   const [adding, setAdding] = useState(false);
@@ -39,15 +39,11 @@ export function AccountsView() {
   const [removing, setRemoving] = useState<string | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
 
-  useEffect(() => {
-    void load().catch((err) => notify(describeFailure(err), 'error'));
-  }, [load, notify, snapshot?.accounts.length, snapshot?.demo]);
-
   const demo = snapshot?.demo ?? false;
   const setDemo = async (enabled: boolean) => {
     setDemoBusy(true);
     try {
-      // The monitor store sets the snapshot main answers and reloads the accounts store.
+      // The monitor store sets the snapshot main answers, with the demo accounts in or out.
       await useMonitor.getState().setDemo(enabled);
     } catch (err) {
       notify(describeFailure(err), 'error');
@@ -56,8 +52,7 @@ export function AccountsView() {
     }
   };
 
-  const liveOf = (id: string) => snapshot?.accounts.find((a) => a.account.id === id);
-  const toRemove = accounts.find((a) => a.id === removing);
+  const toRemove = snapshot?.accounts.find((a) => a.account.id === removing)?.account;
 
   return (
     <div className="accounts-view">
@@ -102,16 +97,16 @@ export function AccountsView() {
             }}
           />
         )}
-        {accounts.length === 0 && !adding && (
+        {!snapshot && <p className="muted">Loading…</p>}
+        {snapshot?.accounts.length === 0 && !adding && (
           <p className="muted">No accounts yet. Add your Junkie, LuaProt or LuaAuth API key, or turn on demo mode above.</p>
         )}
-        {demo && accounts.some((a) => a.demo) && (
+        {demo && snapshot?.accounts.some((a) => a.account.demo) && (
           <p className="muted small">Demo accounts cannot be edited; they go away when demo mode is turned off.</p>
         )}
         <ul className="account-list">
-          {accounts.map((a) => {
-            const live = liveOf(a.id);
-            const status = live?.status;
+          {snapshot?.accounts.map((live) => {
+            const a = live.account;
             return (
               <li key={a.id} className="card account-item" aria-label={a.label}>
                 <div className="row">
@@ -122,9 +117,9 @@ export function AccountsView() {
                       {a.demo ? ' · demo' : ''}
                     </span>
                     <div className="muted small account-meta">
-                      Watches {watchedInWords(a, live?.targets.length)} ·{' '}
+                      Watches {watchedInWords(a, live.targets.length)} ·{' '}
                       {a.demo ? 'simulated key' : a.hasKey ? storedKeyWords(snapshot?.keyStore ?? null) : 'no key stored'}
-                      {status ? ` · ${STATE_WORDS[status.state]}` : ''}
+                      {` · ${STATE_WORDS[live.status.state]}`}
                     </div>
                     <div className="muted small account-url" title={a.baseUrl}>
                       {a.baseUrl}

@@ -7,6 +7,7 @@ import { AccountStatusRow } from '../components/AccountStatusRow';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { seriesOptions } from '../series-options';
 import { TargetCard } from '../components/TargetCard';
+import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { notLiveAccounts } from '../not-live-accounts';
@@ -25,7 +26,7 @@ const WIDE_CHART_HEIGHT = 300;
 export function OverviewView() {
   const snapshot = useMonitor((s) => s.snapshot);
   const refresh = useMonitor((s) => s.refresh);
-  const renameTarget = useMonitor((s) => s.renameTarget);
+  const renameTarget = useAccounts((s) => s.renameTarget);
   const openTarget = useUi((s) => s.openTarget);
   const setDemo = useMonitor((s) => s.setDemo);
   const notify = useUi((s) => s.notify);
