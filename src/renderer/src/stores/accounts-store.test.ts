@@ -75,6 +75,14 @@ describe('accounts store', () => {
     expect(shown()?.[0]?.targets).toEqual([{ kind: 'hub', id: 'h1', label: 'Lobby' }]);
   });
 
+  it('reports a saved change as saved when the snapshot after it cannot be fetched (the next push shows it)', async () => {
+    installFakeBridge({
+      'accounts:add': (r) => ({ account: sampleAccount({ id: 'new', label: r.label }), test: { ok: true } }),
+    });
+    const { account } = await useAccounts.getState().add({ provider: 'junkie', label: 'Mine', key: 'k', targets: [] });
+    expect(account.label).toBe('Mine');
+  });
+
   it('passes a key test through without touching the list', async () => {
     const bridge = installFakeBridge({ 'accounts:test': { ok: false, explanation: { title: 'Key rejected.', advice: 'Check it.' } } });
     expect(await useAccounts.getState().test({ provider: 'luaprot', key: 'k' })).toMatchObject({ ok: false });

@@ -26,9 +26,10 @@ interface AccountsState {
 /**
  * Main syncs and commits a change before it answers, so its snapshot then has it: the window shows
  * the change when the call resolves, not whenever the push arrives (over the browser bridge's event
- * stream it may come later than the answer).
+ * stream it may come later than the answer). The change is saved once main answered, so a snapshot
+ * that cannot be fetched then does not report it as failed; the next push shows it.
  */
-const showChange = () => useMonitor.getState().fetchSnapshot();
+const showChange = () => useMonitor.getState().fetchSnapshot().catch(() => undefined);
 
 export const useAccounts = create<AccountsState>()((set, get) => ({
   async add(request) {

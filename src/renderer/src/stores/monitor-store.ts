@@ -60,7 +60,7 @@ export const useMonitor = create<MonitorState>()((set, get) => ({
   },
   async setDemo(enabled) {
     // Main answers with the snapshot after the switch: the accounts (demo ones in or out) come with it.
-    set({ snapshot: await call('demo:set', { enabled }) });
+    get().setSnapshot(await call('demo:set', { enabled }));
   },
   history(series, range, every = false) {
     return call('monitor:history', every ? { series, range, every } : { series, range });
