@@ -335,7 +335,10 @@ export interface IpcEvents {
   /** A notification was clicked: show this target. */
   navigate: { accountId: string; targetId?: string };
   notice: string;
+  /** The preferences changed, whoever changed them (this window, another, the tray, demo mode). */
   'settings:changed': AppPreferences;
+  /** The alert settings as `alerts:get` answers them changed (rules, quiet hours, a pause from the tray...). */
+  'alerts:changed': AlertSettings;
   /** A channel's delivery status changed (sent, retrying, failing). */
   'channels:status': { id: string; status: ChannelStatus };
 }
@@ -363,7 +366,7 @@ const requestChannelSet = {
   'settings:get': 1, 'settings:update': 1, 'demo:set': 1, 'window:hide': 1, 'window:detach': 1,
 } satisfies Record<RequestChannel, 1>;
 const eventChannelSet = {
-  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1, 'channels:status': 1,
+  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1, 'alerts:changed': 1, 'channels:status': 1,
 } satisfies Record<EventChannel, 1>;
 
 export const REQUEST_CHANNELS = Object.keys(requestChannelSet) as RequestChannel[];

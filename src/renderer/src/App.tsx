@@ -42,6 +42,7 @@ function useMainEvents() {
       onEvent('navigate', ({ accountId, targetId }) => useUi.getState().openTarget(accountId, targetId)),
       onEvent('notice', (text) => useUi.getState().notify(text, 'info')),
       onEvent('settings:changed', (prefs) => useSettings.getState().set(prefs)),
+      onEvent('alerts:changed', (settings) => useAlerts.getState().changed(settings)),
     ];
     return () => offs.forEach((off) => off());
   }, []);

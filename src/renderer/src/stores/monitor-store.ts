@@ -6,7 +6,6 @@ import { registerProviderDescriptors } from '../../../shared/provider-descriptor
 import { call, describeFailure } from '../api';
 import { renameRequest } from '../target-rename';
 import { useAccounts } from './accounts-store';
-import { useAlerts } from './alerts-store';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
 interface MonitorState {
@@ -48,8 +47,6 @@ export const useMonitor = create<MonitorState>()((set) => ({
   },
   setSnapshot(snapshot) {
     set({ snapshot });
-    // The alert pause is the alerts store's to show (one copy); a pause from the tray arrives here.
-    useAlerts.getState().pausedUntilPushed(snapshot.alertsPausedUntil);
   },
   async refresh(accountId) {
     await call('monitor:refresh', accountId ? { accountId } : {});
