@@ -205,7 +205,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const lifecycle: LifecycleParts = {
     run,
     settingsStore,
-    pushes: new SettingsPushes({ store: settingsStore, views: settingsEffects, emit: events.emit }),
+    pushes: new SettingsPushes({ store: settingsStore, views: settingsEffects, emit: events.emit, ...(ports.window ? { window: ports.window } : {}) }),
     historyKeeper,
     names,
     alertEngine,

@@ -1,31 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../shared/alerts';
 import type { AlertSettings, AppPreferences } from '../../shared/ipc-contract';
+import { SettingsStore } from '../settings';
 import { startTestCore, useCleanups, value } from './core-test-support';
 import { ALERT_PAUSE_TRAY_MINUTES } from './tray-routing';
 
 /*
  * Settings changes reach the window from the settings store's one subscription (settings-pushes.ts),
- * whoever made them.
+ * whoever made them; the detached flag is the setting, applied to the window port.
  */
 
 const cleanup = useCleanups();
 const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
 const rule: AlertRule = { id: 'r1', scope: { type: 'total' }, spec: { kind: 'all_time_high', minUsers: 10 }, enabled: true, cooldownMinutes: 30 };
 
-async function setup() {
+async function setup(options: { detached?: boolean } = {}) {
+  const detachedCalls: boolean[] = [];
   const pushes: Array<[string, unknown]> = [];
   const t = await startTestCore({
     cleanup,
     dirPrefix: 'pulsebar-pushes-',
     now: NOW,
-    beforeStart: ({ core }) => {
+    ports: {
+      notifier: { notify: () => undefined },
+      window: { show: () => undefined, hide: () => undefined, setDetached: (detached) => void detachedCalls.push(detached) },
+    },
+    beforeStart: async ({ configDir, core }) => {
+      if (options.detached !== undefined) {
+        const store = new SettingsStore({ dir: configDir });
+        await store.load();
+        await store.update({ window: { detached: options.detached } });
+      }
       core.subscribe((event, payload) => {
         if (event === 'settings:changed' || event === 'alerts:changed') pushes.push([event, payload]);
       });
     },
   });
-  return { ...t, pushes };
+  return { ...t, detachedCalls, pushes };
 }
 
 describe('settings pushes', () => {
@@ -56,6 +67,7 @@ describe('settings pushes', () => {
     expect(prefs.theme).toBe('dark');
     expect(t.pushes).toEqual([['settings:changed', prefs]]);
     await t.call('settings:update', { theme: 'dark' });
+    await t.call('window:detach', { detached: false });
     expect(t.pushes).toHaveLength(1);
   });
 
@@ -65,5 +77,26 @@ describe('settings pushes', () => {
     await t.core.start();
     const prefs = value<AppPreferences>(await t.call('settings:update', { notifications: false }));
     expect(t.pushes).toEqual([['settings:changed', prefs]]);
+  });
+});
+
+describe('the detached flag', () => {
+  it('is the setting: window:detach stores it and the window port follows; window:state answers it', async () => {
+    const t = await setup();
+    expect(t.detachedCalls).toEqual([false]); // applied once at start, as loaded
+    expect(value(await t.call('window:state'))).toEqual({ detached: false });
+    await t.call('window:detach', { detached: true });
+    expect(t.detachedCalls).toEqual([false, true]);
+    expect(value(await t.call('window:state'))).toEqual({ detached: true });
+    await t.call('window:detach', { detached: true });
+    expect(t.detachedCalls).toEqual([false, true]);
+    await t.call('window:detach', { detached: false });
+    expect(t.detachedCalls).toEqual([false, true, false]);
+  });
+
+  it('starts detached when the setting says so (the user left the window detached)', async () => {
+    const t = await setup({ detached: true });
+    expect(t.detachedCalls).toEqual([true]);
+    expect(value(await t.call('window:state'))).toEqual({ detached: true });
   });
 });

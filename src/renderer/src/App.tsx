@@ -28,6 +28,7 @@ function useMainEvents() {
     void useSettings.getState().load().catch((err) => ui.notify(describeFailure(err), 'error'));
     void useAccounts.getState().load().catch(() => {});
     void useAlerts.getState().load().catch(() => {});
+    void useWindow.getState().load().catch(() => {});
     void call('app:notices')
       .then((notices) => notices.forEach((n) => ui.notify(n, 'info')))
       .catch(() => {});
