@@ -324,6 +324,8 @@ export interface IpcResponses {
   'settings:update': AppPreferences;
   'demo:set': MonitorSnapshot;
   'window:hide': void;
+  /** Whether the window is detached (settings.window.detached, which main applies to the window). */
+  'window:state': { detached: boolean };
   'window:detach': void;
 }
 
@@ -335,7 +337,10 @@ export interface IpcEvents {
   /** A notification was clicked: show this target. */
   navigate: { accountId: string; targetId?: string };
   notice: string;
+  /** The preferences changed, whoever changed them (this window, another, the tray, demo mode). */
   'settings:changed': AppPreferences;
+  /** The alert settings as `alerts:get` answers them changed (rules, quiet hours, a pause from the tray...). */
+  'alerts:changed': AlertSettings;
   /** A channel's delivery status changed (sent, retrying, failing). */
   'channels:status': { id: string; status: ChannelStatus };
 }
@@ -360,10 +365,10 @@ const requestChannelSet = {
   'scripts:get': 1, 'scripts:toggle': 1, 'scripts:edit': 1,
   'alerts:get': 1, 'alerts:setRules': 1, 'alerts:setQuietHours': 1, 'alerts:pause': 1, 'alerts:log': 1,
   'channels:list': 1, 'channels:add': 1, 'channels:update': 1, 'channels:remove': 1, 'channels:test': 1,
-  'settings:get': 1, 'settings:update': 1, 'demo:set': 1, 'window:hide': 1, 'window:detach': 1,
+  'settings:get': 1, 'settings:update': 1, 'demo:set': 1, 'window:hide': 1, 'window:state': 1, 'window:detach': 1,
 } satisfies Record<RequestChannel, 1>;
 const eventChannelSet = {
-  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1, 'channels:status': 1,
+  'monitor:update': 1, 'alerts:fired': 1, navigate: 1, notice: 1, 'settings:changed': 1, 'alerts:changed': 1, 'channels:status': 1,
 } satisfies Record<EventChannel, 1>;
 
 export const REQUEST_CHANNELS = Object.keys(requestChannelSet) as RequestChannel[];

@@ -8,7 +8,7 @@ import { _electron, expect, test as base, type APIRequestContext, type Page } fr
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { RequestChannel, RequestOf, ResponseOf } from '../../src/shared/ipc-contract';
+import { EVENT_CHANNELS, type RequestChannel, type RequestOf, type ResponseOf } from '../../src/shared/ipc-contract';
 import type { ProviderId } from '../../src/shared/model';
 import { failOnUnexpectedErrors, watchForErrors, type ErrorWatch } from './unexpected-errors';
 
@@ -142,14 +142,14 @@ export async function fastPolling(page: Page): Promise<void> {
   await ipc(page, 'settings:update', { pollIntervalSeconds: { junkie: 5, luaprot: 10, luaauth: 5 } });
 }
 
-/** Records every push event the page receives, to check that no key ever travels in one. */
+/** Records every push event the page receives (each channel of the contract), to check that no key ever travels in one. */
 export async function recordPushEvents(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate((events) => {
     window.__pulsebarEvents = [];
-    for (const e of ['monitor:update', 'alerts:fired', 'navigate', 'notice', 'settings:changed'] as const) {
+    for (const e of events) {
       window.pulsebar!.on(e, (payload: unknown) => window.__pulsebarEvents!.push(JSON.stringify({ e, payload })));
     }
-  });
+  }, EVENT_CHANNELS);
 }
 
 export const SCREENSHOTS = resolve('docs/screenshots');

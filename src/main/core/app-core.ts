@@ -2,7 +2,7 @@
  * The application core every host runs (Electron shell, browser bridge, CLI): wiring only.
  * Each collaborator owns its state: AccountRuntime (clients, poller and monitor in line with the
  * accounts), AccountStatuses (the one writer of account status), UserRequests (user actions under
- * the budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects,
+ * the budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects, SettingsPushes,
  * HistoryKeeper, the IPC table (ipc-handlers.ts), tray routing and publishRound (what a committed
  * poll round sets off). The accounts and their polling are wired in poll-side.ts, the alerts in
  * alert-side.ts. Plain Node; no Electron import anywhere below here.
@@ -34,6 +34,7 @@ import { createPollSide } from './poll-side';
 import type { AppCore, NotifierPort, SystemPort, TrayPort, WindowPort } from './ports';
 import { publishRound } from './publish-round';
 import { alertsPausedUntil, SettingsEffects } from './settings-effects';
+import { SettingsPushes } from './settings-pushes';
 import { routeTrayAction } from './tray-routing';
 
 export interface CreateAppCoreOptions {
@@ -151,7 +152,6 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     effectiveRules: () => alertEngine.effectiveRules(),
     commit,
     rescheduled: () => driver?.kick(),
-    preferencesChanged: (next) => events.emit('settings:changed', next),
   });
   const names = new LearnedNames(options.configDir, () => {
     monitor?.namesLearned();
@@ -205,6 +205,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   const lifecycle: LifecycleParts = {
     run,
     settingsStore,
+    pushes: new SettingsPushes({ store: settingsStore, views: settingsEffects, emit: events.emit, ...(ports.window ? { window: ports.window } : {}) }),
     historyKeeper,
     names,
     alertEngine,

@@ -158,7 +158,7 @@ function alertHandlers(
 
 function appHandlers(
   d: HandlerDeps,
-): HandlerGroup<'app:version' | 'app:snapshot' | 'app:notices' | 'settings:get' | 'settings:update' | 'demo:set' | 'window:hide' | 'window:detach'> {
+): HandlerGroup<'app:version' | 'app:snapshot' | 'app:notices' | 'settings:get' | 'settings:update' | 'demo:set' | 'window:hide' | 'window:state' | 'window:detach'> {
   return {
     'app:version': async () => d.system?.appVersion() ?? APP_VERSION_FALLBACK,
     'app:snapshot': async () => d.snapshot(),
@@ -173,10 +173,9 @@ function appHandlers(
       return d.snapshot();
     },
     'window:hide': async () => d.window?.hide(),
-    'window:detach': async ({ detached }) => {
-      d.window?.setDetached(detached);
-      await d.settingsStore.update({ window: { detached } });
-    },
+    'window:state': async () => ({ detached: d.settingsStore.get().window.detached }),
+    // The setting is the one source: the store's subscription (settings-pushes.ts) applies it to the window.
+    'window:detach': async ({ detached }) => void (await d.settingsStore.update({ window: { detached } })),
   };
 }
 

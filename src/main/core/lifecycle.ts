@@ -11,6 +11,7 @@ import type { LearnedNames } from './learned-names';
 import type { MonitorService } from './monitor-service';
 import type { EventListener, NotifierPort, WindowPort } from './ports';
 import type { RunState } from './run-state';
+import type { SettingsPushes } from './settings-pushes';
 import type { UserRequests } from './user-requests';
 
 /** How long quitting waits for alerts still on their way to channels. */
@@ -20,6 +21,8 @@ const CHANNEL_DRAIN_MS = 3_000;
 export interface LifecycleParts {
   run: RunState;
   settingsStore: SettingsStore;
+  /** Settings changes pushed to the window (and the window port) while the core runs. */
+  pushes: SettingsPushes;
   historyKeeper: HistoryKeeper;
   names: LearnedNames;
   alertEngine: RulesAlertEngine;
@@ -51,6 +54,9 @@ export async function startCore(p: LifecycleParts): Promise<void> {
   const alertNotice = await p.alertEngine.load();
   if (alertNotice) p.notices.push(alertNotice);
   p.run.started = true;
+  // The window as the user left it (detached or not); later changes reach it through the pushes.
+  p.window?.setDetached(loaded.settings.window.detached);
+  p.pushes.start();
   p.startMonitor(loadedHistory.history);
   if (p.wantsDemo()) {
     try {
@@ -72,6 +78,7 @@ export async function startCore(p: LifecycleParts): Promise<void> {
 /** Stops polling and saves everything; every write is awaited (the caller may delete the folder next). */
 export async function stopCore(p: LifecycleParts): Promise<void> {
   if (!p.run.started) return;
+  p.pushes.stop();
   p.driver?.stop();
   p.historyKeeper.stopSaving(p.timers);
   p.requests.abortAll();

@@ -22,10 +22,12 @@ export interface SettingsEffectsOptions {
   commit: (force: boolean) => void;
   /** New poll intervals apply from the next cycle: re-arm the schedule. */
   rescheduled: () => void;
-  preferencesChanged: (preferences: AppPreferences) => void;
 }
 
-/** Settings the window and tray change, and what each change sets off (shortcut, login item, schedule, pushes). */
+/**
+ * Settings the window and tray change, and what each change sets off (shortcut, login item, schedule).
+ * What the window hears of a change is pushed from the store's subscription (settings-pushes.ts).
+ */
 export class SettingsEffects {
   constructor(private readonly options: SettingsEffectsOptions) {}
 
@@ -99,8 +101,6 @@ export class SettingsEffects {
     if (patch.luaauthCountMode !== undefined) change.luaauthCountMode = patch.luaauthCountMode;
     await this.options.store.update(change);
     this.options.rescheduled();
-    const next = this.preferences();
-    this.options.preferencesChanged(next);
-    return next;
+    return this.preferences();
   }
 }

@@ -58,6 +58,7 @@ const VALID: { [C in RequestChannel]: unknown } = {
   'settings:update': { pollIntervalSeconds: { junkie: 30, luaprot: 60, luaauth: 30 }, theme: 'dark', luaauthCountMode: 'script_total' },
   'demo:set': { enabled: true },
   'window:hide': undefined,
+  'window:state': undefined,
   'window:detach': { detached: true },
 };
 

@@ -101,6 +101,7 @@ const FULL: { [C in RequestChannel]: unknown } = {
   'settings:update': { theme: 'dark', globalShortcut: 'CommandOrControl+Shift+P', luaauthCountMode: 'sessions' },
   'demo:set': { enabled: true },
   'window:hide': undefined,
+  'window:state': undefined,
   'window:detach': { detached: true },
 };
 

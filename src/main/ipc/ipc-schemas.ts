@@ -293,6 +293,7 @@ export const requestSchemas = {
   'settings:update': preferences,
   'demo:set': z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }) }),
   'window:hide': none,
+  'window:state': none,
   'window:detach': z.strictObject({ detached: z.boolean({ error: 'detached must be true or false' }) }),
 } satisfies Record<RequestChannel, z.ZodType>;
 

@@ -26,6 +26,7 @@ function useMainEvents() {
     void useMonitor.getState().load();
     void useSettings.getState().load().catch((err) => ui.notify(describeFailure(err), 'error'));
     void useAlerts.getState().load().catch(() => {});
+    void useWindow.getState().load().catch(() => {});
     void call('app:notices')
       .then((notices) => notices.forEach((n) => ui.notify(n, 'info')))
       .catch(() => {});
@@ -40,6 +41,7 @@ function useMainEvents() {
       onEvent('navigate', ({ accountId, targetId }) => useUi.getState().openTarget(accountId, targetId)),
       onEvent('notice', (text) => useUi.getState().notify(text, 'info')),
       onEvent('settings:changed', (prefs) => useSettings.getState().set(prefs)),
+      onEvent('alerts:changed', (settings) => useAlerts.getState().changed(settings)),
     ];
     return () => offs.forEach((off) => off());
   }, []);

@@ -90,4 +90,18 @@ describe('alerts store', () => {
     expect(a().draft).toBeNull();
     expect(a().settings?.rules).toEqual([added]);
   });
+
+  it('takes the alert settings main pushes (alerts:changed: a tray pause, rules saved elsewhere) and keeps unsaved drafts', () => {
+    useAlerts.setState({ settings: settings([rule]) });
+    const a = useAlerts.getState;
+    const edited: AlertRule = { ...rule, cooldownMinutes: 5 };
+    a().editRule(edited);
+    a().setQuietDraft({ enabled: true, start: '23:00', end: '06:00' });
+    const other: AlertRule = { ...rule, id: 'r9' };
+    a().changed({ ...settings([rule, other]), pausedUntil: 1_800_000 });
+    expect(a().settings?.rules).toEqual([rule, other]);
+    expect(a().settings?.pausedUntil).toBe(1_800_000);
+    expect(a().draft?.rules).toEqual([edited]);
+    expect(a().quietDraft).toEqual({ enabled: true, start: '23:00', end: '06:00' });
+  });
 });

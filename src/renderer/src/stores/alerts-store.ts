@@ -27,10 +27,10 @@ interface AlertsState {
   saveQuietHours(quiet: QuietHours): Promise<void>;
   pause(minutes: number | null): Promise<void>;
   /**
-   * The pause as main last pushed it (each snapshot's alertsPausedUntil): the tray's "Pause alerts" changes
-   * it without this window asking. This store is the renderer's one reader of the pause.
+   * The alert settings as main pushed them (`alerts:changed`): changed by this window, another, or the
+   * tray's "Pause alerts". This store is the renderer's one reader of them; unsaved drafts stay as they are.
    */
-  pausedUntilPushed(pausedUntil: number | null): void;
+  changed(settings: AlertSettings): void;
   fired(events: AlertEvent[]): void;
   /** Changes one rule (or adds it at the end, when `added`) in the draft. */
   editRule(rule: AlertRule, added?: boolean): void;
@@ -68,10 +68,8 @@ export const useAlerts = create<AlertsState>()((set, get) => {
     async pause(minutes) {
       set({ settings: await call('alerts:pause', { minutes }) });
     },
-    pausedUntilPushed(pausedUntil) {
-      const settings = get().settings;
-      // Not loaded yet: load() will read the pause with the rules.
-      if (settings && settings.pausedUntil !== pausedUntil) set({ settings: { ...settings, pausedUntil } });
+    changed(settings) {
+      set({ settings });
     },
     fired(events) {
       set((s) => {

@@ -4,7 +4,6 @@ import type { SeriesRef } from '../../../shared/series-ref';
 import type { ProviderId } from '../../../shared/model';
 import { registerProviderDescriptors } from '../../../shared/provider-descriptor';
 import { call, describeFailure } from '../api';
-import { useAlerts } from './alerts-store';
 
 /** The live picture pushed by main on every poll (`monitor:update`), plus what each provider can do. */
 interface MonitorState {
@@ -46,8 +45,6 @@ export const useMonitor = create<MonitorState>()((set, get) => ({
   },
   setSnapshot(snapshot) {
     set({ snapshot });
-    // The alert pause is the alerts store's to show (one copy); a pause from the tray arrives here.
-    useAlerts.getState().pausedUntilPushed(snapshot.alertsPausedUntil);
   },
   async fetchSnapshot() {
     get().setSnapshot(await call('app:snapshot'));

@@ -16,4 +16,13 @@ describe('window store', () => {
     await expect(useWindow.getState().setDetached(false)).rejects.toThrow();
     expect(useWindow.getState().detached).toBe(true);
   });
+
+  it('learns from main whether the window is detached (a window left detached comes back so)', async () => {
+    const bridge = installFakeBridge({ 'window:state': { detached: true } });
+    await useWindow.getState().load();
+    expect(useWindow.getState().detached).toBe(true);
+    bridge.handle('window:state', { detached: false });
+    await useWindow.getState().load();
+    expect(useWindow.getState().detached).toBe(false);
+  });
 });

@@ -6,7 +6,6 @@ import type { AlertSettings } from '../../../shared/ipc-contract';
 import { useAlerts } from '../stores/alerts-store';
 import { useChannels } from '../stores/channels-store';
 import { useMonitor } from '../stores/monitor-store';
-import { sampleSnapshot } from '../test-support/sample-data';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge } from '../test-support/fake-bridge';
 import { AlertsView } from './AlertsView';
@@ -119,14 +118,14 @@ describe('AlertsView quiet hours', () => {
 });
 
 describe('AlertsView pause', () => {
-  it("follows a pause made from the tray: main's pushed snapshot updates the open view", async () => {
+  it("follows a pause made from the tray: main's pushed alert settings (alerts:changed) update the open view", async () => {
     setup();
     expect(await screen.findByRole('button', { name: 'Pause alerts for 1 hour' })).toBeInTheDocument();
     const until = Date.now() + 60 * 60_000;
-    act(() => useMonitor.getState().setSnapshot(sampleSnapshot([], { alertsPausedUntil: until })));
+    act(() => useAlerts.getState().changed({ ...settings([rise, high]), pausedUntil: until }));
     expect(screen.getByText(/^Paused until /)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pause alerts for 1 hour' })).toBeNull();
-    act(() => useMonitor.getState().setSnapshot(sampleSnapshot([], { alertsPausedUntil: null })));
+    act(() => useAlerts.getState().changed(settings([rise, high])));
     expect(screen.getByRole('button', { name: 'Pause alerts for 1 hour' })).toBeInTheDocument();
   });
 });
