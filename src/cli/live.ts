@@ -1,5 +1,6 @@
 import { systemClock } from '../shared/clock';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
+import { AccountBudgets } from '../main/polling/account-budgets';
 import { Poller, type PollResult } from '../main/polling/poller';
 import { defaultProviderRegistry } from '../main/providers/registry';
 import { clientSettingsOf } from '../main/providers/assumption-registry';
@@ -43,6 +44,7 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
   const retried = new Set<string>();
   const poller = new Poller({
     clock: systemClock,
+    budgets: new AccountBudgets({ clock: systemClock }),
     intervalMs: () => 3_600_000,
     onResult: (result) => results.set(result.accountId, result),
     // A rate limit is a status, not a result: the poller keeps the request and waits. The CLI

@@ -10,6 +10,7 @@
  * population held still during the cycle), and the same cycle with LuaAuth counted by total_sessions.
  * Prints figures, asserts nothing.
  */
+import { AccountBudgets } from '../../src/main/polling/account-budgets';
 import { Poller, type LuaAuthCountMode, type PollResult } from '../../src/main/polling/poller';
 import { createClient } from '../../src/main/providers';
 import type { ProviderClient } from '../../src/main/providers/types';
@@ -76,7 +77,7 @@ async function bareReplay(recorded: Recorded[]): Promise<{ cpuMs: number; bytes:
 async function measure(provider: ProviderId, info: SimInfo, clock: FastClock, mode: LuaAuthCountMode) {
   const results: PollResult[] = [];
   const counter = { n: 0 };
-  const poller = new Poller({ clock, intervalMs: () => 3_600_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r) });
+  const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 3_600_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r) });
   const account = accountFor(provider, info);
   const client: ProviderClient = createClient(provider, { baseUrl: account.baseUrl, apiKey: info.keys[provider], onRequest: () => counter.n++ });
   poller.upsert(account, client);
