@@ -1,7 +1,7 @@
 /**
  * The application core every host runs (Electron shell, browser bridge, CLI): wiring only.
  * Each collaborator owns its state: AccountRuntime (clients, poller and monitor in line with the
- * accounts), AccountStatuses (the one writer of account status), AccountBudgets (every
+ * accounts), AccountStatuses (the one way account status reaches the monitor), AccountBudgets (every
  * account's rate budget, taken from by polling and user actions alike), UserRequests (user actions
  * waiting for that budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects,
  * HistoryKeeper, the IPC table (ipc-handlers.ts), tray routing and publishRound (what a committed

@@ -45,7 +45,6 @@ export interface PollResult {
   total: number | null;
   /** True when every target answered. */
   complete: boolean;
-  status: AccountStatus;
 }
 
 export interface PollerOptions {
@@ -59,6 +58,7 @@ export interface PollerOptions {
   /** Where each account's count plan and rate limits come from (default: the shipped providers). */
   registry?: ProviderRegistry;
   onResult?: (result: PollResult) => void;
+  /** A status change, and every finished cycle's status (its new times) just before its result. */
   onStatus?: (status: AccountStatus) => void;
   /** Something changed that may move nextDueAt (a job finished, refresh pressed...). */
   onScheduleChange?: () => void;

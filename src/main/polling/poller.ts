@@ -278,12 +278,13 @@ export class Poller {
     this.options.onStatus?.(this.statusOf(runtime));
   }
 
+  /** Sets the account's state; true when that changed what its status says. */
   private setState(
     runtime: AccountRuntime,
     state: AccountState,
     error: ProviderErrorInfo | null,
     about: AccountRuntime['errorTargets'] = null,
-  ): void {
+  ): boolean {
     const changed =
       runtime.state !== state ||
       runtime.error?.message !== error?.message ||
@@ -292,7 +293,7 @@ export class Poller {
     runtime.state = state;
     runtime.error = error;
     runtime.errorTargets = about;
-    if (changed) this.emitStatus(runtime);
+    return changed;
   }
 
   private startCycle(runtime: AccountRuntime, now: number): Cycle {
@@ -364,7 +365,7 @@ export class Poller {
       const wait = runtime.backoff.next(info.retryAfterMs);
       this.budgetOf(runtime).blockUntil(now + wait);
       cycle.queue.unshift(job);
-      this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait });
+      if (this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait })) this.emitStatus(runtime);
       return;
     }
     if (HALTING.has(info.kind)) {
@@ -399,8 +400,13 @@ export class Poller {
     this.emitResult(runtime, cycle, now, true);
   }
 
+  /**
+   * The cycle's status, changed or not (its new lastSuccessAt, lastAttemptAt and nextPollAt), then its
+   * counts: status is published only through onStatus, and both land in the same monitor commit.
+   */
   private emitResult(runtime: AccountRuntime, cycle: Cycle, now: number, counted: boolean): void {
     const { targets, total, complete } = cycleResult(runtime, cycle, counted);
-    this.options.onResult?.({ accountId: runtime.config.id, at: now, targets, total, complete, status: this.statusOf(runtime) });
+    this.emitStatus(runtime);
+    this.options.onResult?.({ accountId: runtime.config.id, at: now, targets, total, complete });
   }
 }
