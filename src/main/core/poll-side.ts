@@ -32,9 +32,9 @@ export interface PollSideOptions {
 
 /**
  * The accounts and their polling, wired together: the accounts service, the account budgets that
- * polling and user actions both take from, the poller and the driver that runs its rounds, the
- * account status writer, run state, user requests and the runtime that keeps clients and poller
- * in line with the accounts.
+ * polling and user actions both take from, the poller and the driver that runs its rounds,
+ * AccountStatuses (the poller's statuses reach the monitor only through it; results carry counts),
+ * run state, user requests and the runtime that keeps clients and poller in line with the accounts.
  */
 export function createPollSide(o: PollSideOptions) {
   const { clock, log, registry, createClient, commit } = o;
