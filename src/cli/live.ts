@@ -1,5 +1,7 @@
 import { systemClock } from '../shared/clock';
+import type { AccountStatus } from '../shared/ipc-contract';
 import { PROVIDER_NAMES, type AccountState } from '../shared/model';
+import { AccountBudgets } from '../main/polling/account-budgets';
 import { Poller, type PollResult } from '../main/polling/poller';
 import { defaultProviderRegistry } from '../main/providers/registry';
 import { clientSettingsOf } from '../main/providers/assumption-registry';
@@ -34,17 +36,21 @@ export interface LiveTargetJson {
   scripts?: Array<{ id: string; label: string; count: number | null }>;
 }
 
+/** An account's poll with its status at the end (the poller publishes it just before the result). */
+export type LiveResult = PollResult & { status: AccountStatus };
+
 /**
  * One poll of every account through the app's own poller (same budgets, same
  * counting rules), waiting out a single short rate limit per account.
  */
-export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<PollResult[]> {
-  const results = new Map<string, PollResult>();
+export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<LiveResult[]> {
+  const results = new Map<string, LiveResult>();
   const retried = new Set<string>();
-  const poller = new Poller({
+  const poller: Poller = new Poller({
     clock: systemClock,
+    budgets: new AccountBudgets({ clock: systemClock }),
     intervalMs: () => 3_600_000,
-    onResult: (result) => results.set(result.accountId, result),
+    onResult: (result) => results.set(result.accountId, { ...result, status: poller.status(result.accountId)! }),
     // A rate limit is a status, not a result: the poller keeps the request and waits. The CLI
     // waits once for a short one; a longer one (or a second) is this account's answer now.
     onStatus: (status) => {
@@ -92,7 +98,7 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
   );
 }
 
-export function liveJson(accounts: CliAccount[], results: PollResult[]): LiveJson {
+export function liveJson(accounts: CliAccount[], results: LiveResult[]): LiveJson {
   const rows = accounts.map((a, i) => {
     const r = results[i]!;
     return {

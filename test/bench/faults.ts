@@ -3,7 +3,7 @@
  *
  * The three accounts poll the simulator (child process, fast clock) as the app does (Poller + PollDriver),
  * while a user-load loop per account sends session-list requests through the same budget as the window's
- * actions (Poller.takeUser + ticket). Between Pulsebar and the simulator sits a proxy that delays each
+ * actions (AccountBudgets.takeUser + ticket). Between Pulsebar and the simulator sits a proxy that delays each
  * request and each answer unevenly (mostly 20–200 ms, sometimes seconds, now and then up to 9 s, in
  * simulated time), so requests reach the provider in a different order and rhythm than they were sent.
  * Injected faults on top: 429 bursts, 502s, dropped connections, slow answers.
@@ -15,6 +15,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { PollDriver, type TimerPort } from '../../src/main/polling/poll-driver';
+import { AccountBudgets } from '../../src/main/polling/account-budgets';
 import { Poller, type PollResult } from '../../src/main/polling/poller';
 import { PROVIDER_RATE_WINDOWS } from '../../src/main/monitor/rate-budget';
 import { seededRandom } from '../../src/main/monitor/seeded-random';
@@ -88,8 +89,8 @@ function maxInWindow(sorted: number[], windowMs: number): number {
 }
 
 /** One user's session-list request of a random target, through the account's user budget. */
-async function userRequest(poller: Poller, account: AccountConfig, client: ProviderClient, info: SimInfo, rnd: () => number, clock: FastClock): Promise<'sent' | 'waited'> {
-  const take = poller.takeUser(account.id);
+async function userRequest(budgets: AccountBudgets, account: AccountConfig, client: ProviderClient, info: SimInfo, rnd: () => number, clock: FastClock): Promise<'sent' | 'waited'> {
+  const take = budgets.takeUser(account.id);
   if (!take.ok) return 'waited';
   try {
     switch (client.provider) {
@@ -111,7 +112,7 @@ async function userRequest(poller: Poller, account: AccountConfig, client: Provi
     }
   } catch (error) {
     const kind = (error as { info?: { kind?: string; retryAfterMs?: number } }).info;
-    if (kind?.kind === 'rate_limited') poller.noteRateLimited(account.id, kind.retryAfterMs);
+    if (kind?.kind === 'rate_limited') budgets.noteRateLimited(account.id, kind.retryAfterMs);
   } finally {
     take.ticket.done(clock.now());
   }
@@ -145,7 +146,8 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
   const intervals: Record<ProviderId, number> = { junkie: 30_000, luaprot: 60_000, luaauth: 30_000 };
   const results: PollResult[] = [];
   const states = new Map<string, string>();
-  const poller = new Poller({ clock, intervalMs: (a) => intervals[a.provider], onResult: (r) => results.push(r), onStatus: (s) => states.set(s.accountId, s.state), onScheduleChange: () => driver.kick() });
+  const budgets: AccountBudgets = new AccountBudgets({ clock, onBlocked: () => driver.kick() });
+  const poller: Poller = new Poller({ clock, budgets, intervalMs: (a) => intervals[a.provider], onResult: (r) => results.push(r), onStatus: (s) => states.set(s.accountId, s.state), onScheduleChange: () => driver.kick() });
   // Real timers, scaled: the driver asks for simulated ms.
   const timers: TimerPort = { setTimeout: (fn, ms) => setTimeout(fn, clock.real(ms)), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
   const driver = new PollDriver(poller, clock, () => undefined, timers);
@@ -172,7 +174,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     const client = clients.get(a.id)!;
     const inFlight = new Set<Promise<unknown>>();
     while (clock.now() < endAt) {
-      const p = userRequest(poller, a, client, info, rnd, clock);
+      const p = userRequest(budgets, a, client, info, rnd, clock);
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
       await new Promise((resolve) => setTimeout(resolve, clock.real(everyMs[a.provider])));

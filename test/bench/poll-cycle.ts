@@ -10,6 +10,7 @@
  * population held still during the cycle), and the same cycle with LuaAuth counted by total_sessions.
  * Prints figures, asserts nothing.
  */
+import { AccountBudgets } from '../../src/main/polling/account-budgets';
 import { Poller, type LuaAuthCountMode, type PollResult } from '../../src/main/polling/poller';
 import { createClient } from '../../src/main/providers';
 import type { ProviderClient } from '../../src/main/providers/types';
@@ -55,7 +56,8 @@ async function cycle(poller: Poller, clock: FastClock, results: PollResult[], co
     await poller.runDue();
   }
   const cpu = process.cpuUsage(cpu0);
-  return { result: results.at(-1)!, cpuMs: (cpu.user + cpu.system) / 1000, requests: counter.n - requestsBefore, simulatedMs: clock.now() - sim0 };
+  const result = results.at(-1)!;
+  return { result, status: poller.status(result.accountId), cpuMs: (cpu.user + cpu.system) / 1000, requests: counter.n - requestsBefore, simulatedMs: clock.now() - sim0 };
 }
 
 /** The floor: the same requests, answered by the same simulator, with nothing done but fetch + JSON.parse. */
@@ -76,7 +78,7 @@ async function bareReplay(recorded: Recorded[]): Promise<{ cpuMs: number; bytes:
 async function measure(provider: ProviderId, info: SimInfo, clock: FastClock, mode: LuaAuthCountMode) {
   const results: PollResult[] = [];
   const counter = { n: 0 };
-  const poller = new Poller({ clock, intervalMs: () => 3_600_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r) });
+  const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 3_600_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r) });
   const account = accountFor(provider, info);
   const client: ProviderClient = createClient(provider, { baseUrl: account.baseUrl, apiKey: info.keys[provider], onRequest: () => counter.n++ });
   poller.upsert(account, client);
@@ -126,7 +128,7 @@ export async function runPollCycleBench(): Promise<void> {
     for (const provider of PROVIDERS) {
       const m = await measure(provider, info, clock, 'sessions');
       totalCpu += m.steady.cpuMs;
-      const failed = m.steady.result.complete ? '' : `; INCOMPLETE: ${m.steady.result.status.error?.message}`;
+      const failed = m.steady.result.complete ? '' : `; INCOMPLETE: ${m.steady.status?.error?.message}`;
       console.log(
         `  ${provider.padEnd(7)} ${m.steady.requests} requests, ${(m.replay.bytes / 1024 / 1024).toFixed(1)} MB, CPU ${m.steady.cpuMs.toFixed(0)} ms ` +
           `(bare fetch + JSON.parse replay of the same ${m.recordedRequests} requests: ${m.replay.cpuMs.toFixed(0)} ms, ratio ${(m.steady.cpuMs / Math.max(1, m.replay.cpuMs)).toFixed(2)}×), ` +

@@ -10,6 +10,7 @@ import type { AccountConfig } from '../../src/shared/model';
 import { ActionService } from '../../src/main/actions/action-service';
 import { RulesAlertEngine } from '../../src/main/alerts/alert-engine';
 import { MonitorService } from '../../src/main/core/monitor-service';
+import { AccountBudgets } from '../../src/main/polling/account-budgets';
 import { Poller } from '../../src/main/polling/poller';
 import { buildTrayModel } from '../../src/main/tray/tray-model';
 import { History } from '../../src/main/history/history';
@@ -54,6 +55,7 @@ describe('a fourth provider through the registry', () => {
     });
     const poller = new Poller({
       clock,
+      budgets: new AccountBudgets({ clock }),
       registry,
       intervalMs: () => 30_000,
       onResult: (r) => monitor.accept(r),

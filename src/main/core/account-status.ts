@@ -9,9 +9,9 @@ const NO_KEY: Explanation = {
 };
 
 /**
- * The one writer of account status outside a poll result: the poller's status changes and the
- * accounts that cannot be polled at all (no key, a key or URL the client refuses) reach the
- * monitor only through here, and statusOf is the one rule for what an account shows.
+ * The one writer of account status: the poller's statuses (each change, and every finished cycle's
+ * before its result) and the accounts that cannot be polled at all (no key, a key or URL the client
+ * refuses) reach the monitor only through here, and statusOf is the one rule for what an account shows.
  */
 export class AccountStatuses {
   /** Accounts that cannot be polled, with the reason in words. */

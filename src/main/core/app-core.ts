@@ -1,8 +1,9 @@
 /**
  * The application core every host runs (Electron shell, browser bridge, CLI): wiring only.
  * Each collaborator owns its state: AccountRuntime (clients, poller and monitor in line with the
- * accounts), AccountStatuses (the one writer of account status), UserRequests (user actions under
- * the budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects, SettingsPushes,
+ * accounts), AccountStatuses (the one way account status reaches the monitor), AccountBudgets (every
+ * account's rate budget, taken from by polling and user actions alike), UserRequests (user actions
+ * waiting for that budget, cancellation), DemoMode, RunState (running, pause reasons), SettingsEffects, SettingsPushes,
  * HistoryKeeper, the IPC table (ipc-handlers.ts), tray routing and publishRound (what a committed
  * poll round sets off). The accounts and their polling are wired in poll-side.ts, the alerts in
  * alert-side.ts. Plain Node; no Electron import anywhere below here.
@@ -99,7 +100,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
   // Set at start(), once history is loaded.
   let monitor: MonitorService | null = null;
   const commit = (force = false): void => void monitor?.commit(force);
-  const { poller, driver, run, requests, accounts, runtime } = createPollSide({
+  const { budgets, poller, driver, run, requests, accounts, runtime } = createPollSide({
     clock,
     log,
     registry,
@@ -174,6 +175,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
     accounts,
     runtime,
     poller,
+    budgets,
     monitor: () => monitor,
     snapshot,
     notices,

@@ -8,6 +8,7 @@ import type { RulesAlertEngine } from '../alerts/alert-engine';
 import { ChannelError, type ChannelService } from '../alerts/channels/channel-service';
 import type { AccountsService } from '../app/accounts';
 import type { MessageTemplatesService } from '../app/message-templates-service';
+import type { AccountBudgets } from '../polling/account-budgets';
 import type { Poller } from '../polling/poller';
 import type { ActionService } from '../actions/action-service';
 import type { DemoMode } from '../demo/demo-mode';
@@ -28,7 +29,8 @@ const APP_VERSION_FALLBACK = '0.1.0';
 export interface HandlerDeps {
   accounts: AccountsService;
   runtime: AccountRuntime;
-  poller: Pick<Poller, 'noteUserSent' | 'refresh'>;
+  poller: Pick<Poller, 'refresh'>;
+  budgets: Pick<AccountBudgets, 'noteUserSent'>;
   monitor: () => MonitorService | null;
   snapshot: () => MonitorSnapshot;
   notices: readonly string[];
@@ -69,7 +71,7 @@ function accountHandlers(d: HandlerDeps): HandlerGroup<'accounts:list' | 'accoun
       const result = { ...added, test: d.names.learn(request.provider, added.test) };
       await d.runtime.sync();
       // The key test went out before the account had a budget: it still counts against the limits.
-      d.poller.noteUserSent(result.account.id);
+      d.budgets.noteUserSent(result.account.id);
       return result;
     },
     'accounts:update': async (request) => {

@@ -55,7 +55,6 @@ function setup(rules: AlertRule[]) {
       targets: [{ kind: 'hub', id: 'h1', label: 'Hub 1', count }],
       total: count,
       complete: true,
-      status,
     };
     clock.advance(lagMs);
     monitor.accept(result);

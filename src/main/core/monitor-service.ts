@@ -5,6 +5,7 @@
  * never appended to history and so can never trigger a drop alert. An account
  * that stops answering for long (or whose key is rejected) is stale: its last
  * count stays visible, marked, and leaves the grand total (see isStale in staleness.ts).
+ * Account status never rides on a poll result: it comes in only through setStatus (AccountStatuses).
  */
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
 import type { Clock } from '../../shared/clock';
@@ -144,6 +145,7 @@ export class MonitorService {
     this.dirty = true;
   }
 
+  /** The one way status comes in (AccountStatuses.publish); a cycle's status arrives just before its result, so both share a commit. */
   setStatus(status: AccountStatus): void {
     const state = this.live.get(status.accountId);
     if (!state) return;
@@ -178,8 +180,6 @@ export class MonitorService {
     for (const result of results) {
       const state = this.live.get(result.accountId);
       if (!state) continue; // removed while its poll was in flight
-      state.status = result.status;
-      if (result.status.state === 'unauthorized') state.rejected = true;
       const account = state.account;
       const record = (target: TargetState, count: number): void => {
         target.count = count;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import { AccountsService, type ClientFactory } from '../app/accounts';
 import { DEFAULT_DELAY_MARGIN_MS } from '../monitor/rate-budget';
+import { AccountBudgets } from '../polling/account-budgets';
 import { PollDriver, type TimerPort } from '../polling/poll-driver';
 import { Poller } from '../polling/poller';
 import type { ProviderRegistry } from '../providers/registry';
@@ -30,9 +31,10 @@ export interface PollSideOptions {
 }
 
 /**
- * The accounts and their polling, wired together: the accounts service, the poller and the driver
- * that runs its rounds, the account status writer, run state, user requests under the same budget
- * and the runtime that keeps clients and poller in line with the accounts.
+ * The accounts and their polling, wired together: the accounts service, the account budgets that
+ * polling and user actions both take from, the poller and the driver that runs its rounds,
+ * AccountStatuses (the poller's statuses reach the monitor only through it; results carry counts),
+ * run state, user requests and the runtime that keeps clients and poller in line with the accounts.
  */
 export function createPollSide(o: PollSideOptions) {
   const { clock, log, registry, createClient, commit } = o;
@@ -40,8 +42,11 @@ export function createPollSide(o: PollSideOptions) {
   // The driver is created right after the poller it drives (the poller's schedule changes kick it).
   let driver: PollDriver | null = null;
   const statuses = new AccountStatuses({ monitor: o.monitor });
+  // A user action's 429 blocks polling too: the driver looks at the schedule again.
+  const budgets = new AccountBudgets({ clock, onBlocked: () => driver?.kick() });
   const poller = new Poller({
     clock,
+    budgets,
     registry,
     intervalMs: (account) => settings().pollIntervalSeconds[account.provider] * 1000,
     luaauthCountMode: () => settings().luaauthCountMode,
@@ -57,7 +62,7 @@ export function createPollSide(o: PollSideOptions) {
           log(`pulsebar: a poll round failed (${error instanceof Error ? error.name : 'error'}); polling continues`),
         );
   const run = new RunState({ poller, commit });
-  const requests = new UserRequests({ clock, poller });
+  const requests = new UserRequests({ clock, budgets });
   const accounts = new AccountsService({
     settings: o.settingsStore,
     secrets: o.secrets,
@@ -67,7 +72,7 @@ export function createPollSide(o: PollSideOptions) {
     // Test and Discover on an existing account spend its budget like any user action. Their answers are
     // not reported back here: each request counts as answered within the budget's delay margin.
     throttle: async (account) => (await requests.waitForBudget(account)).done(clock.now() + DEFAULT_DELAY_MARGIN_MS),
-    onRateLimited: (accountId, retryAfterMs) => poller.noteRateLimited(accountId, retryAfterMs),
+    onRateLimited: (accountId, retryAfterMs) => budgets.noteRateLimited(accountId, retryAfterMs),
   });
   const runtime = new AccountRuntime({
     accounts,
@@ -77,5 +82,5 @@ export function createPollSide(o: PollSideOptions) {
     paused: () => run.paused,
     afterSync: () => run.holdIfPaused(),
   });
-  return { poller, driver, run, requests, accounts, runtime };
+  return { budgets, poller, driver, run, requests, accounts, runtime };
 }

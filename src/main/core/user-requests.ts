@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import type { AccountConfig } from '../../shared/model';
-import type { Poller } from '../polling/poller';
+import type { AccountBudgets } from '../polling/account-budgets';
 import type { Ticket } from '../monitor/rate-budget';
 import type { AnyClient } from '../providers/module';
 import { asProviderErrorInfo, CoreError, invalidRequest } from './core-errors';
@@ -11,27 +11,27 @@ const USER_WAIT_SLICE_MS = 200;
 
 /**
  * Requests the user asks for (session actions, Test, Discover): each takes room in its account's
- * budget, shared with polling, and one started with an operation id can be cancelled by it.
+ * budget (AccountBudgets, which polling takes from too), and one started with an operation id can be cancelled by it.
  */
 export class UserRequests {
   private readonly ops = new Map<string, AbortController>();
 
-  constructor(private readonly options: { clock: Clock; poller: Pick<Poller, 'takeUser' | 'noteRateLimited'> }) {}
+  constructor(private readonly options: { clock: Clock; budgets: Pick<AccountBudgets, 'takeUser' | 'noteRateLimited'> }) {}
 
   /** Waits for room in the account's budget; refuses as rate_limited when none comes soon. */
   async waitForBudget(account: AccountConfig): Promise<Ticket> {
-    const { clock, poller } = this.options;
+    const { clock, budgets } = this.options;
     // Waits in short slices and re-reads the clock each time, so a clock that moves on its own
     // (tests, a stepped wall clock) is followed; gives up after USER_WAIT_MAX_MS of either clock.
     const giveUpAt = clock.now() + USER_WAIT_MAX_MS;
     const realGiveUpAt = Date.now() + USER_WAIT_MAX_MS;
     for (;;) {
-      const take = poller.takeUser(account.id);
+      const take = budgets.takeUser(account.id);
       if (take.ok) return take.ticket;
       if (!Number.isFinite(take.freeAt) || take.freeAt > giveUpAt || Date.now() > realGiveUpAt) break;
       await new Promise((resolve) => setTimeout(resolve, Math.min(USER_WAIT_SLICE_MS, Math.max(0, take.freeAt - clock.now()))));
     }
-    const freeAt = poller.takeUser(account.id);
+    const freeAt = budgets.takeUser(account.id);
     const retryAfterMs = freeAt.ok ? undefined : Math.max(0, freeAt.freeAt - clock.now());
     throw new CoreError('rate_limited', `The request budget of ${account.label} is used up for now; try again shortly.`, {
       provider: account.provider,
@@ -46,7 +46,7 @@ export class UserRequests {
     fn: (client: AnyClient, signal: AbortSignal | undefined) => Promise<T>,
     opId?: string,
   ): Promise<T> {
-    const { clock, poller } = this.options;
+    const { clock, budgets } = this.options;
     // The request counts against the budget until a window after its answer came back (ticket.done).
     const ticket = await this.waitForBudget(account);
     let controller: AbortController | undefined;
@@ -63,7 +63,7 @@ export class UserRequests {
     } catch (error) {
       if (controller?.signal.aborted) throw new CoreError('failed', 'Cancelled.');
       const info = asProviderErrorInfo(error);
-      if (info?.kind === 'rate_limited') poller.noteRateLimited(account.id, info.retryAfterMs);
+      if (info?.kind === 'rate_limited') budgets.noteRateLimited(account.id, info.retryAfterMs);
       throw error;
     } finally {
       ticket.done(clock.now());

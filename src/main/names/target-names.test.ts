@@ -99,7 +99,7 @@ describe('target labels in the snapshot', () => {
     monitor.namesLearned();
     expect(hub()).toMatchObject({ label: 'Phantom Hub V2', providerName: 'Phantom Hub V2' });
     // LuaProt's count names no hub: the poll says "Hub <id>", which never replaces a real name.
-    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: `Hub ${HUB}`, count: 7 }], total: 7, complete: true, status });
+    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: `Hub ${HUB}`, count: 7 }], total: 7, complete: true });
     monitor.commit();
     expect(hub()).toMatchObject({ label: 'Phantom Hub V2', count: 7 });
     expect(hub().ownLabel).toBeUndefined();
@@ -121,7 +121,7 @@ describe('target labels in the snapshot', () => {
     monitor.setAccounts([account('My best hub')], () => status);
     // Renamed back to nothing while a poll that still had the user's label was on its way.
     monitor.setAccounts([account()], () => status);
-    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'My best hub', ownLabel: true, count: 3 }], total: 3, complete: true, status });
+    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'My best hub', ownLabel: true, count: 3 }], total: 3, complete: true });
     monitor.commit();
     expect(hub()).toMatchObject({ label: 'Phantom Hub V2', providerName: 'Phantom Hub V2' });
   });
@@ -129,11 +129,11 @@ describe('target labels in the snapshot', () => {
   it('keeps a name the poll gave (a LuaAuth script’s) but never takes the user’s label for one', () => {
     const { monitor, hub } = setup();
     monitor.setAccounts([account('Mine')], () => status);
-    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'Mine', ownLabel: true, count: 1 }], total: 1, complete: true, status });
+    monitor.accept({ accountId: 'acc', at: 1, targets: [{ kind: 'hub', id: HUB, label: 'Mine', ownLabel: true, count: 1 }], total: 1, complete: true });
     monitor.commit();
     monitor.setAccounts([account()], () => status);
     expect(hub().label).toBe(`Hub ${HUB}`);
-    monitor.accept({ accountId: 'acc', at: 2, targets: [{ kind: 'hub', id: HUB, label: 'Aurora Scripts', count: 1 }], total: 1, complete: true, status });
+    monitor.accept({ accountId: 'acc', at: 2, targets: [{ kind: 'hub', id: HUB, label: 'Aurora Scripts', count: 1 }], total: 1, complete: true });
     monitor.commit();
     expect(hub()).toMatchObject({ label: 'Aurora Scripts', providerName: 'Aurora Scripts' });
   });

@@ -140,6 +140,7 @@ export function recordFailure(cycle: Cycle, job: Job, target: TargetAccumulator 
  */
 export function settleCycle(
   runtime: AccountRuntime,
+  budget: RateBudget,
   cycle: Cycle,
   now: number,
   interval: number,
@@ -151,7 +152,7 @@ export function settleCycle(
 
   if (failed.length === 0 && !cycle.transient) {
     runtime.backoff.reset();
-    runtime.nextCycleAt = Math.max(cycle.startedAt + interval, now + minIntervalMs(runtime.budget, 1));
+    runtime.nextCycleAt = Math.max(cycle.startedAt + interval, now + minIntervalMs(budget, 1));
     return { state: 'ok', error: null, about: null };
   } else {
     const error = cycle.transient ?? failed[0]?.error ?? null;
@@ -176,11 +177,10 @@ export function settleCycle(
 }
 
 /**
- * The wall clock stepped back by `delta` ms (NTP, a manual change): every schedule, Retry-After block
- * and budget entry moves back with it, or polling would stop until the clock caught up.
+ * The wall clock stepped back by `delta` ms (NTP, a manual change): every schedule moves back with it,
+ * or polling would stop until the clock caught up (AccountBudgets.followClock moves the budgets).
  */
 export function followClockBack(runtime: AccountRuntime, delta: number, now: number, interval: number): void {
-  runtime.budget.clockSteppedBack(delta, now);
   runtime.nextCycleAt = Math.min(Math.max(now, runtime.nextCycleAt + delta), now + interval);
   if (runtime.cycle) runtime.cycle.startedAt = Math.min(now, runtime.cycle.startedAt + delta);
   if (runtime.lastSuccessAt !== null) runtime.lastSuccessAt = Math.min(now, runtime.lastSuccessAt + delta);

@@ -2,10 +2,9 @@
 import type { Clock } from '../../shared/clock';
 import type { ProviderErrorInfo } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/ipc-contract';
+import type { AccountBudgets } from './account-budgets';
 import type { AccountConfig, AccountState, TargetKind } from '../../shared/model';
 import { Backoff, type BackoffOptions } from '../monitor/backoff';
-import { RateBudget } from '../monitor/rate-budget';
-import { rateWindowsOf, sameRateWindows } from '../providers/assumption-registry';
 import type { RandomSource } from '../monitor/seeded-random';
 import type { CountCycle, CountJob, CountTarget } from '../providers/count-plan';
 import type { AnyClient, ProviderModule } from '../providers/module';
@@ -46,11 +45,12 @@ export interface PollResult {
   total: number | null;
   /** True when every target answered. */
   complete: boolean;
-  status: AccountStatus;
 }
 
 export interface PollerOptions {
   clock: Clock;
+  /** Every account's rate budget, shared with user actions: the poller takes its job tickets there. */
+  budgets: AccountBudgets;
   /** Base poll interval of an account in ms (settings), before the budget's lower bound. */
   intervalMs: (account: AccountConfig) => number;
   /** The LuaAuth count mode setting ("sessions" or "script_total"), handed to the count plans. */
@@ -58,14 +58,13 @@ export interface PollerOptions {
   /** Where each account's count plan and rate limits come from (default: the shipped providers). */
   registry?: ProviderRegistry;
   onResult?: (result: PollResult) => void;
+  /** A status change, and every finished cycle's status (its new times) just before its result. */
   onStatus?: (status: AccountStatus) => void;
   /** Something changed that may move nextDueAt (a job finished, refresh pressed...). */
   onScheduleChange?: () => void;
   random?: RandomSource;
   /** Back-off shape (default: decorrelated jitter from 1 s up to 5 min). */
   backoff?: Omit<BackoffOptions, 'random'>;
-  /** Background share of each rate window (default 0.5). */
-  budgetShare?: number;
 }
 
 /** A target being counted this cycle (see providers/count-plan.ts). */
@@ -94,7 +93,6 @@ export interface AccountRuntime {
   module: ProviderModule;
   /** What the provider's count plan keeps between cycles. */
   planState: unknown;
-  budget: RateBudget;
   backoff: Backoff;
   state: AccountState;
   /** Why polling stopped (unauthorized/forbidden) until the key changes or refresh is pressed. */
@@ -115,14 +113,9 @@ export interface AccountRuntime {
   listDiagnostics?: string[];
 }
 
-/** The account's own rate limits (a setting) or its provider module's documented/assumed ones. */
-export function budgetFor(config: AccountConfig, module: ProviderModule, share: number | undefined): RateBudget {
-  return RateBudget.forProvider(config.provider, { ...(share !== undefined ? { share } : {}), windows: rateWindowsOf(config, module) });
-}
-
 /**
  * A fresh runtime for an account. Replacing one (a new client: key or server changed) keeps what
- * must survive: the budget (requests already sent still count), the last times, the plan state of
+ * must survive: the last times, the plan state of
  * the same provider and the auto targets seen.
  */
 export function newRuntime(
@@ -130,18 +123,13 @@ export function newRuntime(
   client: AnyClient,
   module: ProviderModule,
   existing: AccountRuntime | undefined,
-  o: { now: number; paused: boolean; random: RandomSource; budgetShare?: number; backoff?: Omit<BackoffOptions, 'random'> },
+  o: { now: number; paused: boolean; random: RandomSource; backoff?: Omit<BackoffOptions, 'random'> },
 ): AccountRuntime {
   return {
     config,
     client,
     module,
     planState: module.countPlan.newState(existing?.module === module ? existing.planState : undefined),
-    // The account's own rate limits (a setting) or its provider's; a budget with the same limits keeps what it counted.
-    budget:
-      existing && sameRateWindows(existing.budget.windows, rateWindowsOf(config, module))
-        ? existing.budget
-        : budgetFor(config, module, o.budgetShare),
     backoff: new Backoff({ ...o.backoff, random: o.random }),
     state: o.paused ? 'paused' : 'idle',
     halted: false,

@@ -6,6 +6,7 @@ import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from '../core/core-test-support';
+import { AccountBudgets } from './account-budgets';
 import { Poller, type PollResult } from './poller';
 
 /*
@@ -33,7 +34,7 @@ async function luaauthAccount(options: SimulatorOptions = {}) {
     targets: scriptIds.map((id) => ({ kind: 'script' as const, id })),
   };
   const results: PollResult[] = [];
-  const poller = new Poller({ clock, intervalMs: () => 30_000, onResult: (r) => results.push(r), random: seededRandom(2) });
+  const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 30_000, onResult: (r) => results.push(r), random: seededRandom(2) });
   const client = createClient('luaauth', { baseUrl: s.urls.luaauth, apiKey: s.keys.luaauth, timeoutMs: 3_000 });
   return { s, clock, account, poller, client, results, scriptIds };
 }

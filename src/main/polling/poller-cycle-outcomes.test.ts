@@ -10,6 +10,7 @@ import { runFor } from '../core/core-test-support';
 import { isLuaProtEmpty } from '../providers/luaprot/empty-answer';
 import { defaultProviderRegistry } from '../providers/registry';
 import { isPermanentFailure, minIntervalMs } from './cycle-outcome';
+import { AccountBudgets } from './account-budgets';
 import { Poller, type PollResult } from './poller';
 
 /** Requests one cycle of this account costs, as its provider's count plan says. */
@@ -75,6 +76,7 @@ function setup(account: AccountConfig, client: LuaProtClient | JunkieClient) {
   const statuses: AccountStatus[] = [];
   const poller = new Poller({
     clock,
+    budgets: new AccountBudgets({ clock }),
     intervalMs: () => INTERVAL,
     onResult: (r) => results.push(r),
     onStatus: (s) => statuses.push(s),

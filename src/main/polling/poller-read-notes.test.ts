@@ -7,6 +7,7 @@ import type { AccountConfig } from '../../shared/model';
 import { seededRandom } from '../monitor/seeded-random';
 import { createClient } from '../providers';
 import { runFor } from '../core/core-test-support';
+import { AccountBudgets } from './account-budgets';
 import { Poller, type PollResult } from './poller';
 
 /*
@@ -41,7 +42,7 @@ describe('Poller: answers with odd items', () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 5, 12));
     const results: PollResult[] = [];
     const statuses: AccountStatus[] = [];
-    const poller = new Poller({ clock, intervalMs: () => 30_000, onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s), random: seededRandom(1) });
+    const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 30_000, onResult: (r) => results.push(r), onStatus: (s) => statuses.push(s), random: seededRandom(1) });
     const account: AccountConfig = { id: 'lp', label: 'LP', provider: 'luaprot', baseUrl: base, targets: [{ kind: 'hub', id: '40511091490620200512' }] };
     poller.upsert(account, createClient('luaprot', { baseUrl: base, apiKey: 'lpdemo5d2e8a71c4f9b03e', timeoutMs: 3_000 }));
     await runFor(clock, poller, 1_000);
@@ -51,7 +52,8 @@ describe('Poller: answers with odd items', () => {
     const status = poller.status('lp')!;
     expect(status.state).toBe('ok');
     expect(status.diagnostics).toEqual(['LuaProt: 1 session lacked robloxUsername', 'LuaProt: 2 sessions lacked id']);
-    expect(last.status.diagnostics).toEqual(status.diagnostics);
+    // The cycle's status went out with it (just before its result), diagnostics and all.
+    expect(statuses.at(-1)!.diagnostics).toEqual(status.diagnostics);
     poller.stop();
   });
 });

@@ -5,6 +5,7 @@ import { createClient } from '../providers';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator } from '../simulator/types';
 import { runFor } from '../core/core-test-support';
+import { AccountBudgets } from './account-budgets';
 import { Poller } from './poller';
 
 /*
@@ -28,7 +29,7 @@ it('stop() cancels polling but keeps each account\'s last status (a long rate li
     baseUrl: sim.urls.luaprot,
     targets: sim.control.targets().luaprot.hubIds.map((id) => ({ kind: 'hub' as const, id })),
   };
-  const poller = new Poller({ clock, intervalMs: () => 30_000 });
+  const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 30_000 });
   const client = createClient('luaprot', { baseUrl: sim.urls.luaprot, apiKey: sim.keys.luaprot, timeoutMs: 3_000 });
   poller.upsert(account, client);
   sim.control.injectFault('luaprot', { type: 'rate_limit_burst', retryAfterSeconds: 120, count: 10 });

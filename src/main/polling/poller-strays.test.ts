@@ -7,6 +7,7 @@ import type { LuaAuthClient } from '../providers/types';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, StrayMode } from '../simulator/types';
 import { runFor } from '../core/core-test-support';
+import { AccountBudgets } from './account-budgets';
 import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 
 /*
@@ -34,7 +35,7 @@ async function polled(provider: ProviderId, strays: StrayMode[], mode: LuaAuthCo
         : [];
   const account: AccountConfig = { id: `${provider}-stray`, label: provider, provider, baseUrl: s.urls[provider], targets, ...(provider === 'junkie' ? { autoTargets: true } : {}) };
   const results: PollResult[] = [];
-  const poller = new Poller({ clock, intervalMs: () => 30_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r), random: seededRandom(2) });
+  const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 30_000, luaauthCountMode: () => mode, onResult: (r) => results.push(r), random: seededRandom(2) });
   poller.upsert(account, createClient(provider, { baseUrl: s.urls[provider], apiKey: s.keys[provider], timeoutMs: 3_000 }));
   await runFor(clock, poller, 1_000);
   const status = poller.status(account.id)!;

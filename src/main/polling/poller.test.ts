@@ -8,6 +8,7 @@ import { ProviderError } from '../providers/errors';
 import { startSimulator } from '../simulator';
 import type { RunningSimulator, SimulatorOptions } from '../simulator/types';
 import { runFor } from '../core/core-test-support';
+import { AccountBudgets } from './account-budgets';
 import { Poller, type LuaAuthCountMode, type PollResult } from './poller';
 import type { AccountStatus } from '../../shared/ipc-contract';
 
@@ -64,6 +65,7 @@ async function rig(
   const statuses: AccountStatus[] = [];
   const poller = new Poller({
     clock,
+    budgets: new AccountBudgets({ clock }),
     intervalMs: () => (options.intervalSeconds ?? 30) * 1000,
     luaauthCountMode: () => options.mode ?? 'sessions',
     onResult: (r) => results.push(r),
@@ -573,7 +575,7 @@ describe('Poller: uneven network delay (fake clock, fake client)', () => {
         }),
     } as unknown as LuaProtClient;
     const results: PollResult[] = [];
-    const poller = new Poller({ clock, intervalMs: () => 5_000, onResult: (r) => results.push(r), random: seededRandom(3) });
+    const poller = new Poller({ clock, budgets: new AccountBudgets({ clock }), intervalMs: () => 5_000, onResult: (r) => results.push(r), random: seededRandom(3) });
     const hubs = Array.from({ length: 15 }, (_, i) => ({ kind: 'hub' as const, id: String(10n ** 19n + BigInt(i)) }));
     poller.upsert({ id: 'lp', label: 'LuaProt', provider: 'luaprot', baseUrl: 'https://luaprot.invalid', targets: hubs }, client);
 

@@ -5,9 +5,10 @@
  * does that with real timers, tests do it by moving a ManualClock.
  *
  * A poll cycle is a queue of single-request jobs. Each job takes one request
- * from the account's RateBudget before it runs, so a cycle with more requests
- * than a window allows (LuaProt with 15 hubs) simply spreads over time instead
- * of exceeding the provider's limit. The jobs come from the provider's count plan;
+ * from the account's RateBudget (held by AccountBudgets, which user actions take
+ * from too) before it runs, so a cycle with more requests than a window allows
+ * (LuaProt with 15 hubs) simply spreads over time instead of exceeding the
+ * provider's limit. The jobs come from the provider's count plan;
  * cycle-outcome.ts says what a finished cycle means, status-text.ts says it in words.
  */
 import type { ProviderErrorInfo } from '../../shared/errors';
@@ -19,8 +20,7 @@ import type { AnyClient } from '../providers/module';
 import { defaultProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { asProviderErrorInfo } from '../core/core-errors';
 import { addAutoTargets, cycleResult, followClockBack, HALTING, minIntervalMs, newCycle, recordFailure, settleCycle } from './cycle-outcome';
-import { rateWindowsOf, sameRateWindows } from '../providers/assumption-registry';
-import { budgetFor, CLOCK_JUMP_FORWARD_MS, newRuntime, type AccountRuntime, type Cycle, type Job, type PollerOptions, type TargetAccumulator } from './poll-types';
+import { CLOCK_JUMP_FORWARD_MS, newRuntime, type AccountRuntime, type Cycle, type Job, type PollerOptions, type TargetAccumulator } from './poll-types';
 import { statusOf } from './status-text';
 
 export type { LuaAuthCountMode } from '../providers/luaauth/count-plan';
@@ -47,12 +47,12 @@ export class Poller {
 
   /**
    * Reads the clock at a public entry point and copes with jumps. Stepping back (NTP, a manual change)
-   * would leave every schedule, Retry-After block and budget entry in the future — polling would stop
-   * until the clock caught up — so they all move back with the clock. A leap forward of hours (sleep
+   * would leave every schedule in the future — polling would stop until the clock caught up — so they
+   * move back with the clock (and the budgets, told of every reading). A leap forward of hours (sleep
    * without a resume event) polls everything afresh, like a resume.
    */
   private observeClock(): number {
-    const now = this.now;
+    const now = this.options.budgets.followClock(this.now);
     const last = this.lastSeen;
     this.lastSeen = now;
     if (last === null) return now;
@@ -78,9 +78,7 @@ export class Poller {
     const existing = this.accounts.get(config.id);
     if (existing && existing.client === client) {
       // Rate limits are a setting: changed ones take effect without a new client.
-      if (!sameRateWindows(existing.budget.windows, rateWindowsOf(config, existing.module))) {
-        existing.budget = budgetFor(config, existing.module, this.options.budgetShare);
-      }
+      this.options.budgets.set(config, existing.module);
       const targetsChanged =
         JSON.stringify(existing.config.targets) !== JSON.stringify(config.targets) ||
         existing.config.autoTargets !== config.autoTargets;
@@ -98,10 +96,10 @@ export class Poller {
       now: this.now,
       paused: this.pausedAll,
       random: this.random,
-      ...(this.options.budgetShare !== undefined ? { budgetShare: this.options.budgetShare } : {}),
       ...(this.options.backoff ? { backoff: this.options.backoff } : {}),
     });
-    runtime.budget.restartPacing();
+    // The same limits keep the budget (requests already sent still count).
+    this.options.budgets.set(config, runtime.module).restartPacing();
     this.accounts.set(config.id, runtime);
     this.emitStatus(runtime);
     this.changed();
@@ -113,6 +111,7 @@ export class Poller {
     runtime.abort.abort();
     runtime.cycle = null;
     this.accounts.delete(accountId);
+    this.options.budgets.drop(accountId);
     this.changed();
   }
 
@@ -124,17 +123,13 @@ export class Poller {
     return [...this.accounts.keys()];
   }
 
-  budgetOf(accountId: string): RateBudget | undefined {
-    return this.accounts.get(accountId)?.budget;
-  }
-
   /** Poll now (within the budget): lifts an unauthorized halt and skips any back-off wait. */
   refresh(accountId?: string): void {
     this.observeClock();
     for (const runtime of this.accounts.values()) {
       if (accountId !== undefined && runtime.config.id !== accountId) continue;
       runtime.halted = false;
-      runtime.budget.restartPacing();
+      this.budgetOf(runtime).restartPacing();
       if (!runtime.cycle) runtime.nextCycleAt = this.now;
       if (runtime.state === 'unauthorized') {
         runtime.state = 'idle';
@@ -165,7 +160,7 @@ export class Poller {
     this.pausedAll = false;
     for (const runtime of this.accounts.values()) {
       runtime.state = runtime.halted ? 'unauthorized' : 'idle';
-      runtime.budget.restartPacing();
+      this.budgetOf(runtime).restartPacing();
       runtime.nextCycleAt = this.now;
       this.emitStatus(runtime);
     }
@@ -185,6 +180,7 @@ export class Poller {
     for (const runtime of this.accounts.values()) {
       runtime.abort.abort();
       this.stoppedStatuses.set(runtime.config.id, { ...this.statusOf(runtime), nextPollAt: null });
+      this.options.budgets.drop(runtime.config.id);
     }
     this.accounts.clear();
   }
@@ -208,9 +204,10 @@ export class Poller {
     for (const runtime of this.accounts.values()) {
       if (runtime.halted) continue;
       if (runtime.cycle) {
-        if (runtime.cycle.queue.length > 0) next = Math.min(next, runtime.budget.nextFreeAt(1, now));
+        if (runtime.cycle.queue.length > 0) next = Math.min(next, this.budgetOf(runtime).nextFreeAt(1, now));
       } else {
-        next = Math.min(next, Math.max(runtime.nextCycleAt, runtime.budget.isBlocked(now) ? runtime.budget.nextFreeAt(1, now) : 0));
+        const budget = this.budgetOf(runtime);
+        next = Math.min(next, Math.max(runtime.nextCycleAt, budget.isBlocked(now) ? budget.nextFreeAt(1, now) : 0));
       }
     }
     return Number.isFinite(next) ? next : null;
@@ -228,33 +225,14 @@ export class Poller {
       if (!cycle) continue;
       // Each job is one request: it counts against the budget from now until a window after its
       // answer came back (whenever the network delivered it), and the budget paces the jobs.
-      for (let ticket: Ticket | null; cycle.queue.length > 0 && (ticket = runtime.budget.tryStart(1, now)); ) {
+      const budget = this.budgetOf(runtime);
+      for (let ticket: Ticket | null; cycle.queue.length > 0 && (ticket = budget.tryStart(1, now)); ) {
         const job = cycle.queue.shift()!;
         running.push(this.runJob(runtime, cycle, job, ticket));
       }
       if (cycle.queue.length === 0 && cycle.running === 0) this.finishCycle(runtime, cycle);
     }
     await Promise.all(running);
-  }
-
-  /**
-   * User actions may use the whole budget (the other half is theirs). Returns the time the request fits,
-   * taking it when that is now. The ticket says when the answer came back (`done(clock.now())`), so the
-   * request counts until a window after that; one never reported stops counting MAX_IN_FLIGHT_MS later.
-   */
-  takeUser(accountId: string, n = 1): { ok: true; ticket: Ticket } | { ok: false; freeAt: number } {
-    const now = this.observeClock();
-    const runtime = this.accounts.get(accountId);
-    if (!runtime) return { ok: true, ticket: { done: () => undefined } };
-    const ticket = runtime.budget.tryStart(n, now, { user: true });
-    if (ticket) return { ok: true, ticket };
-    return { ok: false, freeAt: runtime.budget.nextFreeAt(n, now, { user: true }) };
-  }
-
-  /** User request(s) already sent outside the budget (the key test when adding): they still count. */
-  noteUserSent(accountId: string, n = 1): void {
-    const now = this.observeClock();
-    this.accounts.get(accountId)?.budget.noteSent(n, now);
   }
 
   /** What the items of a session list of this account lacked ([] for a clean list): shown in its status. */
@@ -267,19 +245,16 @@ export class Poller {
     if (JSON.stringify(runtime.listDiagnostics ?? []) !== before) this.emitStatus(runtime);
   }
 
-  /** A user action got a 429: the whole account (polling too) respects the Retry-After. */
-  noteRateLimited(accountId: string, retryAfterMs: number | undefined): void {
-    const runtime = this.accounts.get(accountId);
-    if (!runtime) return;
-    runtime.budget.blockUntil(this.now + (retryAfterMs ?? 5_000));
-    this.changed();
-  }
-
   /* ---------------- internals ---------------- */
 
   private intervalOf(runtime: AccountRuntime): number {
     const perCycle = runtime.module.countPlan.requestsPerCycle(runtime.config);
-    return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(runtime.budget, perCycle));
+    return Math.max(this.options.intervalMs(runtime.config), minIntervalMs(this.budgetOf(runtime), perCycle));
+  }
+
+  /** The account's budget in AccountBudgets (upsert made it; made from the config again if it went missing). */
+  private budgetOf(runtime: AccountRuntime): RateBudget {
+    return this.options.budgets.get(runtime.config.id) ?? this.options.budgets.set(runtime.config, runtime.module);
   }
 
   private restart(runtime: AccountRuntime): void {
@@ -287,7 +262,7 @@ export class Poller {
     runtime.abort = new AbortController();
     runtime.cycle = null;
     runtime.halted = false;
-    runtime.budget.restartPacing();
+    this.budgetOf(runtime).restartPacing();
     runtime.nextCycleAt = this.now;
   }
 
@@ -303,12 +278,13 @@ export class Poller {
     this.options.onStatus?.(this.statusOf(runtime));
   }
 
+  /** Sets the account's state; true when that changed what its status says. */
   private setState(
     runtime: AccountRuntime,
     state: AccountState,
     error: ProviderErrorInfo | null,
     about: AccountRuntime['errorTargets'] = null,
-  ): void {
+  ): boolean {
     const changed =
       runtime.state !== state ||
       runtime.error?.message !== error?.message ||
@@ -317,7 +293,7 @@ export class Poller {
     runtime.state = state;
     runtime.error = error;
     runtime.errorTargets = about;
-    if (changed) this.emitStatus(runtime);
+    return changed;
   }
 
   private startCycle(runtime: AccountRuntime, now: number): Cycle {
@@ -387,9 +363,9 @@ export class Poller {
     if (info.kind === 'rate_limited') {
       // Same job again once the provider allows it; the whole account waits (Retry-After or back-off).
       const wait = runtime.backoff.next(info.retryAfterMs);
-      runtime.budget.blockUntil(now + wait);
+      this.budgetOf(runtime).blockUntil(now + wait);
       cycle.queue.unshift(job);
-      this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait });
+      if (this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait })) this.emitStatus(runtime);
       return;
     }
     if (HALTING.has(info.kind)) {
@@ -419,13 +395,18 @@ export class Poller {
 
     addAutoTargets(runtime, cycle);
 
-    const { state, error, about } = settleCycle(runtime, cycle, now, interval);
+    const { state, error, about } = settleCycle(runtime, this.budgetOf(runtime), cycle, now, interval);
     this.setState(runtime, state, error, about);
     this.emitResult(runtime, cycle, now, true);
   }
 
+  /**
+   * The cycle's status, changed or not (its new lastSuccessAt, lastAttemptAt and nextPollAt), then its
+   * counts: status is published only through onStatus, and both land in the same monitor commit.
+   */
   private emitResult(runtime: AccountRuntime, cycle: Cycle, now: number, counted: boolean): void {
     const { targets, total, complete } = cycleResult(runtime, cycle, counted);
-    this.options.onResult?.({ accountId: runtime.config.id, at: now, targets, total, complete, status: this.statusOf(runtime) });
+    this.emitStatus(runtime);
+    this.options.onResult?.({ accountId: runtime.config.id, at: now, targets, total, complete });
   }
 }
