@@ -64,11 +64,6 @@ export class ActionService {
     return found;
   }
 
-  /** The descriptor of an account's provider (what the CLI words its output by). */
-  providerOf(accountId: string): ProviderModule['descriptor'] {
-    return this.moduleOf(accountId).descriptor;
-  }
-
   /**
    * `targetKind` (CLI) names what the id is when it is not a watched target (a LuaProt user key
    * listed with --key); otherwise the account's target with that id says.

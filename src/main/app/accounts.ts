@@ -129,10 +129,6 @@ export class AccountsService {
     this.demo = demo;
   }
 
-  get demoActive(): boolean {
-    return this.demo !== null;
-  }
-
   configured(): AccountConfig[] {
     return this.options.settings.get().accounts.map((a) => ({ ...a, targets: a.targets.map((t) => ({ ...t })) }));
   }

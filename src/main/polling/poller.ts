@@ -115,10 +115,6 @@ export class Poller {
     this.changed();
   }
 
-  has(accountId: string): boolean {
-    return this.accounts.has(accountId);
-  }
-
   ids(): string[] {
     return [...this.accounts.keys()];
   }
@@ -165,10 +161,6 @@ export class Poller {
       this.emitStatus(runtime);
     }
     this.changed();
-  }
-
-  get paused(): boolean {
-    return this.pausedAll;
   }
 
   /**
