@@ -71,6 +71,17 @@ describe('settings pushes', () => {
     expect(t.pushes).toHaveLength(1);
   });
 
+  it("with no rules saved, turning demo on pushes alerts:changed with the demo accounts' default rules", async () => {
+    const t = await setup();
+    expect(value<AlertSettings>(await t.call('alerts:get')).rules).toEqual([]);
+    await t.call('demo:set', { enabled: true });
+    const answered = value<AlertSettings>(await t.call('alerts:get'));
+    expect(answered.rules.length).toBeGreaterThan(0);
+    expect(t.pushes.filter(([event]) => event === 'alerts:changed')).toEqual([['alerts:changed', answered]]);
+    await t.call('demo:set', { enabled: false });
+    expect(t.pushes.filter(([event]) => event === 'alerts:changed').at(-1)).toEqual(['alerts:changed', { ...answered, rules: [] }]);
+  });
+
   it('pushes once per change after the core is stopped and started again', async () => {
     const t = await setup();
     await t.core.stop();
