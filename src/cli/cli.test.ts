@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -62,11 +65,14 @@ beforeAll(async () => {
     PULSEBAR_LUAAUTH_KEY: sim.keys.luaauth,
     PULSEBAR_LUAAUTH_URL: sim.urls.luaauth,
     PULSEBAR_LUAAUTH_SCRIPTS: t.luaauth.scriptIds.slice(0, 2).join(','),
+    // An empty app folder: what the app learned on this machine must not change the output.
+    PULSEBAR_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'pulsebar-cli-')),
   };
 });
 
 afterAll(async () => {
   await sim.close();
+  rmSync(env.PULSEBAR_CONFIG_DIR!, { recursive: true, force: true });
 });
 
 beforeEach(() => {

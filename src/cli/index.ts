@@ -13,7 +13,7 @@ import { channelsFromEnv, channelsFromSettings, channelTestText, testChannels, t
 import { explainForCli, refusedBeforeSending } from './cli-errors';
 import { runAction, type CliIo } from './commands';
 import { demoAccounts } from './demo-accounts';
-import { runLive } from './live';
+import { appLearnedNames, runLive } from './live';
 import { loadHistorySource, runHistory, runInsights } from './history-commands';
 import type { RunningSimulator } from '../main/simulator/types';
 import { runWatch } from './watch';
@@ -102,7 +102,7 @@ export async function main(argv: string[], environment: CliEnvironment): Promise
       const source = await loadHistorySource(args, environment.env, io, resolved.simulator, resolved.accounts);
       if (args.command === 'insights') runInsights(args, resolved.accounts, source, io);
       else runHistory(args, resolved.accounts, source, io);
-    } else if (args.command === 'live') await runLive(args, resolved.accounts, io);
+    } else if (args.command === 'live') await runLive(args, resolved.accounts, io, args.demo ? undefined : await appLearnedNames(environment.env));
     else if (args.command === 'watch') await runWatch(args, resolved.accounts, io, args.demo ? null : await settings(), await channels());
     else await runAction(args, resolved.accounts, io);
     return 0;

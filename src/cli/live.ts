@@ -1,6 +1,9 @@
 import { systemClock } from '../shared/clock';
 import type { AccountStatus } from '../shared/ipc-contract';
-import { PROVIDER_NAMES, type AccountState } from '../shared/model';
+import { PROVIDER_NAMES, type AccountState, type ProviderId, type TargetKind } from '../shared/model';
+import { defaultTargetLabel, targetLabelOf } from '../main/names/target-label';
+import { TargetNames } from '../main/names/target-names';
+import { resolveConfigDir } from '../main/settings';
 import { AccountBudgets } from '../main/polling/account-budgets';
 import { Poller, type PollResult } from '../main/polling/poller';
 import { defaultProviderRegistry } from '../main/providers/registry';
@@ -98,7 +101,28 @@ export async function collectCounts(accounts: CliAccount[], io: CliIo): Promise<
   );
 }
 
-export function liveJson(accounts: CliAccount[], results: LiveResult[]): LiveJson {
+/** A name the app learned for a target (its `target-names.json`), or none. */
+export type LearnedNameOf = (provider: ProviderId, kind: TargetKind, id: string) => string | undefined;
+
+/** The names the app learned, read-only (a missing or unreadable file: none). */
+export async function appLearnedNames(env: Record<string, string | undefined>): Promise<LearnedNameOf> {
+  const book = new TargetNames(resolveConfigDir({ env }));
+  await book.load();
+  return (provider, kind, id) => book.nameOf(provider, kind, id);
+}
+
+/**
+ * A target as the window names it (target-label.ts, the one rule): the user's own label, else the
+ * provider's name from this poll or one the app learned (a key test or discovery named a LuaProt
+ * hub the CLI only knows by id), else "<Kind> <id>".
+ */
+function cliTargetLabel(provider: ProviderId, t: { kind: TargetKind; id: string; label: string; ownLabel?: boolean }, learned?: LearnedNameOf): string {
+  if (t.ownLabel) return t.label;
+  const polledName = t.label !== defaultTargetLabel(t.kind, t.id) ? t.label : undefined;
+  return targetLabelOf({ kind: t.kind, id: t.id, polledName, learnedName: learned?.(provider, t.kind, t.id) });
+}
+
+export function liveJson(accounts: CliAccount[], results: LiveResult[], learned?: LearnedNameOf): LiveJson {
   const rows = accounts.map((a, i) => {
     const r = results[i]!;
     return {
@@ -108,8 +132,9 @@ export function liveJson(accounts: CliAccount[], results: LiveResult[]): LiveJso
       error: r.status.error ? explainForCli(r.status.error, r.status.explanation).title : null,
       total: r.total,
       targets: r.targets.map((t): LiveTargetJson => {
-        const row: LiveTargetJson = { id: t.id, kind: t.kind, label: t.label, count: t.count };
-        if (t.children) row.scripts = t.children.map((c) => ({ id: c.id, label: c.label, count: c.count }));
+        const provider = a.config.provider;
+        const row: LiveTargetJson = { id: t.id, kind: t.kind, label: cliTargetLabel(provider, t, learned), count: t.count };
+        if (t.children) row.scripts = t.children.map((c) => ({ id: c.id, label: cliTargetLabel(provider, c, learned), count: c.count }));
         return row;
       }),
     };
@@ -117,13 +142,13 @@ export function liveJson(accounts: CliAccount[], results: LiveResult[]): LiveJso
   return { total: rows.reduce((sum, a) => sum + (a.total ?? 0), 0), accounts: rows };
 }
 
-export async function runLive(args: CliArgs, allAccounts: CliAccount[], io: CliIo): Promise<void> {
+export async function runLive(args: CliArgs, allAccounts: CliAccount[], io: CliIo, learned?: LearnedNameOf): Promise<void> {
   if (allAccounts.length === 0) {
     throw new UsageError('No accounts configured. Add one in the app, set PULSEBAR_<PROVIDER>_KEY, or use --demo.');
   }
   const accounts = selectAccounts(allAccounts, args);
   const results = await collectCounts(accounts, io);
-  const live = liveJson(accounts, results);
+  const live = liveJson(accounts, results, learned);
   if (args.json) {
     io.out(JSON.stringify(live, null, 2));
   } else {
