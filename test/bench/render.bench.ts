@@ -15,6 +15,8 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRenderer } from '../../scripts/web-bridge-build.mjs';
 import { defaultProviderRegistry } from '../../src/main/providers/registry';
+import type { MonitorSnapshot, TargetLive } from '../../src/shared/ipc-contract';
+import { liveTotals } from '../../src/shared/live-totals';
 
 const SESSIONS = 10_000;
 const CHROMIUM = process.env.PULSEBAR_CHROMIUM ?? '/usr/bin/chromium';
@@ -61,16 +63,18 @@ function expectedCount(sessions: BenchSession[], text: string): number {
 
 /** The bench stub of window.pulsebar: one LuaProt account with two hubs of 10,000 sessions each. */
 function stubScript(hubs: Record<string, BenchSession[]>): string {
-  const targets = Object.keys(hubs).map((id, i) => ({ kind: 'hub', id, label: `Bench hub ${i + 1}`, count: SESSIONS, trend: 0, sparkline: [] }));
-  const snapshot = {
+  const targets: TargetLive[] = Object.keys(hubs).map((id, i) => ({ kind: 'hub', id, label: `Bench hub ${i + 1}`, count: SESSIONS, trend: 0, sparkline: [] }));
+  // Typed as main's snapshot, so a field added later cannot leave the stub behind (it once lacked `live`).
+  const total = SESSIONS * targets.length;
+  const parts: Omit<MonitorSnapshot, 'live'> = {
     at: Date.UTC(2026, 0, 1),
-    total: SESSIONS * targets.length,
-    byProvider: { junkie: 0, luaprot: SESSIONS * targets.length, luaauth: 0 },
+    total,
+    byProvider: { junkie: 0, luaprot: total, luaauth: 0 },
     accounts: [
       {
         account: { id: 'bench', label: 'Bench', provider: 'luaprot', baseUrl: 'http://bench', targets, hasKey: true, demo: true },
         status: { accountId: 'bench', state: 'ok', lastSuccessAt: null, lastAttemptAt: null, nextPollAt: null, error: null, explanation: null },
-        total: SESSIONS * targets.length,
+        total,
         targets,
       },
     ],
@@ -78,7 +82,9 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
     demo: true,
     paused: false,
     keyStore: 'memory',
+    glance: { since: 0, changes: [], alerts: [], demoInTotal: true, demoInProvider: { junkie: false, luaprot: true, luaauth: false } },
   };
+  const snapshot: MonitorSnapshot = { ...parts, live: liveTotals(parts) };
   const caps = { message: 'text', disconnect: true, bulk: 'scope', scripts: false, search: 'local', paging: 'none' };
   return `(() => {
     const hubs = ${JSON.stringify(hubs)};
