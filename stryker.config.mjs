@@ -30,8 +30,9 @@ export default {
     'src/main/history/downsample.ts',
     'src/main/history/history.ts',
     'src/main/history/hour-buckets.ts',
-    // Rate budget and back-off
+    // Rate budget, the one object holding every account's budget, and back-off
     'src/main/monitor/rate-budget.ts',
+    'src/main/polling/account-budgets.ts',
     'src/main/monitor/backoff.ts',
     // Count plans (LuaAuth's page search) and cycle outcomes (what one poll cycle reports:
     // permanent vs passing failures, the interval floor, auto targets, totals, status)
