@@ -37,6 +37,7 @@ import { publishRound } from './publish-round';
 import { alertsPausedUntil, SettingsEffects } from './settings-effects';
 import { SettingsPushes } from './settings-pushes';
 import { routeTrayAction } from './tray-routing';
+import { rememberWindowBounds } from './window-bounds';
 
 export interface CreateAppCoreOptions {
   configDir: string;
@@ -251,6 +252,10 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
         quit: () => ports.system?.quit(),
       }),
     signal: (signal) => run.signal(signal),
+    windowMoved: (bounds) => {
+      // The settings are loaded only while the core runs.
+      if (run.started) rememberWindowBounds(settingsStore, bounds, log);
+    },
     start: () => startCore(lifecycle),
     stop: () => stopCore(lifecycle),
     async runDue() {

@@ -54,8 +54,8 @@ export async function startCore(p: LifecycleParts): Promise<void> {
   const alertNotice = await p.alertEngine.load();
   if (alertNotice) p.notices.push(alertNotice);
   p.run.started = true;
-  // The window as the user left it (detached or not); later changes reach it through the pushes.
-  p.window?.setDetached(loaded.settings.window.detached);
+  // The window as the user left it (detached or not, and where); later changes reach it through the pushes.
+  p.window?.setDetached(loaded.settings.window.detached, loaded.settings.window.bounds);
   p.pushes.start();
   p.startMonitor(loadedHistory.history);
   if (p.wantsDemo()) {

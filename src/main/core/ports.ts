@@ -5,6 +5,7 @@
  */
 import type { EventChannel, IpcEvents, RequestChannel, RequestOf, ResponseOf } from '../../shared/ipc-contract';
 import type { SeriesRef } from '../../shared/series-ref';
+import type { WindowBounds } from '../settings';
 
 export type Handlers = {
   [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -57,7 +58,11 @@ export interface TrayPort {
 export interface WindowPort {
   show(target?: { accountId: string; targetId?: string }): void;
   hide(): void;
-  setDetached(detached: boolean): void;
+  /**
+   * Panel beside the tray (fixed size) or ordinary window; a detached window goes to `bounds` (where
+   * the user last left it) when known, kept on a display. The panel ignores them.
+   */
+  setDetached(detached: boolean, bounds?: WindowBounds): void;
 }
 
 export interface SystemPort {
@@ -77,6 +82,8 @@ export interface AppCore {
   /** Tray menu clicks land here with the clicked item's command. */
   trayAction(command: TrayCommand): void;
   signal(signal: SystemSignal): void;
+  /** The detached window was moved or resized (reported once it settles): stored, to come back there. */
+  windowMoved(bounds: WindowBounds): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

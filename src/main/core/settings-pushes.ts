@@ -21,7 +21,8 @@ interface Seen {
  * Settings changes, whoever made them (this window, another, the tray's "Pause alerts"), pushed from the
  * store's one subscription: `settings:changed` when the preferences changed,
  * `alerts:changed` when the alert settings as `alerts:get` answers them changed, and the window port told
- * when `window.detached` changed (the setting is the one source of the flag). Each only when it changed.
+ * when `window.detached` changed (the setting is the one source of the flag), with the saved bounds.
+ * Each only when it changed: a new `window.bounds` alone (the detached window moved) pushes nothing.
  */
 export class SettingsPushes {
   #unsubscribe: (() => void) | null = null;
@@ -55,7 +56,7 @@ export class SettingsPushes {
     const alerts = views.alertSettings();
     const now = this.#seenOf(preferences, alerts);
     this.#seen = now;
-    if (now.detached !== before.detached) window?.setDetached(now.detached);
+    if (now.detached !== before.detached) window?.setDetached(now.detached, this.options.store.get().window.bounds);
     if (now.preferences !== before.preferences) emit('settings:changed', preferences);
     if (now.alerts !== before.alerts) emit('alerts:changed', alerts);
   }

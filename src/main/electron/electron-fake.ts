@@ -113,6 +113,10 @@ export class FakeBrowserWindow
       | 'isVisible'
       | 'isFocused'
       | 'setPosition'
+      | 'setSize'
+      | 'setBounds'
+      | 'getBounds'
+      | 'getNormalBounds'
       | 'setResizable'
       | 'setSkipTaskbar'
       | 'setAlwaysOnTop'
@@ -130,6 +134,7 @@ export class FakeBrowserWindow
   destroyed = false;
   constructor(public readonly options: Electron.BrowserWindowConstructorOptions) {
     super();
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
     current.windows.push(this);
     // As in Electron: every new webContents is announced on the app.
     current.module.app.emit('web-contents-created', preventable(), this.webContents);
@@ -146,7 +151,21 @@ export class FakeBrowserWindow
   });
   isVisible = vi.fn<Electron.BrowserWindow['isVisible']>(() => this.visible);
   isFocused = vi.fn<Electron.BrowserWindow['isFocused']>(() => this.focused);
-  setPosition = vi.fn<Electron.BrowserWindow['setPosition']>();
+  /** Where the window is; the setters move it and, as in Electron, emit `move`/`resize` on a change. */
+  bounds: Electron.Rectangle;
+  /** What getNormalBounds answers while maximized (tests set it); null: the bounds. */
+  normalBounds: Electron.Rectangle | null = null;
+  #place(next: Electron.Rectangle): void {
+    const before = this.bounds;
+    this.bounds = next;
+    if (next.x !== before.x || next.y !== before.y) this.emit('move');
+    if (next.width !== before.width || next.height !== before.height) this.emit('resize');
+  }
+  setPosition = vi.fn<Electron.BrowserWindow['setPosition']>((x, y) => this.#place({ ...this.bounds, x, y }));
+  setSize = vi.fn<Electron.BrowserWindow['setSize']>((width, height) => this.#place({ ...this.bounds, width, height }));
+  setBounds = vi.fn<Electron.BrowserWindow['setBounds']>((bounds) => this.#place({ ...this.bounds, ...bounds }));
+  getBounds = vi.fn<Electron.BrowserWindow['getBounds']>(() => ({ ...this.bounds }));
+  getNormalBounds = vi.fn<Electron.BrowserWindow['getNormalBounds']>(() => ({ ...(this.normalBounds ?? this.bounds) }));
   setResizable = vi.fn<Electron.BrowserWindow['setResizable']>();
   setSkipTaskbar = vi.fn<Electron.BrowserWindow['setSkipTaskbar']>();
   setAlwaysOnTop = vi.fn<Electron.BrowserWindow['setAlwaysOnTop']>();
@@ -154,6 +173,8 @@ export class FakeBrowserWindow
   isDestroyed = vi.fn<Electron.BrowserWindow['isDestroyed']>(() => this.destroyed);
   destroy = vi.fn<Electron.BrowserWindow['destroy']>(() => {
     this.destroyed = true;
+    // As in Electron: no `close`, but `closed` is guaranteed.
+    this.emit('closed');
   });
   loadURL = vi.fn<Electron.BrowserWindow['loadURL']>((url) => {
     if (current.loadError.value) return Promise.reject(current.loadError.value);
@@ -243,9 +264,12 @@ function createFake() {
   const network = { online: true };
   const net = { isOnline: vi.fn<Electron.Net['isOnline']>(() => network.online) } satisfies Typed<Electron.Net, 'isOnline'>;
 
+  /** The displays' work areas, first the primary; tests replace them (a monitor plugged in or out). */
+  const displays = { workAreas: [{ x: 0, y: 0, width: 1920, height: 1080 }] as Electron.Rectangle[] };
   const screen = {
-    getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } })),
-  } satisfies Named<Electron.Screen, 'getDisplayNearestPoint'>;
+    getDisplayNearestPoint: vi.fn(() => ({ workArea: displays.workAreas[0]! })),
+    getAllDisplays: vi.fn(() => displays.workAreas.map((workArea) => ({ workArea }))),
+  } satisfies Named<Electron.Screen, 'getDisplayNearestPoint' | 'getAllDisplays'>;
 
   const Menu = {
     buildFromTemplate: vi.fn((template: Electron.MenuItemConstructorOptions[]): FakeMenu => ({ template })),
@@ -284,6 +308,7 @@ function createFake() {
     /** When set, every loadURL fails with it (a missing page, a dev server down). */
     loadError: { value: null as Error | null },
     network,
+    displays,
   };
 }
 

@@ -25,6 +25,7 @@ export function createFakeCore() {
     }),
     trayAction: vi.fn<AppCore['trayAction']>(),
     signal: vi.fn<AppCore['signal']>(),
+    windowMoved: vi.fn<AppCore['windowMoved']>(),
     start: vi.fn<AppCore['start']>(async () => {}),
     stop: vi.fn<AppCore['stop']>(async () => {}),
     emit: ((event, payload) => {

@@ -6,6 +6,7 @@ import { APP_ENTRY_URL } from './app-protocol';
 import { preventable, resetElectronFake, type ElectronFake, type FakeBrowserWindow } from './electron-fake';
 import { createFakeCore, type CorePorts, type FakeCore } from './fake-core';
 import { ONLINE_CHECK_MS, startMainProcess, type MainProcessOptions } from './main-process';
+import { BOUNDS_SETTLE_MS } from './window';
 
 vi.mock('electron', () => import('./electron-fake').then((m) => m.electronModule));
 
@@ -201,6 +202,18 @@ describe('tray, window and notifications', () => {
     expect(window.setResizable).toHaveBeenLastCalledWith(true);
     ports.window.hide();
     expect(window.visible).toBe(false);
+  });
+
+  it('the window port detaches the window to the saved bounds, and its settled moves reach core.windowMoved', async () => {
+    const { window } = await start();
+    vi.useFakeTimers();
+    const left = { x: 300, y: 200, width: 900, height: 700 };
+    ports.window.setDetached(true, left);
+    expect(window.bounds).toEqual(left);
+    window.setBounds({ x: 320 });
+    vi.advanceTimersByTime(BOUNDS_SETTLE_MS);
+    expect(core.windowMoved).toHaveBeenCalledTimes(1);
+    expect(core.windowMoved).toHaveBeenCalledWith({ ...left, x: 320 });
   });
 
   it('the global shortcut shows the panel', async () => {

@@ -90,7 +90,7 @@ async function run(
       window: {
         show: (target) => panel?.show(target),
         hide: () => panel?.hide(),
-        setDetached: (detached) => panel?.setDetached(detached),
+        setDetached: (detached, bounds) => panel?.setDetached(detached, bounds),
       },
       system: createSystemPort(() => panel?.show()),
       tray: { update: (model) => tray?.update(model) },
@@ -107,6 +107,7 @@ async function run(
     url: options.devUrl ?? APP_ENTRY_URL,
     onLoadFailed: logFailure('window did not load'),
     devTools: !app.isPackaged,
+    onBoundsChanged: (bounds) => core.windowMoved(bounds),
   });
   panel = window;
   const unregisterIpc = registerIpc(core, () => window.window, isAppUrl);

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Rectangle } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preventable, resetElectronFake, type ElectronFake, type FakeBrowserWindow } from './electron-fake';
-import { createPanelWindow } from './window';
+import { BOUNDS_SETTLE_MS, createPanelWindow } from './window';
 
 vi.mock('electron', () => import('./electron-fake').then((m) => m.electronModule));
 
@@ -11,8 +12,9 @@ beforeEach(() => {
 
 function panel(overrides: Partial<Parameters<typeof createPanelWindow>[0]> = {}) {
   const onLoadFailed = vi.fn();
-  const created = createPanelWindow({ preloadPath: '/out/preload/index.cjs', url: 'app://pulsebar/index.html', onLoadFailed, devTools: false, ...overrides });
-  return { created, window: created.window as unknown as FakeBrowserWindow, onLoadFailed };
+  const onBoundsChanged = vi.fn<(bounds: Rectangle) => void>();
+  const created = createPanelWindow({ preloadPath: '/out/preload/index.cjs', url: 'app://pulsebar/index.html', onLoadFailed, onBoundsChanged, devTools: false, ...overrides });
+  return { created, window: created.window as unknown as FakeBrowserWindow, onLoadFailed, onBoundsChanged };
 }
 
 describe('panel window', () => {
@@ -109,5 +111,102 @@ describe('panel window', () => {
     expect(window.setPosition).not.toHaveBeenCalled();
     created.hide();
     expect(window.visible).toBe(false);
+  });
+});
+
+describe('the detached window remembers where it was left', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const left = { x: 300, y: 200, width: 900, height: 700 };
+
+  it('reports its bounds once a move or resize has settled, once per settling', () => {
+    vi.useFakeTimers();
+    const { created, window, onBoundsChanged } = panel();
+    created.setDetached(true);
+    window.setBounds({ x: 100, y: 100 });
+    vi.advanceTimersByTime(BOUNDS_SETTLE_MS - 1);
+    window.setBounds({ x: 150, y: 120 });
+    window.setBounds({ width: 900, height: 700 });
+    window.setBounds(left);
+    vi.advanceTimersByTime(BOUNDS_SETTLE_MS - 1);
+    expect(onBoundsChanged).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onBoundsChanged).toHaveBeenCalledTimes(1);
+    expect(onBoundsChanged).toHaveBeenCalledWith(left);
+    vi.advanceTimersByTime(10 * BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the unmaximized bounds of a maximized window', () => {
+    vi.useFakeTimers();
+    const { created, window, onBoundsChanged } = panel();
+    created.setDetached(true);
+    window.normalBounds = left;
+    window.setBounds({ x: 0, y: 0, width: 1920, height: 1080 });
+    vi.advanceTimersByTime(BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).toHaveBeenCalledWith(left);
+  });
+
+  it('as the panel it never reports, and attaching brings back the fixed 420×640', () => {
+    vi.useFakeTimers();
+    const { created, window, onBoundsChanged } = panel();
+    created.setDetached(false);
+    created.toggleBeside({ x: 1800, y: 0, width: 24, height: 24 });
+    window.setBounds({ x: 5, y: 5 });
+    vi.advanceTimersByTime(10 * BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).not.toHaveBeenCalled();
+
+    created.setDetached(true, left);
+    expect(window.bounds).toEqual(left);
+    vi.advanceTimersByTime(BOUNDS_SETTLE_MS); // it reports where it was put (the core keeps only a change)
+    onBoundsChanged.mockClear();
+    created.setDetached(false);
+    expect(window.bounds).toMatchObject({ width: 420, height: 640 });
+    vi.advanceTimersByTime(10 * BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).not.toHaveBeenCalled();
+  });
+
+  it('a move not yet reported goes out when it is attached, before it takes the panel size', () => {
+    vi.useFakeTimers();
+    const { created, window, onBoundsChanged } = panel();
+    created.setDetached(true, left);
+    window.setBounds({ x: 640, y: 360 });
+    created.setDetached(false);
+    expect(onBoundsChanged).toHaveBeenCalledTimes(1);
+    expect(onBoundsChanged).toHaveBeenCalledWith({ ...left, x: 640, y: 360 });
+    vi.advanceTimersByTime(10 * BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('a move not yet reported goes out when the window is destroyed on quit', () => {
+    vi.useFakeTimers();
+    const { created, window, onBoundsChanged } = panel();
+    created.setDetached(true);
+    window.setBounds(left);
+    window.destroy();
+    expect(onBoundsChanged).toHaveBeenCalledWith(left);
+    vi.advanceTimersByTime(10 * BOUNDS_SETTLE_MS);
+    expect(onBoundsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('detaching puts it where it was left, kept on a display that is still there', () => {
+    const { created, window } = panel();
+    fake.displays.workAreas = [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 2560, height: 1440 }];
+    created.setDetached(true, { x: 2400, y: 300, width: 1000, height: 800 });
+    expect(window.bounds).toEqual({ x: 2400, y: 300, width: 1000, height: 800 });
+
+    created.setDetached(false);
+    fake.displays.workAreas = [{ x: 0, y: 0, width: 1920, height: 1080 }]; // the second monitor was unplugged
+    created.setDetached(true, { x: 2400, y: 300, width: 1000, height: 800 });
+    expect(window.bounds).toEqual({ x: 920, y: 280, width: 1000, height: 800 });
+  });
+
+  it('detaching with nothing saved leaves it where it is', () => {
+    const { created, window } = panel();
+    created.setDetached(true);
+    expect(window.setBounds).not.toHaveBeenCalled();
+    expect(window.bounds).toMatchObject({ width: 420, height: 640 });
   });
 });

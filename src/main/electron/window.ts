@@ -1,8 +1,12 @@
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { panelPosition } from '../tray/panel-position';
+import { visibleBounds } from '../tray/visible-bounds';
 import type { WindowPort } from '../core/ports';
 
 const PANEL = { width: 420, height: 640 };
+const DETACHED_MIN = { width: 360, height: 480 };
+/** How long the detached window must stay put before its bounds are reported (a drag fires many events). */
+export const BOUNDS_SETTLE_MS = 500;
 
 export interface PanelWindow extends WindowPort {
   window: BrowserWindow;
@@ -20,6 +24,8 @@ export function createPanelWindow(options: {
   onLoadFailed: (error: unknown) => void;
   /** Off in packaged builds: DevTools would give anyone at the keyboard the renderer's IPC authority. */
   devTools: boolean;
+  /** Where the detached window now is, once a move or resize has settled; never for the panel. */
+  onBoundsChanged: (bounds: Rectangle) => void;
 }): PanelWindow {
   let detached = false;
   const window = new BrowserWindow({
@@ -56,6 +62,26 @@ export function createPanelWindow(options: {
     window.hide();
   });
 
+  // `move`/`resize`, not `moved`/`resized`: those two are macOS and Windows only. Bounds are read at
+  // each event (the window may be destroyed before the report is due) as the unmaximized ones.
+  let unreported: { bounds: Rectangle; timer: ReturnType<typeof setTimeout> } | null = null;
+  const report = () => {
+    if (!unreported) return;
+    clearTimeout(unreported.timer);
+    const { bounds } = unreported;
+    unreported = null;
+    options.onBoundsChanged(bounds);
+  };
+  const boundsChanged = () => {
+    if (!detached) return;
+    if (unreported) clearTimeout(unreported.timer);
+    unreported = { bounds: window.getNormalBounds(), timer: setTimeout(report, BOUNDS_SETTLE_MS) };
+  };
+  window.on('move', boundsChanged);
+  window.on('resize', boundsChanged);
+  // Quitting destroys the window: a move not yet reported still counts.
+  window.on('closed', report);
+
   const showAt = (bounds?: Rectangle) => {
     if (!detached && bounds) {
       const display = screen.getDisplayNearestPoint({ x: bounds.x, y: bounds.y });
@@ -78,12 +104,17 @@ export function createPanelWindow(options: {
     hide() {
       window.hide();
     },
-    setDetached(value) {
+    setDetached(value, bounds) {
+      // The detached window's last move goes out before it becomes the panel again.
+      if (!value) report();
       detached = value;
+      if (!value) window.setSize(PANEL.width, PANEL.height);
       window.setResizable(value);
       window.setSkipTaskbar(!value);
       window.setAlwaysOnTop(!value);
-      if (value) window.setMinimumSize(360, 480);
+      if (!value) return;
+      window.setMinimumSize(DETACHED_MIN.width, DETACHED_MIN.height);
+      if (bounds) window.setBounds(visibleBounds(bounds, screen.getAllDisplays().map((display) => display.workArea)));
     },
   };
 }

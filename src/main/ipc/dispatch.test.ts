@@ -82,6 +82,7 @@ function echoCore(): AppCore & { calls: Array<[string, unknown]> } {
     subscribe: () => () => undefined,
     trayAction: () => undefined,
     signal: () => undefined,
+    windowMoved: () => undefined,
     start: async () => undefined,
     stop: async () => undefined,
   };

@@ -168,6 +168,7 @@ function echoCore(): AppCore {
     subscribe: () => () => undefined,
     trayAction: () => undefined,
     signal: () => undefined,
+    windowMoved: () => undefined,
     start: async () => undefined,
     stop: async () => undefined,
   };

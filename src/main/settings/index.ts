@@ -1,5 +1,5 @@
-export { SETTINGS_VERSION } from './settings-schema';
-export type { Settings } from './settings-schema';
+export { SETTINGS_VERSION, windowBoundsSchema } from './settings-schema';
+export type { Settings, WindowBounds } from './settings-schema';
 export { SettingsStore } from './settings-store';
 export { resolveConfigDir } from './config-dir';
 export { asidePath } from './set-aside';

@@ -41,7 +41,8 @@ const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '
 
 const interval = z.int().min(POLL_INTERVAL_MIN_SECONDS).max(POLL_INTERVAL_MAX_SECONDS);
 
-const boundsSchema = z.object({
+/** Where the detached window was last left (its normal, unmaximized bounds). */
+export const windowBoundsSchema = z.object({
   x: z.int(),
   y: z.int(),
   width: z.int().positive(),
@@ -63,7 +64,7 @@ export const alertSettingsSchema = z.object({
 
 export const windowStateSchema = z.object({
   detached: z.boolean().default(false),
-  bounds: boundsSchema.optional(),
+  bounds: windowBoundsSchema.optional(),
 });
 
 /** A saved message: LuaProt texts follow LuaProt's own rule; LuaAuth data must be JSON text. */
@@ -140,6 +141,7 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
 
 /*
  * Compile-time guard: each schema has exactly the fields of its shared type, optional ones included.
