@@ -107,6 +107,8 @@ export async function ipc<C extends RequestChannel>(page: Page, channel: C, requ
 export async function startDemo(page: Page): Promise<void> {
   await nav(page, 'Accounts').click();
   const toggle = page.getByRole('switch', { name: 'Demo mode' });
+  // Enabled once the window knows whether demo is on; read before that, the switch could be turned off by mistake.
+  await expect(toggle).toBeEnabled();
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await nav(page, 'Overview').click();

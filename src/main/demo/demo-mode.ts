@@ -26,6 +26,9 @@ export interface DemoModeOptions {
 /** Demo mode's lifecycle: the simulator, its accounts (keys in memory only) and its backfilled history. */
 export class DemoMode {
   private running: { simulator: RunningSimulator; accounts: AccountConfig[] } | null = null;
+  /** Starts and stops run one at a time: two overlapping starts (the app starting in demo mode while the
+   * window turns it on) would otherwise both start a simulator, one of them never closed. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: DemoModeOptions) {}
 
@@ -37,7 +40,22 @@ export class DemoMode {
     return this.running?.simulator ?? null;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.serially(() => this.startNow());
+  }
+
+  /** `forget`: the user turned demo off, so its series and alert state go; on quit they are kept for next time. */
+  stop(forget = true): Promise<void> {
+    return this.serially(() => this.stopNow(forget));
+  }
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(step);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async startNow(): Promise<void> {
     if (this.running) return;
     const { clock, accounts } = this.options;
     const start = this.options.startSimulator ?? (await import('../simulator')).startSimulator;
@@ -51,8 +69,7 @@ export class DemoMode {
     this.running = { simulator, accounts: demoAccounts };
   }
 
-  /** `forget`: the user turned demo off, so its series and alert state go; on quit they are kept for next time. */
-  async stop(forget = true): Promise<void> {
+  private async stopNow(forget: boolean): Promise<void> {
     if (!this.running) return;
     const { simulator, accounts: demoAccounts } = this.running;
     this.running = null;

@@ -46,6 +46,14 @@ describe('AccountsView', () => {
     expect(screen.getByText(/No accounts yet/)).toBeInTheDocument();
   });
 
+  it('keeps the demo switch off limits until the snapshot says whether demo is on', () => {
+    fakeMain([]);
+    render(<AccountsView />);
+    expect(screen.getByRole('switch', { name: 'Demo mode' })).toBeDisabled();
+    act(() => useMonitor.getState().setSnapshot(snapshotOf([])));
+    expect(screen.getByRole('switch', { name: 'Demo mode' })).toBeEnabled();
+  });
+
   it('lists an added account as soon as add resolves, with no push from main', async () => {
     const { bridge, user } = fakeMain([sampleAccount({ id: 'old', label: 'Old' })]);
     useMonitor.setState({ snapshot: snapshotOf([sampleAccount({ id: 'old', label: 'Old' })]) });

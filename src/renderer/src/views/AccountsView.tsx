@@ -69,7 +69,8 @@ export function AccountsView() {
             aria-checked={demo}
             aria-label="Demo mode"
             className="switch"
-            disabled={demoBusy}
+            // Not before the snapshot says whether demo is on: a click must not act on a guess.
+            disabled={demoBusy || !snapshot}
             onClick={() => void setDemo(!demo)}
           >
             <span className="switch-knob" aria-hidden="true" />
