@@ -7,6 +7,13 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Node's parseArgs wording, said for this CLI: an unknown option is named (the next line points to --help), without Node's `--` advice. */
+function usageProblem(error: Error & { code?: string }): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message) : null;
+  if (unknown) return `Unknown option ${unknown[1]}.`;
+  return error.message.replace(/^TypeError \[\w+\]: /, '');
+}
+
 export const COMMANDS = [
   'live',
   'sessions',
@@ -94,7 +101,7 @@ export function parseCli(argv: string[]): CliArgs {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+    throw new UsageError(usageProblem(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
