@@ -37,8 +37,8 @@ for (const shape of [
 
     await recorder.click();
     await app.keyboard.press('Control+Alt+K');
-    await expect(app.getByRole('status').filter({ hasText: 'Shortcut set to CommandOrControl+Alt+K.' })).toBeVisible();
-    await expect(recorder).toHaveAccessibleName('Global shortcut CommandOrControl+Alt+K');
+    await expect(app.getByRole('status').filter({ hasText: 'Shortcut set to Ctrl+Alt+K.' })).toBeVisible();
+    await expect(recorder).toHaveAccessibleName('Global shortcut Ctrl+Alt+K');
     expect((await ipc(app, 'settings:get')).globalShortcut).toBe('CommandOrControl+Alt+K');
     await recorder.click();
     await app.keyboard.press('Backspace');
