@@ -5,6 +5,7 @@ import { POLL_INTERVAL_OFFERED } from '../../../shared/poll-intervals';
 import { describeFailure, inBrowserBuild } from '../api';
 import { currentPlatform, displayAccelerator } from '../accelerator';
 import '../components/field-error.css';
+import './SettingsView.css';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useMonitor } from '../stores/monitor-store';
 import { useSettings } from '../stores/settings-store';
