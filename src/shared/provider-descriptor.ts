@@ -4,6 +4,7 @@
  * provider folders branches on a provider's name. No Node, DOM or Electron imports.
  */
 import type { ProviderCapabilities } from './ipc-contract';
+import type { TemplateVariable } from './message-templates';
 import { PROVIDER_NAMES, type ProviderId, type TargetKind } from './model';
 
 /** One kind of target a provider watches, and how a form asks for its ids. */
@@ -41,6 +42,8 @@ export interface ProviderDescriptor {
   quotesReplies: boolean;
   /** How long a disconnected session may still be listed (shown as disconnecting); null: it goes at once. */
   disconnectLingerMs: number | null;
+  /** The message variables its sessions carry a value for (the message dialog offers only these). */
+  messageVariables: readonly TemplateVariable[];
 }
 
 /** "<Provider> has no <action> action…", in the provider's own terms. */

@@ -95,8 +95,8 @@ test('LuaProt: a saved template with {username} is sent filled for the session, 
   await expect(text).toHaveValue('Welcome back, {username}!');
   await expectAccessibleInBothThemes(app, 'Message dialog with a template');
   await dialog.getByRole('button', { name: 'Send' }).click();
-  await expect(dialog.getByRole('status').first()).toContainText('LuaProt:');
-  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Message sent to TemplateTester. LuaProt:' })).toBeVisible();
 
   const state = (await control(request, world, 'state')) as { messages: Array<{ provider: string; text?: string }> };
   expect(state.messages.filter((m) => m.provider === 'luaprot').map((m) => m.text)).toContain('Welcome back, TemplateTester!');

@@ -31,6 +31,6 @@ test('settings: bounded poll interval, launch at login, notifications, theme, sh
   // Recorded, not typed: press the keys.
   await app.getByRole('button', { name: /^Global shortcut / }).click();
   await app.keyboard.press('Control+Shift+P');
-  await expect(app.getByRole('status').filter({ hasText: 'Shortcut set to CommandOrControl+Shift+P.' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Shortcut set to Ctrl+Shift+P.' })).toBeVisible();
   expect((await ipc(app, 'settings:get')).globalShortcut).toBe('CommandOrControl+Shift+P');
 });

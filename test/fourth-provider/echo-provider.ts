@@ -59,6 +59,7 @@ export const ECHO_DESCRIPTOR: ProviderDescriptor = {
   forbidden: null,
   quotesReplies: false,
   disconnectLingerMs: null,
+  messageVariables: [],
 };
 
 const echoCountPlan: CountPlan<null> = {

@@ -135,6 +135,8 @@ describe('dispatch validation', () => {
       ['sessions:disconnectMany', { accountId: 'a', scope: { hubId: 'h', key: 'k' } }, /scope/],
       ['scripts:edit', { accountId: 'a', scriptId: 's', patch: {} }, /patch must change at least one field/],
       ['accounts:update', { id: 'a', apiKey: 'smuggled' }, /apiKey/],
+      // Worded like the form's other field errors, at the URL field.
+      ['channels:add', { kind: 'discord', url: '  ', label: 'Team' }, /url: Enter the webhook URL\.$/],
     ];
     for (const [channel, request, pattern] of cases) {
       const result = await dispatch(core, channel, request);

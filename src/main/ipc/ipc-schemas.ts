@@ -60,7 +60,7 @@ const targets = z.array(targetRequestSchema).max(TARGETS_MAX, { error: `at most 
 
 const channelKind = z.enum(CHANNEL_KINDS, { error: `kind must be one of ${CHANNEL_KINDS.join(', ')}` });
 /** Length only here: the URL's rules depend on the kind and are checked (and worded) by the channel service. */
-const channelUrl = boundedString('url', CHANNEL_URL_MAX).trim().min(1, { error: 'url must not be empty' });
+const channelUrl = boundedString('url', CHANNEL_URL_MAX).trim().min(1, { error: 'Enter the webhook URL.' });
 const channelChoices = {
   enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
   kinds: z.array(z.enum(CHANNEL_ALERT_KINDS, { error: `kinds: each must be one of ${CHANNEL_ALERT_KINDS.join(', ')}` })).max(CHANNEL_ALERT_KINDS.length).optional(),

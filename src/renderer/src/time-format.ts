@@ -26,8 +26,11 @@ export function clock(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-export function dateTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, {
+/** Date and time; the year only when it is not this year ("Aug 26, 2027" for a key that runs past it). */
+export function dateTime(at: number, now = Date.now()): string {
+  const d = new Date(at);
+  return d.toLocaleString(undefined, {
+    year: d.getFullYear() === new Date(now).getFullYear() ? undefined : 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',

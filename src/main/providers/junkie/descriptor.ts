@@ -26,5 +26,7 @@ export const JUNKIE_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   sessionKeys: false,
   forbidden: null,
   quotesReplies: false,
+  // No message action.
+  messageVariables: [],
   disconnectLingerMs: null,
 }) as ProviderDescriptor;

@@ -29,4 +29,6 @@ export const LUAAUTH_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   forbidden: null,
   quotesReplies: false,
   disconnectLingerMs: null,
+  // Its sessions carry no username.
+  messageVariables: ['userId', 'placeId', 'jobId'],
 }) as ProviderDescriptor;

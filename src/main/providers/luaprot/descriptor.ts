@@ -30,5 +30,7 @@ export const LUAPROT_DESCRIPTOR: ProviderDescriptor = Object.freeze({
   sessionKeys: false,
   forbidden: { short: 'IP not whitelisted', advice: "Whitelist this computer's public IP address in the LuaProt dashboard, then refresh." },
   quotesReplies: true,
+  // Its sessions carry no Roblox user id; {placeId} is filled with the universe id.
+  messageVariables: ['username', 'placeId', 'jobId'],
   disconnectLingerMs: LUAPROT_DISCONNECT_LINGER_MS,
 }) as ProviderDescriptor;

@@ -23,7 +23,8 @@ export function channelStateWords(c: ChannelView, now = Date.now()): { text: str
     case 'ok':
       return { text: `Delivered ${ago(s.lastDeliveredAt, now)}.`, tone: 'ok' };
     case 'retrying':
-      return { text: `Retrying (${s.queued} waiting)${s.lastError ? `: ${s.lastError}` : '.'}`, tone: 'warn' };
+      // "(0 waiting)" would say nothing: the count only while something waits.
+      return { text: `Retrying${s.queued > 0 ? ` (${s.queued} waiting)` : ''}${s.lastError ? `: ${s.lastError}` : '.'}`, tone: 'warn' };
     case 'failing':
       return { text: `Failing: ${s.lastError ?? 'the last delivery did not arrive.'}`, tone: 'error' };
     default:

@@ -6,6 +6,7 @@ import { downloadText, fileSlug } from '../file-download';
 import type { SeriesOption } from '../series-options';
 import { useMonitor } from '../stores/monitor-store';
 import { TimeChart } from './TimeChart';
+import './HistoryPanel.css';
 
 export type { SeriesOption } from '../series-options';
 
@@ -54,7 +55,7 @@ export function HistoryPanel({ options, seriesKey: fixedKey, chartHeight }: { op
         <h2 id="history-title">History</h2>
         <span className="muted small">live users</span>
         {fixedKey === undefined && (
-          <select aria-label="Chart series" value={selected?.key} onChange={(e) => setSeriesKey(e.target.value)}>
+          <select className="history-series" aria-label="Chart series" value={selected?.key} onChange={(e) => setSeriesKey(e.target.value)}>
             {options.map((o) => (
               <option key={o.key} value={o.key}>
                 {o.label}

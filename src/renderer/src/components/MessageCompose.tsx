@@ -1,8 +1,10 @@
 import { LUAPROT_MESSAGE_MAX, messageLength } from '../../../shared/luaprot-message';
 import { providerDescriptor } from '../../../shared/provider-descriptor';
+import { TEMPLATE_VARIABLES } from '../../../shared/message-templates';
 import type { ProviderId } from '../../../shared/model';
 import type { SendPlan } from '../message-plan';
 import { useTemplates } from '../stores/templates-store';
+import './field-error.css';
 import { MessageTemplatePicker } from './MessageTemplatePicker';
 
 const TEXT_MAX = LUAPROT_MESSAGE_MAX;
@@ -29,6 +31,7 @@ export function MessageCompose({
   mode,
   fields,
   onChange,
+  commandError,
   jsonError,
   formProblem,
   invalid,
@@ -38,6 +41,8 @@ export function MessageCompose({
   mode: 'text' | 'command';
   fields: ComposeFields;
   onChange: (patch: Partial<ComposeFields>) => void;
+  /** The command key's own problem and the data's: each is said at its field. */
+  commandError: string | null;
   jsonError: string | null;
   formProblem: string | null;
   invalid: string | null;
@@ -47,6 +52,12 @@ export function MessageCompose({
   const setTemplateName = (name: string) => onChange({ templateName: name });
   const saveTemplate = useTemplates((s) => s.save);
   const textLength = messageLength(text);
+  // Nothing is called wrong before the user has typed anything.
+  const typed = Boolean(text || command || data);
+  const commandShown = typed ? commandError : null;
+  // Field problems are said at their fields; what is left (length, variables) below the form.
+  const formWide = commandError ?? jsonError ? null : invalid;
+  const variables = providerDescriptor(provider)?.messageVariables ?? TEMPLATE_VARIABLES;
   return (
     <>
       <MessageTemplatePicker
@@ -75,8 +86,21 @@ export function MessageCompose({
         <>
           <label className="field">
             <span>Command key</span>
-            <input value={command} placeholder="e.g. notify" onChange={(e) => onChange({ command: e.target.value })} spellCheck={false} />
+            <input
+              value={command}
+              placeholder="e.g. notify"
+              onChange={(e) => onChange({ command: e.target.value })}
+              spellCheck={false}
+              aria-invalid={commandShown !== null}
+              aria-describedby={commandShown ? 'message-command-error' : undefined}
+            />
           </label>
+          {/* One live announcement at a time: the first problem is the alert, the other is read with its field. */}
+          {commandShown && (
+            <span id="message-command-error" role="alert" className="error-text small field-error">
+              {commandShown}
+            </span>
+          )}
           <label className="field">
             <span>Data (JSON)</span>
             <textarea
@@ -86,21 +110,29 @@ export function MessageCompose({
               placeholder='{"text": "hello"}'
               spellCheck={false}
               aria-invalid={jsonError !== null}
+              aria-describedby={jsonError ? 'message-data-error' : undefined}
               onChange={(e) => onChange({ data: e.target.value })}
             />
           </label>
+          {jsonError && (
+            <span id="message-data-error" role={commandShown ? undefined : 'alert'} className="error-text small field-error">
+              {jsonError}
+            </span>
+          )}
           <p className="muted small">The script's handler may answer within 60 s.</p>
         </>
       )}
-      {invalid && (text || command || data) && (
+      {formWide && typed && (
         <p className="error-text" role="alert">
-          {invalid}
+          {formWide}
         </p>
       )}
-      <p className="muted small">
-        Variables: {'{username}'}, {'{userId}'}, {'{placeId}'}, {'{jobId}'}
-        {mode === 'command' ? ' (in the data, inside JSON strings)' : ''}, filled for each session.
-      </p>
+      {variables.length > 0 && (
+        <p className="muted small">
+          Variables: {variables.map((v) => `{${v}}`).join(', ')}
+          {mode === 'command' ? ' (in the data, inside JSON strings)' : ''}, filled for each session.
+        </p>
+      )}
       {plan.kind === 'per-session' && (
         <div className="message-preview" aria-label="Preview">
           {plan.sends.length > 1 && (

@@ -1,7 +1,8 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ResponseOf } from '../../../shared/ipc-contract';
+import { useUi } from '../stores/ui-store';
 import { deferred, installFakeBridge } from '../test-support/fake-bridge';
 import { MessageDialog, checkJson, type MessageRecipients } from './MessageDialog';
 
@@ -243,5 +244,62 @@ describe('MessageDialog, LuaAuth command', () => {
     const list = results.parentElement!;
     expect(list).toHaveTextContent('Alice: processed');
     expect(list).toHaveTextContent('Bob: not processed — reason: function doesnt exist');
+  });
+});
+
+describe('MessageDialog, each field says its own problem', () => {
+  it('LuaAuth, two sessions, no command key and bad JSON: both boxes outlined, each with its error', async () => {
+    installFakeBridge();
+    const { user } = open({ mode: 'command', recipients: { kind: 'ids', sessionIds: ['s1', 's2'] } });
+    await user.type(screen.getByRole('textbox', { name: 'Data (JSON)' }), '{{bad json');
+    const key = screen.getByRole('textbox', { name: 'Command key' });
+    const data = screen.getByRole('textbox', { name: 'Data (JSON)' });
+    expect(key).toHaveAttribute('aria-invalid', 'true');
+    expect(key).toHaveAccessibleDescription('A command key is required.');
+    expect(data).toHaveAttribute('aria-invalid', 'true');
+    expect(data).toHaveAccessibleDescription(/^Data is not valid JSON: /);
+    expect(screen.getByText(/^Data is not valid JSON: /)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Review' })).toBeDisabled();
+    // Fixing the key leaves only the data's error.
+    await user.type(key, 'notify');
+    expect(key).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByText('A command key is required.')).toBeNull();
+  });
+});
+
+describe('MessageDialog variables offered', () => {
+  it('offers only the variables the provider’s sessions carry', () => {
+    installFakeBridge();
+    open({ mode: 'command', recipients: one });
+    const hint = screen.getByText(/^Variables: /);
+    expect(hint).toHaveTextContent('Variables: {userId}, {placeId}, {jobId} (in the data, inside JSON strings), filled for each session.');
+    expect(hint).not.toHaveTextContent('{username}');
+  });
+
+  it('LuaProt: {username} but no {userId}', () => {
+    installFakeBridge();
+    open({ mode: 'text', recipients: one });
+    expect(screen.getByText(/^Variables: /)).toHaveTextContent('Variables: {username}, {placeId}, {jobId}, filled for each session.');
+  });
+});
+
+describe('MessageDialog, one session sent', () => {
+  it('LuaProt: a single success closes the dialog and says it in a notice', async () => {
+    useUi.setState({ notices: [] });
+    installFakeBridge({ 'sessions:message': { provider: 'luaprot', message: 'Successfully messaged session' } });
+    const { user, onClose } = open({ mode: 'text', recipients: one });
+    await user.type(screen.getByRole('textbox', { name: /^Message/ }), 'hello');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ tone: 'info', text: 'Message sent to Builderman. LuaProt: Successfully messaged session' });
+  });
+
+  it('a failure, or a script’s answer (LuaAuth), stays in the dialog to be read', async () => {
+    installFakeBridge({ 'sessions:message': { provider: 'luaauth', result: { processed: true, response: 'ok' } } });
+    const { user, onClose } = open({ mode: 'command', recipients: one });
+    await user.type(screen.getByRole('textbox', { name: 'Command key' }), 'notify');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('status', { name: 'Answer' })).toHaveTextContent('Processedyes');
+    expect(onClose).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LUAPROT_MESSAGE_RULE, luaprotMessageProblem } from '../../../shared/luaprot-message';
 import type { ProviderId, Session } from '../../../shared/model';
 import { scopeAcknowledgement, type BulkScope } from '../bulk-scope';
@@ -7,7 +7,8 @@ import { planMessage } from '../message-plan';
 import { plural } from '../../../shared/plural';
 import { Dialog } from './Dialog';
 import { MessageCompose, type ComposeFields } from './MessageCompose';
-import { MessageOutcomeView, MessageReview, MessageSending } from './MessageSteps';
+import { useUi } from '../stores/ui-store';
+import { MessageOutcomeView, MessageReview, MessageSending, quotedReply } from './MessageSteps';
 
 export type MessageRecipients =
   | { kind: 'one'; sessionId: string; name: string }
@@ -79,17 +80,22 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
   const [fields, setFields] = useState<ComposeFields>({ text: '', command: '', data: '', templateName: '' });
   const { text, command, data } = fields;
   const { phase, elapsed, outcome, send: sendDraft, cancel, review, back } = useMessageSend({ accountId, recipients, onSent });
+  const notify = useUi((s) => s.notify);
+  // One session messaged with no answer to read (LuaProt): nothing to keep the dialog open for, so it
+  // closes and a notice says so. An error, or a script's answer (LuaAuth), stays in the dialog.
+  useEffect(() => {
+    if (phase !== 'done' || !outcome || recipients.kind !== 'one' || outcome.error || outcome.results) return;
+    notify(`Message sent to ${recipients.name}.${outcome.message ? ` ${quotedReply(provider, outcome.message)}` : ''}`, 'info');
+    onClose();
+    // Once per outcome: the props are the dialog's for its whole life.
+  }, [phase, outcome]);
   /** The user ticked "everyone, not only the N shown" (asked only when the list is filtered). */
   const [scopeMeant, setScopeMeant] = useState(false);
 
   const jsonError = mode === 'command' ? checkJson(data) : null;
+  const commandError = mode === 'command' && !command.trim() ? 'A command key is required.' : null;
   const plan = planMessage({ mode, text, data, recipients, sessionOf });
-  const formProblem =
-    mode === 'text'
-      ? textProblem(text)
-      : !command.trim()
-        ? 'A command key is required.'
-        : jsonError;
+  const formProblem = mode === 'text' ? textProblem(text) : (commandError ?? jsonError);
   const invalid = formProblem ?? (plan.kind === 'blocked' ? plan.reason : null);
   const many = recipients.kind !== 'one';
   const scope = recipients.kind === 'one' ? null : bulkScope(recipients);
@@ -159,6 +165,7 @@ export function MessageDialog({ accountId, provider, mode, recipients, onClose, 
           mode={mode}
           fields={fields}
           onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
+          commandError={commandError}
           jsonError={jsonError}
           formProblem={formProblem}
           invalid={invalid}

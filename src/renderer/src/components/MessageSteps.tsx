@@ -87,7 +87,7 @@ export function MessageSending({ mode, elapsed }: { mode: 'text' | 'command'; el
 }
 
 /** A provider that answers in its own sentences is quoted by name ("LuaProt: Message sent."). */
-function quotedReply(provider: ProviderId, message: string): string {
+export function quotedReply(provider: ProviderId, message: string): string {
   const d = providerDescriptor(provider);
   return d?.quotesReplies ? `${d.label}: ${message}` : message;
 }

@@ -124,6 +124,18 @@ describe('ScriptCard', () => {
     expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Auto Farm is now enabled.' });
   });
 
+  it('a script watched through its project is confirmed with the count the project gives it', async () => {
+    const account = { id: 'acc', provider: 'luaauth' as const, targets: [{ kind: 'project' as const, id: 'p1', label: 'Games' }] };
+    const child = { kind: 'script' as const, id: 'sc1', label: 'Auto Farm', count: 38, trend: null, sparkline: [] };
+    const targets = [{ kind: 'project' as const, id: 'p1', label: 'Games', count: 40, trend: null, sparkline: [], children: [child] }];
+    useMonitor.setState({ snapshot: sampleSnapshot([sampleAccountLive({ account, total: 40, targets })]) });
+    const { user } = renderCard({});
+    await user.click(await screen.findByRole('switch', { name: 'Auto Farm enabled' }));
+    const ask = screen.getByRole('alertdialog', { name: 'Disable Auto Farm?' });
+    expect(ask).toHaveTextContent('38 users are live on it right now (last poll); they are affected.');
+    expect(ask).not.toHaveTextContent('not known');
+  });
+
   it('settings: an emptied name is refused at the field, not saved as "Nothing changed."', async () => {
     const { user, bridge } = renderCard({});
     await user.click(await screen.findByRole('button', { name: 'Edit settings of Auto Farm' }));

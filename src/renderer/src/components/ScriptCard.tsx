@@ -8,12 +8,17 @@ import { count } from '../time-format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { TimeChart } from './TimeChart';
 
-/** Live users of a script as the last poll counted them (null: not known — not polled yet or not live). */
+/**
+ * Live users of a script as the last poll counted them (null: not known — not polled yet or not live).
+ * A script watched through its LuaAuth project is one of the project target's children, counted there.
+ */
 function useLiveCount(accountId: string, scriptId: string): number | null {
   return useMonitor((s) => {
     const account = s.snapshot?.accounts.find((a) => a.account.id === accountId);
     if (!account || account.stale) return null;
-    return account.targets.find((t) => t.id === scriptId)?.count ?? null;
+    const own = account.targets.find((t) => t.id === scriptId);
+    if (own) return own.count ?? null;
+    return account.targets.flatMap((t) => t.children ?? []).find((c) => c.id === scriptId)?.count ?? null;
   });
 }
 

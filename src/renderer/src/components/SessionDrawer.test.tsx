@@ -43,6 +43,15 @@ describe('SessionDrawer key record', () => {
     expect(fact(record, 'Expires')).toMatch(/\d/);
     expect(within(record).queryByText('Extra')).toBeNull();
   });
+
+  it('gives the year of a date outside this year, and leaves it out within it', () => {
+    const thisYear = new Date().getFullYear();
+    const later = new Date(thisYear + 1, 7, 26, 12).getTime();
+    const { drawer } = renderDrawer({ session: sampleSession({ id: 's-1' }), keyRecord: { expireAt: later, createdAt: new Date(thisYear, 0, 2, 12).getTime() } });
+    const record = within(drawer).getByRole('heading', { name: 'Key record' }).parentElement!;
+    expect(fact(record, 'Expires')).toContain(String(thisYear + 1));
+    expect(fact(record, 'Created')).not.toContain(String(thisYear));
+  });
 });
 
 describe('SessionDrawer actions', () => {

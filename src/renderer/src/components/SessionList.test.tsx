@@ -30,6 +30,12 @@ describe('SessionList', () => {
     expect(row('user1')).toBeInTheDocument();
   });
 
+  it('counts heartbeats in words: 1 beat, 3 beats', () => {
+    renderList([sampleSession({ id: 'a', username: 'Ann', beatCount: 1 }), sampleSession({ id: 'b', username: 'Bo', beatCount: 3 })]);
+    expect(row('Ann')).toHaveTextContent(/(?:^|\D)1 beat(?!s)/);
+    expect(row('Bo')).toHaveTextContent(/(?:^|\D)3 beats/);
+  });
+
   it('has one Tab stop: the active row', () => {
     renderList(sampleSessions(3));
     expect(row('user0')).toHaveAttribute('tabindex', '0');

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 import type { Session } from '../../../shared/model';
 import { DISCONNECTING_LABEL } from '../../../shared/luaprot-linger';
+import { plural } from '../../../shared/plural';
 import { age, ageWords, ago } from '../time-format';
 import { hasSessionId, NO_ID_REASON, sessionKey } from '../session-identity';
 import { useRowKeyboard } from './row-keyboard';
@@ -21,7 +22,7 @@ function facts(s: Session, now: number): string {
   if (s.placeId) parts.push(`place ${s.placeId}`);
   if (s.universeId) parts.push(`universe ${s.universeId}`);
   if (s.jobId) parts.push(`job ${s.jobId.slice(0, 8)}`);
-  if (s.beatCount != null) parts.push(`${s.beatCount} beats`);
+  if (s.beatCount != null) parts.push(plural(s.beatCount, 'beat'));
   if (s.lastBeatAt != null) parts.push(`beat ${ago(s.lastBeatAt, now)}`);
   return parts.join(' · ');
 }

@@ -67,7 +67,8 @@ export function SessionsListPane({ target, capabilities: caps, shown, visibleIds
       <SessionSearch key={`${target.accountId}:${target.targetId}:${searchGen}`} provider={target.provider} />
       <div className="toolbar sessions-meta">
         {caps?.bulk === 'ids' && <SelectionToggle visibleIds={visibleIds} />}
-        <SessionPager provider={target.provider} shown={shown.length} />
+        {/* "Page 1 of 1 · 0 total" beside a load error would read as an empty list. */}
+        {!(error && sessionsState.sessions.length === 0) && <SessionPager provider={target.provider} shown={shown.length} />}
         <span className="spacer" />
         {withoutId > 0 && (
           <span className="muted small no-id-count" title={NO_ID_REASON}>

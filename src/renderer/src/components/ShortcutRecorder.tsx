@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { onMac, record } from '../accelerator';
+import { currentPlatform, displayAccelerator, record, recordingHint } from '../accelerator';
 import './field-error.css';
 import './ShortcutRecorder.css';
 
@@ -32,7 +32,14 @@ export function ShortcutRecorder({
     stop();
     void save(accelerator).then(setProblem);
   };
-  const shown = recording ? (held ? `${held}+…` : 'Press the keys…') : (value ?? 'None');
+  const platform = currentPlatform();
+  const shown = recording
+    ? held
+      ? `${displayAccelerator(held, platform)}${platform === 'mac' ? '' : '+'}…`
+      : 'Press the keys…'
+    : value
+      ? displayAccelerator(value, platform)
+      : 'None';
   return (
     <div className="shortcut-recorder">
       <span id={labelId} className="field-label">
@@ -56,7 +63,7 @@ export function ShortcutRecorder({
             // Every key goes to the recorder while it listens: Esc must not also close the panel.
             e.preventDefault();
             e.stopPropagation();
-            const r = record(e.nativeEvent, onMac());
+            const r = record(e.nativeEvent, platform);
             switch (r.kind) {
               case 'partial':
                 setHeld(r.modifiers);
@@ -81,7 +88,7 @@ export function ShortcutRecorder({
           onKeyUp={(e) => {
             // Letting go of a modifier shows what is still held.
             if (!recording) return;
-            const r = record(e.nativeEvent, onMac());
+            const r = record(e.nativeEvent, platform);
             if (r.kind === 'partial') setHeld(r.modifiers);
           }}
         >
@@ -100,7 +107,7 @@ export function ShortcutRecorder({
       )}
       <span id={hintId} className="muted small">
         {recording
-          ? 'Hold Ctrl, Alt or ⌘ and press a key. Esc cancels, Backspace removes the shortcut.'
+          ? recordingHint(platform)
           : 'Opens the panel from anywhere. Click to record a new one.'}
       </span>
     </div>

@@ -241,7 +241,7 @@ export function AlertsView() {
           )}
         </ul>
         {(dirty || brokenProblem || saveError) && (
-          <div className="rules-save-bar" role="group" aria-label="Unsaved alert rules">
+          <div className={`rules-save-bar${editingId !== null ? ' editing' : ''}`} role="group" aria-label="Unsaved alert rules">
             <span className="small">
               {brokenProblem ? (
                 <span className="error-text">

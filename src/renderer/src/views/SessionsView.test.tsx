@@ -158,3 +158,22 @@ describe('SessionsView sessions without an id', () => {
     expect(bridge.callsTo('sessions:info')).toEqual([]);
   });
 });
+
+describe('SessionsView load error', () => {
+  it('hides the pager when the list failed to load, and shows it once rows are listed', async () => {
+    showTarget('junkie', 'script', junkieCaps);
+    installFakeBridge({ 'sessions:list': { fail: { kind: 'network', message: 'Could not reach Junkie.' } } });
+    render(<SessionsView />);
+    expect(await screen.findByText('The sessions could not be loaded (see above).')).toBeInTheDocument();
+    expect(screen.queryByText(/^Page \d+ of/)).toBeNull();
+    expect(screen.queryByRole('generic', { name: 'Paging' })).toBeNull();
+  });
+
+  it('shows the pager beside a listed page', async () => {
+    showTarget('junkie', 'script', junkieCaps);
+    installFakeBridge({ 'sessions:list': { sessions: [sampleSession({ provider: 'junkie', id: 'j1', username: 'Ann' })], total: 1, page: 1 } });
+    render(<SessionsView />);
+    await screen.findByRole('button', { name: 'Open Ann' });
+    expect(screen.getByText(/^Page 1 of 1/)).toBeInTheDocument();
+  });
+});

@@ -101,8 +101,17 @@ describe('SettingsView shortcut recorder', () => {
     expect(recorder()).toHaveAccessibleName('Global shortcut Press the keys…');
     await user.keyboard('{Control>}{Shift>}P{/Shift}{/Control}');
     expect(bridge.callsTo('settings:update')).toEqual([{ globalShortcut: 'CommandOrControl+Shift+P' }]);
-    await waitFor(() => expect(recorder()).toHaveAccessibleName('Global shortcut CommandOrControl+Shift+P'));
-    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Shortcut set to CommandOrControl+Shift+P.' });
+    await waitFor(() => expect(recorder()).toHaveAccessibleName('Global shortcut Ctrl+Shift+P'));
+    expect(useUi.getState().notices.at(-1)).toMatchObject({ text: 'Shortcut set to Ctrl+Shift+P.' });
+  });
+
+  it('while recording, the hint names only this platform’s keys (jsdom reads as Linux)', async () => {
+    const { user } = setup();
+    await user.click(recorder());
+    expect(recorder()).toHaveAccessibleDescription(/Hold Ctrl, Alt or Super and press a key/);
+    expect(recorder()).not.toHaveAccessibleDescription(/⌘|Windows/);
+    await user.keyboard('{Control>}{Alt>}');
+    expect(recorder()).toHaveAccessibleName('Global shortcut Ctrl+Alt+…');
   });
 
   it('refuses a key without a modifier with the reason at the field; Esc cancels; Backspace removes', async () => {

@@ -3,7 +3,9 @@ import type { AppPreferences } from '../../../shared/ipc-contract';
 import { PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
 import { POLL_INTERVAL_OFFERED } from '../../../shared/poll-intervals';
 import { describeFailure, inBrowserBuild } from '../api';
+import { currentPlatform, displayAccelerator } from '../accelerator';
 import '../components/field-error.css';
+import './SettingsView.css';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useMonitor } from '../stores/monitor-store';
 import { useSettings } from '../stores/settings-store';
@@ -129,7 +131,7 @@ export function SettingsView() {
         <ShortcutRecorder
           value={prefs.globalShortcut}
           describedBy={browser ? 'browser-only-note' : undefined}
-          save={(accelerator) => saveAtField({ globalShortcut: accelerator }, accelerator ? `Shortcut set to ${accelerator}.` : 'Shortcut removed.')}
+          save={(accelerator) => saveAtField({ globalShortcut: accelerator }, accelerator ? `Shortcut set to ${displayAccelerator(accelerator, currentPlatform())}.` : 'Shortcut removed.')}
         />
       </section>
       <p className="muted small">Pulsebar {version}</p>
