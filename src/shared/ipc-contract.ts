@@ -45,6 +45,12 @@ export interface AccountStatus {
   /** The error in words: what happened and what to do. */
   explanation: { title: string; advice: string } | null;
   /**
+   * While rate limited: when the refused request goes again (a clock time, so the window can count down
+   * to it and never shows a relative time that went stale), and whether the provider asked for that time
+   * (Retry-After) or Pulsebar's back-off chose it.
+   */
+  retry?: { at: number; askedByProvider: boolean };
+  /**
    * What the last poll's answers lacked or held unreadable, one short line each
    * ("LuaProt: 1 session lacked robloxUsername"). The items were still counted. Absent when none.
    */

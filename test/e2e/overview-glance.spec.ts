@@ -10,7 +10,8 @@ const WIDE = { width: 1200, height: 800 };
  * in the last hour (main's snapshot.glance), a header that stays one line with polling paused and demo
  * on; wide, the cards in columns with the glance beside them and a taller chart.
  */
-test('the glance lists the target that moved and the alert it raised; the header stays one line; wide is a grid', async ({ app, request }) => {
+test('the glance lists the target that moved and the alert it raised; the header stays one line; wide is a grid', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: LuaProt refused access\./);
   await startDemo(app);
   const world = await demoWorld(app);
   const snapshot = await ipc(app, 'app:snapshot');
@@ -29,13 +30,19 @@ test('the glance lists the target that moved and the alert it raised; the header
   await expect(app.getByRole('region', { name: 'Live totals' }).getByText('Demo', { exact: true }).first()).toBeVisible();
   await expect(app.getByLabel('Junkie total includes demo users')).toBeVisible();
 
-  // Paused and demo at 420 px: the header is still one line, every button in it.
-  await app.getByRole('button', { name: 'Pause polling' }).click();
+  // Paused and demo at 420 px, with an account refused (its problem mark) and alerts paused (their
+  // mark): the header is still one line, every button in it.
+  await control(request, world, 'stray', { provider: 'luaprot', modes: ['ip_not_whitelisted'] });
+  await app.getByRole('button', { name: 'Refresh Demo LuaProt now' }).click();
   const header = app.getByRole('banner');
+  await expect(header.getByRole('button', { name: '1 account needs attention' })).toBeVisible({ timeout: 30_000 });
+  await ipc(app, 'alerts:pause', { minutes: 60 });
+  await expect(header.getByRole('button', { name: /^Alerts paused until / })).toBeVisible();
+  await app.getByRole('button', { name: 'Pause polling' }).click();
   await expect(header.getByText('Paused')).toBeVisible();
   await expect(header.getByText('Demo', { exact: true })).toBeVisible();
   const headerBox = (await header.boundingBox())!;
-  for (const name of ['Refresh now', 'Resume polling', 'Detach window', 'Hide panel']) {
+  for (const name of ['1 account needs attention', /^Alerts paused until /, 'Refresh now', 'Resume polling', 'Detach window', 'Hide panel']) {
     const box = (await header.getByRole('button', { name }).boundingBox())!;
     expect(box.y + box.height, `${name} inside the one-line header`).toBeLessThanOrEqual(headerBox.y + headerBox.height);
     expect(box.x + box.width, `${name} inside the panel`).toBeLessThanOrEqual(PANEL.width);

@@ -27,7 +27,14 @@ test('429 from LuaAuth is explained in words and clears on recovery', async ({ a
   await app.getByRole('button', { name: 'Refresh Demo LuaAuth now' }).click();
   await expect(status).toContainText('LuaAuth is rate limiting requests.', { timeout: 30_000 });
   await expect(status).toContainText('Rate limited');
+  // When it asks again, counted down from main's clock time (never a frozen "Retrying in 3 s"), and who chose it.
+  await expect(status.getByLabel('Demo LuaAuth retry')).toContainText(/^Retrying (in \d+ s \(at .+\)|now)\. LuaAuth asked Pulsebar to wait until then\.$/);
+  // The header says something is wrong without scrolling.
+  await expect(app.getByRole('banner').getByRole('button', { name: '1 account needs attention' })).toBeVisible();
   await control(request, world, 'clear', { provider: 'all' });
+  // Its Retry-After (2 s) is waited, not a back-off grown over the burst: it recovers on its own within seconds.
+  await expect(status).toContainText('Live', { timeout: 15_000 });
+  await expect(app.getByRole('banner').getByRole('button', { name: /need.* attention/ })).toHaveCount(0);
   await app.getByRole('button', { name: 'Refresh Demo LuaAuth now' }).click();
   await expect(status).toContainText('Live', { timeout: 45_000 });
   await expect(status).not.toContainText('rate limiting');
@@ -64,4 +71,41 @@ test('401 for a wrong key is explained, and replacing the key recovers', async (
   await app.getByRole('button', { name: 'Refresh Shop LuaProt now' }).click();
   await expect(status).toContainText('Live', { timeout: 45_000 });
   await expect(status).not.toContainText('rejected');
+});
+
+test('an IP whitelist refusal says so, offers no new key, and the header marks it', async ({ app, request, expectErrors }) => {
+  expectErrors(/^on screen: LuaProt refused access\./);
+  await startDemo(app);
+  const world = await demoWorld(app);
+  // An account of the user's own (demo accounts never offer a key link), with the right key.
+  await nav(app, 'Accounts').click();
+  await app.getByRole('button', { name: 'Add account' }).click();
+  const form = app.getByRole('form', { name: 'Add an account' });
+  await form.getByLabel('Provider').selectOption('luaprot');
+  await form.getByLabel('Label').fill('Shop LuaProt');
+  await form.getByLabel('Base URL (optional)').fill(`${world.origin}/luaprot`);
+  await form.getByLabel('Hub ids').fill(world.accounts.luaprot.targets[0]!.id);
+  await form.getByLabel('API key').fill(DEMO_KEYS.luaprot);
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await nav(app, 'Overview').click();
+  const status = app.getByRole('listitem', { name: 'Shop LuaProt status' });
+  await expect(status).toContainText('Live', { timeout: 30_000 });
+
+  await control(request, world, 'stray', { provider: 'luaprot', modes: ['ip_not_whitelisted'] });
+  await app.getByRole('button', { name: 'Refresh Shop LuaProt now' }).click();
+  await expect(status).toContainText('Your IP address is not whitelisted', { timeout: 30_000 });
+  await expect(status.locator('.state-word')).toHaveText('IP not whitelisted');
+  await expect(status).not.toContainText('Key rejected');
+  await expect(status.getByRole('button', { name: 'Replace the key in Accounts' })).toHaveCount(0);
+
+  // The header's mark opens Overview's account list from anywhere.
+  await nav(app, 'Alerts').click();
+  const mark = app.getByRole('banner').getByRole('button', { name: /accounts? needs? attention/ });
+  await expect(mark).toBeVisible();
+  await mark.click();
+  await expect(status).toBeInViewport();
+
+  await control(request, world, 'stray', { provider: 'luaprot', modes: [] });
+  await app.getByRole('button', { name: 'Refresh Shop LuaProt now' }).click();
+  await expect(status).toContainText('Live', { timeout: 45_000 });
 });

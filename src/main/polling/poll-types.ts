@@ -104,6 +104,8 @@ export interface AccountRuntime {
   error: ProviderErrorInfo | null;
   /** The target(s) the error is about, in words ("Hub 12", and how many more), when it is about targets. */
   errorTargets: { label: string; more: number; permanent: boolean } | null;
+  /** While rate limited: when the same request goes again, and whether the provider chose that time. */
+  retry?: NonNullable<AccountStatus['retry']>;
   abort: AbortController;
   /** Junkie auto targets seen in earlier answers: one missing from a later answer has nobody online. */
   discovered: Set<string>;

@@ -243,6 +243,31 @@ describe('every target failing', () => {
     expect(t.results[0]).toMatchObject({ total: 2, complete: true });
   });
 
+  it('a burst of 429s each asking 1 s: retried after 1 s every time, no back-off growing past it; the status carries the retry time, never a relative one', async () => {
+    const client = luaprot({ a: (n) => (n <= 4 ? { error: 'rate_limited', retryAfterMs: 1_000 } : { count: 2 }) });
+    const t = setup(hubs('a'), client);
+    await t.run(1);
+    expect(t.status()).toMatchObject({ state: 'rate_limited', retry: { at: T0 + 1_000, askedByProvider: true } });
+    expect(t.status().explanation?.title).not.toMatch(/retrying in/i);
+    await t.run(1_000);
+    expect(client.calls).toHaveLength(2);
+    // The second refusal was published with its own retry time (not only the first one's).
+    expect(t.statuses.at(-1)?.retry?.at).toBe(T0 + 2_000);
+    await t.run(3_000);
+    expect(client.calls).toHaveLength(5);
+    expect(t.status().state).toBe('ok');
+    expect(t.status().retry).toBeUndefined();
+  });
+
+  it("a 429 without Retry-After: Pulsebar's back-off chooses the retry time, and the status says so", async () => {
+    const client = luaprot({ a: (n) => (n <= 2 ? 'rate_limited' : { count: 2 }) });
+    const t = setup(hubs('a'), client);
+    await t.run(1);
+    expect(t.status().retry).toEqual({ at: T0 + 1_000, askedByProvider: false });
+    await t.run(1_000);
+    expect(t.status().retry).toEqual({ at: T0 + 1_000 + 2_000, askedByProvider: false });
+  });
+
   it('waits a Retry-After longer than the interval in full before the next cycle', async () => {
     const client = luaprot({ a: (n) => (n === 1 ? { error: 'unavailable', retryAfterMs: 90_000 } : { count: 2 }) });
     const t = setup(hubs('a'), client);

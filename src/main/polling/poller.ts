@@ -353,11 +353,18 @@ export class Poller {
   private handleFailure(runtime: AccountRuntime, cycle: Cycle, job: Job, target: TargetAccumulator | null, info: ProviderErrorInfo): void {
     const now = this.now;
     if (info.kind === 'rate_limited') {
-      // Same job again once the provider allows it; the whole account waits (Retry-After or back-off).
-      const wait = runtime.backoff.next(info.retryAfterMs);
+      // Same job again once the provider allows it; the whole account waits. A Retry-After is the
+      // provider's word on when it accepts again: waited exactly, since back-off growing past it over a
+      // burst of 429s kept accounts waiting minutes after the burst ended. Without one, back-off.
+      const computed = runtime.backoff.next();
+      const asked = info.retryAfterMs !== undefined && Number.isFinite(info.retryAfterMs) && info.retryAfterMs > 0;
+      const wait = asked ? info.retryAfterMs! : computed;
       this.budgetOf(runtime).blockUntil(now + wait);
       cycle.queue.unshift(job);
-      if (this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait })) this.emitStatus(runtime);
+      runtime.retry = { at: now + wait, askedByProvider: asked };
+      this.setState(runtime, 'rate_limited', { ...info, retryAfterMs: wait });
+      // Every time, changed state or not: the retry time moved.
+      this.emitStatus(runtime);
       return;
     }
     if (HALTING.has(info.kind)) {

@@ -11,7 +11,9 @@ export function diagnosticsOf(runtime: AccountRuntime): { diagnostics?: string[]
 
 /** The error in words, saying which target failed when it is about targets (not the whole account). */
 export function explainStatus(error: ProviderErrorInfo, about: AccountRuntime['errorTargets']): { title: string; advice: string } {
-  const words = explainError(error);
+  // No "Retrying in 3 s" here: the text is built once and would go stale; the window counts down to
+  // status.retry.at instead.
+  const words = explainError(error.kind === 'rate_limited' ? { ...error, retryAfterMs: undefined } : error);
   if (!about) return words;
   const who = about.more > 0 ? `${about.label} (and ${about.more} more target${about.more > 1 ? 's' : ''})` : about.label;
   const left = about.permanent
@@ -31,6 +33,7 @@ export function statusOf(runtime: AccountRuntime, now: number, pausedAll: boolea
     nextPollAt,
     error: runtime.error,
     explanation: runtime.error ? explainStatus(runtime.error, runtime.errorTargets) : null,
+    ...(runtime.state === 'rate_limited' && runtime.retry ? { retry: runtime.retry } : {}),
     ...diagnosticsOf(runtime),
   };
 }

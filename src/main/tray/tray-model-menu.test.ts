@@ -82,6 +82,15 @@ describe('tray menu, item by item', () => {
     expect(label('paused')).toBe('x label (LuaAuth): 5 — paused');
   });
 
+  it('words a halt by its error: refused access is not a rejected key', () => {
+    const halted = (provider: ProviderId, kind: 'forbidden' | 'unauthorized') =>
+      buildTrayModel(snap([live('x', provider, 'unauthorized', 5, { status: { ...live('x', provider, 'unauthorized', 5).status, error: { kind, provider, message: 'no' } } })]), { now: NOW })
+        .menu[2]?.label;
+    expect(halted('luaprot', 'forbidden')).toBe('x label (LuaProt): 5 — IP not whitelisted');
+    expect(halted('junkie', 'forbidden')).toBe('x label (Junkie): 5 — access refused');
+    expect(halted('junkie', 'unauthorized')).toBe('x label (Junkie): 5 — key rejected');
+  });
+
   it('offers to resume alerts only while a pause lasts beyond now', () => {
     const ids = (until: number | null) => buildTrayModel(snap([], { alertsPausedUntil: until }), { now: NOW }).menu.map((i) => i.id);
     expect(ids(NOW + 1)).toContain('resume-alerts');

@@ -5,7 +5,9 @@
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
 import type { AccountState, ProviderId } from '../../shared/model';
-import { providerDescriptor, providerLabel } from '../providers/registry';
+import { providerLabel } from '../providers/registry';
+import { inErrorState, needsAttention } from '../../shared/account-attention';
+import { haltWords } from '../../shared/account-words';
 import { seriesIdentity } from '../../shared/series-ref';
 import type { TrayIconState, TrayMenuItem, TrayModel } from '../core/ports';
 
@@ -31,12 +33,8 @@ export const ALERT_ICON_MS = 10 * 60_000;
 /** Windows truncates tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
 
-/** States that mean the numbers shown may be wrong or stale: the icon says so (as does a stale account). */
-const ERROR_STATES: ReadonlySet<AccountState> = new Set(['unauthorized', 'offline', 'rate_limited']);
 /** Stale accounts named one by one in the tooltip; more are counted. */
 const TOOLTIP_STALE_LINES = 2;
-
-const needsAttention = (a: AccountLive): boolean => a.stale === true || ERROR_STATES.has(a.status.state);
 
 export function trendArrow(trend: number | null): string {
   if (trend === null) return '';
@@ -61,8 +59,10 @@ export function trayIconState(snapshot: MonitorSnapshot, recentAlerts: readonly 
  */
 export function staleReason(account: AccountLive, now: number): string {
   const { status } = account;
-  if (status.error?.kind === 'forbidden') return providerDescriptor(account.account.provider)?.forbidden?.short ?? 'access refused';
-  if (status.state === 'unauthorized' || status.error?.kind === 'unauthorized' || status.lastSuccessAt === null) return 'key rejected';
+  if (status.state === 'unauthorized' || status.error?.kind === 'unauthorized' || status.error?.kind === 'forbidden') {
+    return haltWords(status, account.account.provider);
+  }
+  if (status.lastSuccessAt === null) return 'key rejected';
   const minutes = Math.max(1, Math.floor((now - status.lastSuccessAt) / 60_000));
   return minutes < 120 ? `no answer for ${minutes} min` : `no answer for ${Math.floor(minutes / 60)} h`;
 }
@@ -80,7 +80,7 @@ function tooltip(snapshot: MonitorSnapshot, now: number): string {
   const stale = snapshot.accounts.filter((a) => a.stale);
   if (stale.length > TOOLTIP_STALE_LINES) lines.push(`${stale.length} accounts not live, left out of the total`);
   else for (const a of stale) lines.push(`${a.account.label}: ${fmt(a.total)} ${notLive(a, now)}`);
-  const troubled = snapshot.accounts.filter((a) => !a.stale && ERROR_STATES.has(a.status.state));
+  const troubled = snapshot.accounts.filter((a) => !a.stale && inErrorState(a));
   if (troubled.length > 0) lines.push(`${troubled.length} account${troubled.length > 1 ? 's' : ''} need attention`);
   if (snapshot.paused) lines.push('Monitoring paused');
   const text = lines.join('\n');
@@ -90,7 +90,6 @@ function tooltip(snapshot: MonitorSnapshot, now: number): string {
 const STATE_WORDS: Partial<Record<AccountState, string>> = {
   degraded: 'degraded',
   rate_limited: 'rate limited',
-  unauthorized: 'key rejected',
   offline: 'offline',
   paused: 'paused',
 };
@@ -105,7 +104,8 @@ function targetItem(account: AccountLive, target: TargetLive): TrayMenuItem {
 }
 
 function accountItem(account: AccountLive, now: number): TrayMenuItem {
-  const state = STATE_WORDS[account.status.state];
+  const { status } = account;
+  const state = status.state === 'unauthorized' ? haltWords(status, account.account.provider) : STATE_WORDS[status.state];
   const note = account.stale ? ` ${notLive(account, now)}` : state ? ` — ${state}` : '';
   const series = { type: 'account', accountId: account.account.id } as const;
   return {

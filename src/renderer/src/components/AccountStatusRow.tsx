@@ -1,17 +1,10 @@
 import type { AccountLive } from '../../../shared/ipc-contract';
 import { explainError } from '../../../shared/errors';
-import { PROVIDER_NAMES, type AccountState } from '../../../shared/model';
+import { isKeyRejected, stateWords } from '../../../shared/account-words';
+import { PROVIDER_NAMES } from '../../../shared/model';
+import { useNow } from '../hooks/use-now';
+import { retryWords } from '../retry-words';
 import { ago, count } from '../time-format';
-
-export const STATE_WORDS: Record<AccountState, string> = {
-  ok: 'Live',
-  degraded: 'Having trouble',
-  rate_limited: 'Rate limited',
-  unauthorized: 'Key rejected',
-  offline: 'Offline',
-  paused: 'Paused',
-  idle: 'Waiting for first poll',
-};
 
 /** One account's health: its state, and when something is wrong, what happened and what to do. */
 export function AccountStatusRow({
@@ -24,6 +17,8 @@ export function AccountStatusRow({
   onOpenAccounts?: () => void;
 }) {
   const { account, status } = live;
+  // Ticks: "Last update … ago" and the retry countdown stay true between snapshots.
+  const now = useNow();
   const explanation = status.explanation ?? (status.error ? explainError(status.error) : null);
   const healthy = status.state === 'ok' || status.state === 'idle';
   // While polls fail the number is the last one that came through: say so instead of passing it off as live.
@@ -31,7 +26,7 @@ export function AccountStatusRow({
   // Main left it out of the totals (key rejected, or no answer for long): say that too.
   const notLive = live.stale === true && live.total != null;
   return (
-    <li className={`account-status state-${status.state}`} aria-label={`${account.label} status`}>
+    <li className={`account-status state-${status.state}`} data-account={account.id} aria-label={`${account.label} status`}>
       <div className="account-status-line">
         <span className="dot" aria-hidden="true" />
         <strong>{account.label}</strong>
@@ -39,11 +34,11 @@ export function AccountStatusRow({
         {/* Simulated users: badged wherever they are counted (demo-badge: TargetCard.css). */}
         {account.demo && <span className="demo-badge">Demo</span>}
         <span className="spacer" />
-        <span className="state-word">{STATE_WORDS[status.state]}</span>
+        <span className="state-word">{stateWords(status, account.provider)}</span>
         <span
           className={`account-total${lastKnown ? ' stale' : ''}`}
           aria-label={`${account.label} live total`}
-          title={lastKnown ? `Last known count, ${ago(status.lastSuccessAt)}` : undefined}
+          title={lastKnown ? `Last known count, ${ago(status.lastSuccessAt, now)}` : undefined}
         >
           {count(live.total)}
         </span>
@@ -52,8 +47,14 @@ export function AccountStatusRow({
       {!healthy && explanation && (
         <div className="account-problem" role="status">
           <p className="problem-title">{explanation.title}</p>
+          {status.state === 'rate_limited' && status.retry && (
+            <p className="problem-retry" aria-label={`${account.label} retry`}>
+              {retryWords(status.retry, PROVIDER_NAMES[account.provider], now)}
+            </p>
+          )}
           <p className="problem-advice">{explanation.advice}</p>
-          {status.state === 'unauthorized' && onOpenAccounts && !account.demo && (
+          {/* Only a rejected key is cured by a new one (not an IP whitelist or a missing permission). */}
+          {isKeyRejected(status) && onOpenAccounts && !account.demo && (
             <button type="button" className="link-button" onClick={onOpenAccounts}>
               Replace the key in Accounts
             </button>
@@ -72,7 +73,7 @@ export function AccountStatusRow({
           ? status.state === 'idle'
             ? 'Waiting for the first poll'
             : 'No successful update yet'
-          : `Last update ${ago(status.lastSuccessAt)}`}
+          : `Last update ${ago(status.lastSuccessAt, now)}`}
         <button type="button" className="link-button" aria-label={`Refresh ${account.label} now`} onClick={onRefresh}>
           Refresh
         </button>

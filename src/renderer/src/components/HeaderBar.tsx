@@ -1,12 +1,22 @@
+import { needsAttention } from '../../../shared/account-attention';
 import { describeFailure } from '../api';
+import { useNow } from '../hooks/use-now';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { useWindow } from '../stores/window-store';
-import { count } from '../time-format';
+import { clock, count } from '../time-format';
 import { Icon } from './Icon';
 import './HeaderBar.css';
 
-/** Title row: live total at a glance, refresh, pause polling, detach and hide. */
+/** The Overview's status row of this account, once the view has rendered (AccountStatusRow's data-account). */
+function scrollToAccount(accountId: string): void {
+  requestAnimationFrame(() => document.querySelector(`[data-account="${CSS.escape(accountId)}"]`)?.scrollIntoView({ block: 'center' }));
+}
+
+/**
+ * Title row: live total at a glance, what needs attention (accounts with a problem, alerts paused),
+ * refresh, pause polling, detach and hide.
+ */
 export function HeaderBar() {
   const snapshot = useMonitor((s) => s.snapshot);
   const refresh = useMonitor((s) => s.refresh);
@@ -15,10 +25,18 @@ export function HeaderBar() {
   const detached = useWindow((s) => s.detached);
   const setDetached = useWindow((s) => s.setDetached);
   const hide = useWindow((s) => s.hide);
+  const show = useUi((s) => s.show);
+  // The alerts pause ends on its own: the mark goes with it, snapshot or not.
+  const now = useNow(15_000);
   const guard = (run: () => Promise<unknown>) => () => void run().catch((err) => notify(describeFailure(err), 'error'));
   const paused = snapshot?.paused ?? false;
+  // The tray's rule (shared/account-attention), so the icon and the header agree.
+  const troubled = snapshot?.accounts.filter(needsAttention) ?? [];
+  const alertsPausedUntil = snapshot?.alertsPausedUntil != null && snapshot.alertsPausedUntil > now ? snapshot.alertsPausedUntil : null;
+  const problemWords = `${troubled.length} account${troubled.length === 1 ? ' needs' : 's need'} attention`;
+  const crowded = paused || troubled.length > 0 || alertsPausedUntil !== null;
   return (
-    <header className={paused ? 'header header-is-paused' : 'header'}>
+    <header className={crowded ? 'header header-is-crowded' : 'header'}>
       <span className="brand" aria-hidden="true">
         Pulsebar
       </span>
@@ -38,6 +56,32 @@ export function HeaderBar() {
           <Icon name="pause" size={11} />
           Paused<span className="visually-hidden"> (polling)</span>
         </span>
+      )}
+      {troubled.length > 0 && (
+        <button
+          type="button"
+          className="badge badge-warn header-mark"
+          aria-label={problemWords}
+          title={`${problemWords}: ${troubled.map((a) => a.account.label).join(', ')}`}
+          onClick={() => {
+            show('overview');
+            scrollToAccount(troubled[0]!.account.id);
+          }}
+        >
+          <Icon name="attention" size={11} />
+          {troubled.length}
+        </button>
+      )}
+      {alertsPausedUntil !== null && (
+        <button
+          type="button"
+          className="badge header-mark"
+          aria-label={`Alerts paused until ${clock(alertsPausedUntil)}`}
+          title={`Alerts paused until ${clock(alertsPausedUntil)}`}
+          onClick={() => show('alerts')}
+        >
+          <Icon name="alertsOff" size={11} />
+        </button>
       )}
       <span className="spacer" />
       <button type="button" className="icon-button" aria-label="Refresh now" title="Refresh now" onClick={guard(() => refresh())}>

@@ -15,6 +15,10 @@ const PATHS = {
   scripts: 'M9 8l-5 4 5 4M15 8l5 4-5 4',
   alerts: 'M18 16V11a6 6 0 0 0-12 0v5l-2 2h16zM10 21h4',
   accounts: 'M15 7a4 4 0 1 1-8 0 4 4 0 0 1 8 0zM3 21v-1a7 7 0 0 1 14 0v1M19 8v6M16 11h6',
+  // A triangle with a mark: something needs attention.
+  attention: 'M12 3l10 18H2zM12 10v5M12 18h.01',
+  // The alerts bell, struck through: alerts paused.
+  alertsOff: 'M18 16V11a6 6 0 0 0-12 0v5l-2 2h16zM10 21h4M3 3l18 18',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
 } as const;
 

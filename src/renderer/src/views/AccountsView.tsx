@@ -7,7 +7,7 @@ import { AccountEditor } from '../components/AccountEditor';
 import { AddAccountForm } from '../components/AddAccountForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { foundInWords } from '../components/TestResultText';
-import { STATE_WORDS } from '../components/AccountStatusRow';
+import { stateWords } from '../../../shared/account-words';
 import { removedKeyWords, storedKeyWords } from '../key-store-words';
 import { useAccounts } from '../stores/accounts-store';
 import { useMonitor } from '../stores/monitor-store';
@@ -120,7 +120,7 @@ export function AccountsView() {
                     <div className="muted small account-meta">
                       Watches {watchedInWords(a, live.targets.length)} ·{' '}
                       {a.demo ? 'simulated key' : a.hasKey ? storedKeyWords(snapshot?.keyStore ?? null) : 'no key stored'}
-                      {` · ${STATE_WORDS[live.status.state]}`}
+                      {` · ${stateWords(live.status, a.provider)}`}
                     </div>
                     <div className="muted small account-url" title={a.baseUrl}>
                       {a.baseUrl}
