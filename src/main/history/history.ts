@@ -144,6 +144,17 @@ export class History {
     this.series.delete(key);
   }
 
+  /**
+   * `key` now holds what `from` held (a copy of its buckets and samples), or nothing when `from`
+   * has none. Not an append: the next save is a whole snapshot.
+   */
+  replaceWith(key: string, from: string): void {
+    if (this.changes) this.changes.full = true;
+    const columns = this.columnsOf(from);
+    this.series.delete(key);
+    if (columns) this.series.set(key, Series.fromColumns(columns, this.limits));
+  }
+
   /** Newest sample of a series. */
   latest(key: string): HistoryPoint | undefined {
     const s = this.series.get(key);
