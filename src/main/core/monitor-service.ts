@@ -374,7 +374,9 @@ export class MonitorService {
   insights(series: SeriesRef, zone: InsightsZone): Insights {
     const historyKey = seriesKey(series);
     const now = this.options.clock.now();
-    return computeInsights(this.options.history.range(historyKey, now - RANGE_MS['90d'], now, RANGE_POINTS['90d']), now, zone);
+    const from = now - RANGE_MS['90d'];
+    const history = this.options.history;
+    return computeInsights(history.range(historyKey, from, now, RANGE_POINTS['90d']), now, zone, history.peakSources(historyKey, from, now));
   }
 
   /** Forgets an account's live state and history. */
