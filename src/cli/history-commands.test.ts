@@ -33,8 +33,8 @@ function capture(now = NOW) {
   return { io, out, err };
 }
 
-/** A week whose busiest hour is Saturday 21:00 UTC, saved by the app's own store. */
-async function saveKnownWeek(): Promise<void> {
+/** A week whose busiest hour is Saturday 21:00 UTC, saved by the app's own store (pruned as at `prunedAt`, when given). */
+async function saveKnownWeek(prunedAt?: number): Promise<void> {
   const h = new History();
   for (let t = MONDAY; t < NOW; t += 10 * 60_000) {
     const day = Math.floor((t - MONDAY) / (24 * HOUR));
@@ -44,6 +44,7 @@ async function saveKnownWeek(): Promise<void> {
     h.append(accountKey('acc-1'), t, v);
     h.append(targetKey('acc-1', 'hub-9'), t, Math.round(v / 2));
   }
+  if (prunedAt !== undefined) h.prune(prunedAt);
   const store = new HistoryStore(dir, { clock: new ManualClock(NOW) });
   await store.load();
   await store.save(h);
@@ -73,6 +74,18 @@ describe('pulsebar insights', () => {
     expect(busiest).toMatchObject({ d: 5, h: 21, v: 900 });
     expect(await readdir(dir)).toEqual(before);
     expect((await stat(path.join(dir, 'history.bin'))).mtimeMs).toBe(snapshotTime);
+  });
+
+  it('says a peak only hourly buckets still hold to the hour (text and JSON)', async () => {
+    await saveKnownWeek(NOW + 9 * 24 * HOUR);
+    const later = capture(NOW + 9 * 24 * HOUR);
+    const r = await run(['insights', '--json'], later);
+    const json = JSON.parse(r.out.join('\n')) as { peak: Record<string, unknown> };
+    expect(json.peak['30d']).toEqual({ value: 900, at: new Date(MONDAY + (5 * 24 + 21) * HOUR).toISOString(), hour: true });
+    const text = await run(['insights'], capture(NOW + 9 * 24 * HOUR));
+    const line = text.out.find((l) => l.includes('peak 30 days'))!;
+    expect(line).toMatch(/900 at \S/);
+    expect(line).not.toMatch(/\d:\d\d/); // no minute: it is not known
   });
 
   it('names a target by its label, and refuses one with no history in words (exit 2)', async () => {

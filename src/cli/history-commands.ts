@@ -8,7 +8,7 @@ import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../sh
 import { resolveConfigDir } from '../main/settings';
 import type { RunningSimulator } from '../main/simulator/types';
 import { HISTORY_RANGE_MS, historyCsv, type HistoryRange } from '../shared/history-ranges';
-import { PEAK_WINDOWS, type Insights, type PeakWindow } from '../shared/insights';
+import { PEAK_WINDOWS, type Insights, type Peak, type PeakWindow } from '../shared/insights';
 import { PROVIDER_NAMES } from '../shared/model';
 import { UsageError, type CliArgs } from './args';
 import { selectAccounts, type CliAccount } from './cli-accounts';
@@ -74,8 +74,10 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WINDOW_WORDS: Record<PeakWindow, string> = { today: 'today', '7d': '7 days', '30d': '30 days', '90d': '90 days' };
 const SHADES = ' .:-=+*#%@';
 
-function when(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+/** A peak's time; one only an hour bucket holds is said to the hour. */
+function when(peak: Peak): string {
+  const minute = peak.hour ? {} : ({ minute: '2-digit' } as const);
+  return new Date(peak.at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: peak.hour ? 'numeric' : '2-digit', ...minute });
 }
 
 function compare(now: number | null, before: number | null): string {
@@ -88,7 +90,7 @@ export function insightsText(series: Series, insights: Insights, timeZone: strin
   const lines = [`Insights — ${series.label} (times in ${timeZone})`];
   for (const w of PEAK_WINDOWS) {
     const p = insights.peak[w];
-    lines.push(`  peak ${WINDOW_WORDS[w].padEnd(8)} ${p ? `${p.value} at ${when(p.at)}` : 'no data'}`);
+    lines.push(`  peak ${WINDOW_WORDS[w].padEnd(8)} ${p ? `${p.value} at ${when(p)}` : 'no data'}`);
   }
   lines.push(`  average over 7 days  ${insights.average7d === null ? 'no data' : Math.round(insights.average7d)}`);
   lines.push(
@@ -114,7 +116,12 @@ export function insightsJson(series: Series, insights: Insights, timeZone: strin
     series: series.ref,
     label: series.label,
     timeZone,
-    peak: Object.fromEntries(PEAK_WINDOWS.map((w) => [w, insights.peak[w] ? { value: insights.peak[w]!.value, at: iso(insights.peak[w]!.at) } : null])),
+    peak: Object.fromEntries(
+      PEAK_WINDOWS.map((w) => {
+        const p = insights.peak[w];
+        return [w, p ? { value: p.value, at: iso(p.at), ...(p.hour ? { hour: true } : {}) } : null];
+      }),
+    ),
     average7d: insights.average7d,
     lastHour: insights.lastHour,
     sameHourYesterday: insights.sameHourYesterday,
@@ -125,8 +132,9 @@ export function insightsJson(series: Series, insights: Insights, timeZone: strin
 
 export function runInsights(args: CliArgs, accounts: CliAccount[], source: HistorySource, io: CliIo, zone: InsightsZone = systemZone): void {
   const series = pickSeries(args, accounts, source.history);
-  const points = source.history.range(series.key, source.now - HISTORY_RANGE_MS['90d'], source.now, 90 * 24);
-  const insights = computeInsights(points, source.now, zone);
+  const from = source.now - HISTORY_RANGE_MS['90d'];
+  const points = source.history.range(series.key, from, source.now, 90 * 24);
+  const insights = computeInsights(points, source.now, zone, source.history.peakSources(series.key, from, source.now));
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (args.json) io.out(JSON.stringify(insightsJson(series, insights, timeZone), null, 2));
   else for (const line of insightsText(series, insights, timeZone)) io.out(line);

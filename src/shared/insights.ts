@@ -10,8 +10,10 @@ export type PeakWindow = (typeof PEAK_WINDOWS)[number];
 
 export interface Peak {
   value: number;
-  /** Epoch ms of the sample or hour that held the peak. */
+  /** Epoch ms of the sample (or the minute) that held the peak; with `hour`, of the hour that did. */
   at: number;
+  /** Only an hourly bucket still holds the peak (older than 7 days): its time is known to the hour. */
+  hour?: true;
 }
 
 export interface Insights {

@@ -145,6 +145,7 @@ export function createAppCore(options: CreateAppCoreOptions): PulsebarCore {
       runtime.drop(accountId);
       if (forget) monitor?.forget(accountId);
     },
+    onTotalReplaced: () => monitor?.totalReplaced(),
   });
   const settingsEffects = new SettingsEffects({
     store: settingsStore,

@@ -168,7 +168,7 @@ function appHandlers(
     'settings:get': async () => d.settings.preferences(),
     'settings:update': async (patch) => d.settings.updatePreferences(patch),
     'demo:set': async ({ enabled }) => {
-      if (enabled) await d.demo.start();
+      if (enabled) await d.demo.start(true);
       else await d.demo.stop();
       await d.settingsStore.update({ demoMode: enabled, demoDeclined: !enabled });
       await d.runtime.sync();

@@ -23,7 +23,7 @@ import { defaultProviderRegistry, type ProviderRegistry } from '../providers/reg
 import { History, type RangePoint } from '../history/history';
 import { HISTORY_RANGE_MS, HISTORY_RANGE_POINTS } from '../../shared/history-ranges';
 import { computeInsights, type Insights, type InsightsZone } from '../monitor/insights';
-import { isAccountSeriesKey, seriesKey } from '../history/series-key';
+import { isAccountSeriesKey, OWN_TOTAL_KEY, seriesKey } from '../history/series-key';
 import { accountSeries, targetSeries, TOTAL_SERIES, type SeriesRef } from '../../shared/series-ref';
 import type { PollResult } from '../polling/poller';
 import { computeGlance } from '../glance/glance';
@@ -248,12 +248,8 @@ export class MonitorService {
     }
 
     const snapshot = this.snapshot(now);
-    // The grand total counts the live accounts only: a stale one's last total is no sample of "now".
-    const counted = [...this.live.values()].filter((s) => this.counts(s, now));
-    // Right after a start (or an account added) the quick accounts answer first: a total without the
-    // ones still on their first cycle would chart as a collapse. It is recorded once each has answered.
-    const awaited = [...this.live.values()].some((s) => s.total === null && !s.rejected && s.status.state === 'idle');
-    if (results.length > 0 && counted.length > 0 && !awaited) {
+    const counted = this.countedNow([...this.live.values()], now);
+    if (results.length > 0 && counted) {
       // Accounts added or removed, demo on or off, a target left out of an account, an account going
       // stale or answering again: the grand total jumps without anybody joining or leaving, so its rules
       // must not compare across the change.
@@ -264,12 +260,37 @@ export class MonitorService {
         watched.push({ key: seriesKey(TOTAL_SERIES), scope: TOTAL_SERIES, subject: 'All accounts', value: snapshot.total });
       }
     }
+    if (results.length > 0 && this.options.demo()) this.recordOwnTotal(now);
     if (restarted.length > 0) this.options.alerts.restart?.(restarted, now);
     const fired = watched.length > 0 ? this.options.alerts.evaluate(now, watched, history) : [];
     // The glance lists this round's alerts too (the snapshot above was taken before they were raised).
     if (fired.length > 0) snapshot.glance = this.glanceOf(now, snapshot.accounts);
     this.options.onCommit(snapshot, fired);
     return { snapshot, fired };
+  }
+
+  /**
+   * The accounts whose totals make a grand total at `now`, or null while none can: a stale account's
+   * last total is no sample of "now", and right after a start (or an account added) the quick accounts
+   * answer first, so a total without the ones still on their first cycle would chart as a collapse.
+   */
+  private countedNow(states: readonly AccountLiveState[], now: number): AccountLiveState[] | null {
+    const counted = states.filter((s) => this.counts(s, now));
+    const awaited = states.some((s) => s.total === null && !s.rejected && s.status.state === 'idle');
+    return counted.length > 0 && !awaited ? counted : null;
+  }
+
+  /** While demo is on, the real accounts' own total, kept apart from the grand total (demo-total.ts). */
+  private recordOwnTotal(now: number): void {
+    const counted = this.countedNow([...this.live.values()].filter((s) => !s.account.demo), now);
+    if (counted) this.options.history.append(OWN_TOTAL_KEY, now, counted.reduce((sum, s) => sum + s.total!, 0));
+  }
+
+  /** The grand total's history was replaced (demo turned off, demo-total.ts): its rules start afresh. */
+  totalReplaced(): void {
+    this.options.alerts.restart?.([seriesKey(TOTAL_SERIES)], this.options.clock.now());
+    this.totalComposition = null;
+    this.dirty = true;
   }
 
   /** New provider names were learned (key test, discovery): relabel the targets; the next commit shows them. */
@@ -353,7 +374,9 @@ export class MonitorService {
   insights(series: SeriesRef, zone: InsightsZone): Insights {
     const historyKey = seriesKey(series);
     const now = this.options.clock.now();
-    return computeInsights(this.options.history.range(historyKey, now - RANGE_MS['90d'], now, RANGE_POINTS['90d']), now, zone);
+    const from = now - RANGE_MS['90d'];
+    const history = this.options.history;
+    return computeInsights(history.range(historyKey, from, now, RANGE_POINTS['90d']), now, zone, history.peakSources(historyKey, from, now));
   }
 
   /** Forgets an account's live state and history. */

@@ -21,6 +21,7 @@ function demoMode() {
     history: () => null,
     hasRealAccounts: () => false,
     onAccountGone: () => undefined,
+    onTotalReplaced: () => undefined,
   });
   return { demo, counts, setDemo };
 }

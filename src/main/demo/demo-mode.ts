@@ -7,6 +7,7 @@ import { demoEvents } from '../simulator/demo';
 import type { RunningSimulator, StartSimulator } from '../simulator/types';
 import { demoAccountConfigs, DEMO_SPIKE_EVERY_MS } from './demo-accounts';
 import { backfillDemoHistory } from './demo-history';
+import { dropDemoTotal, keepOwnTotal } from './demo-total';
 
 export interface DemoModeOptions {
   clock: Clock;
@@ -21,6 +22,8 @@ export interface DemoModeOptions {
   hasRealAccounts: () => boolean;
   /** A demo account goes away: stop polling it; `forget` its series and alert state too. */
   onAccountGone: (accountId: string, forget: boolean) => void;
+  /** Demo was turned off and the grand total's history is now the real accounts' own (demo-total.ts). */
+  onTotalReplaced: () => void;
 }
 
 /** Demo mode's lifecycle: the simulator, its accounts (keys in memory only) and its backfilled history. */
@@ -40,8 +43,9 @@ export class DemoMode {
     return this.running?.simulator ?? null;
   }
 
-  start(): Promise<void> {
-    return this.serially(() => this.startNow());
+  /** `turnedOn`: the user turns demo on now (not a start with demo left on), so the grand total so far is theirs. */
+  start(turnedOn = false): Promise<void> {
+    return this.serially(() => this.startNow(turnedOn));
   }
 
   /** `forget`: the user turned demo off, so its series and alert state go; on quit they are kept for next time. */
@@ -55,13 +59,14 @@ export class DemoMode {
     return done;
   }
 
-  private async startNow(): Promise<void> {
+  private async startNow(turnedOn: boolean): Promise<void> {
     if (this.running) return;
     const { clock, accounts } = this.options;
     const start = this.options.startSimulator ?? (await import('../simulator')).startSimulator;
     const simulator = await start({ clock, events: this.options.events === false ? [] : demoEvents(DEMO_SPIKE_EVERY_MS) });
     const demoAccounts = demoAccountConfigs(simulator);
     const history = this.options.history();
+    if (history && turnedOn) keepOwnTotal(history);
     if (history) backfillDemoHistory(history, simulator, demoAccounts, !this.options.hasRealAccounts(), clock.now());
     // Demo keys live in memory only, never in the keychain.
     const secrets = new MemorySecretStore(demoAccounts.map((a) => [a.id, simulator.keys[a.provider]] as const));
@@ -75,6 +80,11 @@ export class DemoMode {
     this.running = null;
     this.options.accounts.setDemo(null);
     for (const a of demoAccounts) this.options.onAccountGone(a.id, forget);
+    const history = this.options.history();
+    if (forget && history) {
+      dropDemoTotal(history);
+      this.options.onTotalReplaced();
+    }
     await simulator.close();
   }
 }

@@ -2,7 +2,7 @@ import type { RangePoint } from './downsample';
 import { HOUR_MS } from './hour-buckets';
 import { MAX_U32, MINUTE_MS, Series, type SeriesColumns, type SeriesLimits, type SeriesRetention } from './series';
 import * as query from './series-queries';
-import type { HistoryPoint } from './series-queries';
+import type { HistoryPoint, PeakSource } from './series-queries';
 
 /**
  * Count history of every series (see series-key.ts), held in memory while the app runs:
@@ -15,7 +15,7 @@ import type { HistoryPoint } from './series-queries';
  */
 
 export { HOUR_MS, MINUTE_MS };
-export type { HistoryPoint, RangePoint };
+export type { HistoryPoint, PeakSource, RangePoint };
 export const DAY_MS = 24 * HOUR_MS;
 
 export interface HistoryOptions {
@@ -144,6 +144,17 @@ export class History {
     this.series.delete(key);
   }
 
+  /**
+   * `key` now holds what `from` held (a copy of its buckets and samples), or nothing when `from`
+   * has none. Not an append: the next save is a whole snapshot.
+   */
+  replaceWith(key: string, from: string): void {
+    if (this.changes) this.changes.full = true;
+    const columns = this.columnsOf(from);
+    this.series.delete(key);
+    if (columns) this.series.set(key, Series.fromColumns(columns, this.limits));
+  }
+
   /** Newest sample of a series. */
   latest(key: string): HistoryPoint | undefined {
     const s = this.series.get(key);
@@ -178,6 +189,12 @@ export class History {
   range(key: string, fromMs: number, toMs: number, maxPoints: number): RangePoint[] {
     const s = this.series.get(key);
     return s ? query.range(s, fromMs, toMs, maxPoints) : [];
+  }
+
+  /** Every sample or bucket of [fromMs, toMs] with its highest count and how exactly its time is known (Insights' peaks). */
+  peakSources(key: string, fromMs: number, toMs: number): PeakSource[] {
+    const s = this.series.get(key);
+    return s ? query.peakSources(s, fromMs, toMs) : [];
   }
 
   /** Bytes held in typed arrays (the bulk of the history's memory). */

@@ -30,3 +30,10 @@ export function isAccountSeriesKey(key: string, accountId: string): boolean {
 function escapeAccountId(accountId: string): string {
   return accountId.replace(/[%/*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/**
+ * While demo mode is on, the grand total ("*") is what the window shows, demo accounts included;
+ * this series follows the user's own accounts alone and becomes the grand total when demo is
+ * turned off (demo-total.ts). '*' never appears unescaped in an account's key, so it is no account's.
+ */
+export const OWN_TOTAL_KEY = '*own';

@@ -1,4 +1,4 @@
-import { downsample, type RangePoint } from './downsample';
+import { downsample, type RangePoint, type RangeSources } from './downsample';
 import { HOUR_MS } from './hour-buckets';
 import { MINUTE_MS, type Series } from './series';
 
@@ -96,6 +96,27 @@ export function allTimeHigh(s: Series, beforeMs = Infinity, fromMs = -Infinity):
  */
 export function range(s: Series, fromMs: number, toMs: number, maxPoints: number): RangePoint[] {
   if (!(toMs >= fromMs) || !(maxPoints >= 1)) return [];
+  return downsample(sources(s, fromMs, toMs), fromMs, toMs, maxPoints);
+}
+
+/** Where a count was highest, as the tiers still hold it (Insights' peaks). */
+export interface PeakSource {
+  /** A raw sample's time, a minute bucket's start, or (`hour`) an hour bucket's start. */
+  t: number;
+  max: number;
+  /** Only an hour bucket holds it: the time is known to the hour. */
+  hour: boolean;
+}
+
+/** Every sample or bucket of [fromMs, toMs] with its highest count, unfolded (see range). */
+export function peakSources(s: Series, fromMs: number, toMs: number): PeakSource[] {
+  if (!(toMs >= fromMs)) return [];
+  const src = sources(s, fromMs, toMs);
+  return src.t.map((t, i) => (i < src.hours ? { t: Math.floor(t / HOUR_MS) * HOUR_MS, max: src.maxs[i]!, hour: true } : { t, max: src.maxs[i]!, hour: false }));
+}
+
+/** What a range covers, in time order: hour buckets first (`hours` of them), then minute buckets, then raw samples. */
+function sources(s: Series, fromMs: number, toMs: number): RangeSources & { hours: number } {
   const t: number[] = [];
   const mean: number[] = [];
   const mins: number[] = [];
@@ -115,6 +136,7 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     maxs.push(b.max);
     weight.push(b.n);
   }
+  const hours = t.length;
   // Buckets for whole minutes before the raw samples begin, then raw samples. The raw retention
   // drops samples part-way through a minute: when it did so in the minute holding the first raw
   // sample and the range reaches before that sample, the bucket alone holds the dropped ones, so
@@ -142,7 +164,7 @@ export function range(s: Series, fromMs: number, toMs: number, maxPoints: number
     maxs.push(v);
     weight.push(1);
   }
-  return downsample({ t, mean, mins, maxs, weight }, fromMs, toMs, maxPoints);
+  return { t, mean, mins, maxs, weight, hours };
 }
 
 /**

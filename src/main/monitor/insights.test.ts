@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { RangePoint } from '../history/history';
+import type { PeakSource, RangePoint } from '../history/history';
 import { DAY_MS as DAY, HOUR_MS as HOUR } from '../history/history';
 import { computeInsights, fixedOffsetZone } from './insights';
 
 // Monday 2026-11-30 00:00 UTC.
 const MONDAY = Date.UTC(2026, 10, 30);
 const utc = fixedOffsetZone(0);
+
+/** Points that are samples (or minute buckets) as their own peak sources. */
+const asSamples = (points: readonly RangePoint[]): PeakSource[] => points.map((p) => ({ t: p.t, max: p.max, hour: false }));
 
 /** One point per 10 minutes; users per hour follow `shape(day, hour)`. */
 function week(shape: (day: number, hour: number) => number, from = MONDAY, days = 7): RangePoint[] {
@@ -23,7 +26,7 @@ describe('insights', () => {
   it('finds the known peak hour of a synthetic week in the heatmap, Monday first', () => {
     // Evenings are busy, Saturday 21:00 the busiest.
     const shape = (d: number, h: number) => (d === 5 && h === 21 ? 500 : h >= 18 ? 100 + d : 10);
-    const insights = computeInsights(week(shape), MONDAY + 7 * DAY, utc);
+    const insights = computeInsights(week(shape), MONDAY + 7 * DAY, utc, asSamples(week(shape)));
     expect(insights.heatmap).toHaveLength(7);
     expect(insights.heatmap.every((row) => row.length === 24)).toBe(true);
     expect(insights.heatmap[5]![21]).toBe(500);
@@ -38,13 +41,13 @@ describe('insights', () => {
   it('places hours in the user’s time zone', () => {
     // 21:00 UTC Saturday is 02:00 Sunday at UTC+5.
     const shape = (d: number, h: number) => (d === 5 && h === 21 ? 500 : 10);
-    const insights = computeInsights(week(shape), MONDAY + 7 * DAY, fixedOffsetZone(5 * 60));
+    const insights = computeInsights(week(shape), MONDAY + 7 * DAY, fixedOffsetZone(5 * 60), asSamples(week(shape)));
     expect(insights.heatmap[6]![2]).toBe(500);
     expect(insights.heatmap[5]![21]).toBe(10);
   });
 
   it('leaves hours without data null', () => {
-    const insights = computeInsights(week(() => 7, MONDAY, 1), MONDAY + DAY, utc);
+    const insights = computeInsights(week(() => 7, MONDAY, 1), MONDAY + DAY, utc, asSamples(week(() => 7, MONDAY, 1)));
     expect(insights.heatmap[0]!.every((v) => v === 7)).toBe(true);
     expect(insights.heatmap[1]!.every((v) => v === null)).toBe(true);
   });
@@ -59,7 +62,7 @@ describe('insights', () => {
       { t: MONDAY + 9 * DAY + 30 * 60_000, value: 80, min: 80, max: 80 }, // last hour
     ];
     const now = MONDAY + 9 * DAY + HOUR;
-    const insights = computeInsights(points, now, utc);
+    const insights = computeInsights(points, now, utc, asSamples(points));
     expect(insights.peak.today).toEqual({ value: 80, at: MONDAY + 9 * DAY + 30 * 60_000 });
     expect(insights.peak['7d']).toEqual({ value: 160, at: MONDAY + 9 * DAY - 2 * HOUR });
     expect(insights.peak['30d']).toEqual({ value: 350, at: MONDAY - 20 * DAY });
@@ -71,7 +74,7 @@ describe('insights', () => {
   });
 
   it('has nothing to say about an empty series', () => {
-    const insights = computeInsights([], MONDAY, utc);
+    const insights = computeInsights([], MONDAY, utc, []);
     expect(insights.peak).toEqual({ today: null, '7d': null, '30d': null, '90d': null });
     expect([insights.average7d, insights.lastHour, insights.sameHourYesterday, insights.sameHourLastWeek]).toEqual([null, null, null, null]);
     expect(insights.heatmap.flat().every((v) => v === null)).toBe(true);

@@ -1,5 +1,5 @@
 import { PEAK_WINDOWS, type Insights, type Peak, type PeakWindow } from '../../shared/insights';
-import { DAY_MS as DAY, HOUR_MS as HOUR, type RangePoint } from '../history/history';
+import { DAY_MS as DAY, HOUR_MS as HOUR, type PeakSource, type RangePoint } from '../history/history';
 
 export type { Insights };
 
@@ -73,27 +73,39 @@ function meanBetween(points: readonly RangePoint[], from: number, to: number): n
   return n === 0 ? null : sum / n;
 }
 
-/** Points must be in time order (as History.range returns them). */
-export function computeInsights(points: readonly RangePoint[], now: number, zone: InsightsZone): Insights {
+/**
+ * The highest count of each window and when: from the unfolded tiers (History.peakSources), since a
+ * chart point's time is that of its newest sample, not of its highest. A peak only an hour bucket
+ * still holds counts for a window when its hour ends inside it, and is dated to the hour.
+ */
+function peaksOf(sources: readonly PeakSource[], now: number, zone: InsightsZone): Record<PeakWindow, Peak | null> {
   const peak = Object.fromEntries(PEAK_WINDOWS.map((w) => [w, null])) as Record<PeakWindow, Peak | null>;
   const starts = PEAK_WINDOWS.map((w) => windowStart(w, now, zone.midnight));
+  for (const p of sources) {
+    if (p.t > now) continue;
+    PEAK_WINDOWS.forEach((w, i) => {
+      if (!(p.hour ? p.t + HOUR > starts[i]! : p.t >= starts[i]!)) return;
+      const current = peak[w];
+      // The later of equal peaks: "peaked at 120 at 21:00" is the news, not its first touch.
+      if (!current || p.max >= current.value) peak[w] = p.hour ? { value: p.max, at: p.t, hour: true } : { value: p.max, at: p.t };
+    });
+  }
+  return peak;
+}
+
+/** Points must be in time order (as History.range returns them); `peaks` as History.peakSources gives them. */
+export function computeInsights(points: readonly RangePoint[], now: number, zone: InsightsZone, peaks: readonly PeakSource[]): Insights {
   const sums = Array.from({ length: 7 }, () => new Float64Array(24));
   const counts = Array.from({ length: 7 }, () => new Uint32Array(24));
   for (const p of points) {
     if (p.t > now) continue;
-    PEAK_WINDOWS.forEach((w, i) => {
-      if (p.t < starts[i]!) return;
-      const current = peak[w];
-      // The later of equal peaks: "peaked at 120 at 21:00" is the news, not its first touch.
-      if (!current || p.max >= current.value) peak[w] = { value: p.max, at: p.t };
-    });
     const { day, hour } = zone.slot(p.t);
     sums[day]![hour]! += p.value;
     counts[day]![hour]! += 1;
   }
   const heatmap = sums.map((row, d) => Array.from(row, (sum, h) => (counts[d]![h]! === 0 ? null : Math.round((sum / counts[d]![h]!) * 10) / 10)));
   return {
-    peak,
+    peak: peaksOf(peaks, now, zone),
     average7d: meanBetween(points, now - 7 * DAY, now),
     lastHour: meanBetween(points, now - HOUR, now),
     sameHourYesterday: meanBetween(points, now - DAY - HOUR, now - DAY),

@@ -38,6 +38,11 @@ export function dateTime(at: number, now = Date.now()): string {
   });
 }
 
+/** A date and an hour only ("Nov 28, 12 PM"), for a time known to the hour. */
+export function dateHour(at: number): string {
+  return new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric' });
+}
+
 /** Whole numbers grouped the way the user's locale groups them. */
 export function count(n: number | null | undefined): string {
   return n == null ? '—' : n.toLocaleString(undefined);

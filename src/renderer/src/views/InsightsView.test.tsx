@@ -52,6 +52,17 @@ describe('InsightsView', () => {
     expect(bridge.callsTo('monitor:insights')).toEqual([{ series: { type: 'total' } }]);
   });
 
+  it('says a peak only an hourly bucket holds to the hour', async () => {
+    const HOUR_AT = new Date(2026, 10, 28, 12, 0).getTime();
+    installFakeBridge({ 'monitor:insights': insights({ peak: { today: null, '7d': null, '30d': { value: 650, at: HOUR_AT, hour: true }, '90d': { value: 650, at: HOUR_AT, hour: true } } }), 'monitor:history': [] });
+    useMonitor.setState({ snapshot: sampleSnapshot([sampleAccountLive()]) });
+    render(<InsightsView />);
+    const peak = await screen.findByRole('listitem', { name: 'Peak 30 days' });
+    const words = new Date(HOUR_AT).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric' });
+    expect(peak.lastElementChild).toHaveTextContent(new RegExp(`^${words}$`));
+    expect(peak).not.toHaveTextContent(new Date(HOUR_AT).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
+  });
+
   it('asks main again for the series picked, by its real name', async () => {
     const bridge = installFakeBridge({ 'monitor:insights': insights(), 'monitor:history': [] });
     const live = sampleAccountLive();

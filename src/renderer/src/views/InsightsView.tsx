@@ -5,7 +5,7 @@ import { InsightsHeatmap } from '../components/InsightsHeatmap';
 import { seriesOptions } from '../series-options';
 import { percentChange, useInsights } from '../stores/insights-store';
 import { useMonitor } from '../stores/monitor-store';
-import { count, dateTime } from '../time-format';
+import { count, dateHour, dateTime } from '../time-format';
 
 const PEAK_WORDS: Record<PeakWindow, string> = { today: 'Peak today', '7d': 'Peak 7 days', '30d': 'Peak 30 days', '90d': 'Peak 90 days' };
 
@@ -76,7 +76,7 @@ export function InsightsView() {
                   <li key={w} className="stat-card card" aria-label={PEAK_WORDS[w]}>
                     <span className="muted small">{PEAK_WORDS[w]}</span>
                     <strong className="stat-value">{p ? count(p.value) : '—'}</strong>
-                    <span className="muted small">{p ? dateTime(p.at) : 'no data'}</span>
+                    <span className="muted small">{p ? (p.hour ? dateHour(p.at) : dateTime(p.at)) : 'no data'}</span>
                   </li>
                 );
               })}
