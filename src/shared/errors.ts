@@ -53,6 +53,11 @@ function adviceOnAssumption(provider: ProviderId, assumption: AssumptionRef): st
   return `${assumed} If ${name} works differently, change "${ASSUMPTION_SETTING_LABELS[assumption.setting]}" in the account's Provider details (Accounts → Edit).`;
 }
 
+/** What to do about a rejected key; inside an account form the key is "above", not "in Accounts". */
+export function keyAdvice(where: 'in Accounts' | 'above'): string {
+  return `Check the key ${where} and replace it if it was revoked or lacks the needed scope.`;
+}
+
 function explainKind(info: ProviderErrorInfo): { title: string; advice: string } {
   const name = providerLabel(info.provider);
   const said = info.message ? ` ${name} said: "${info.message}"` : '';
@@ -60,7 +65,7 @@ function explainKind(info: ProviderErrorInfo): { title: string; advice: string }
     case 'unauthorized':
       return {
         title: `${name} rejected the API key.${said}`,
-        advice: 'Check the key in Accounts and replace it if it was revoked or lacks the needed scope.',
+        advice: keyAdvice('in Accounts'),
       };
     case 'forbidden':
       return {

@@ -16,6 +16,11 @@ export interface TargetKindDescriptor {
   label: string;
   /** What the ids look like. */
   hint: string;
+  /**
+   * How many digits an id is expected to have, when the provider's seed shows one; an id that differs is
+   * warned about in the form, never refused (an assumption).
+   */
+  idDigits?: number;
   /** The environment variable the CLI reads a comma-separated list of these ids from, if any. */
   cliEnv?: string;
 }

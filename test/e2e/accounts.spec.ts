@@ -79,3 +79,42 @@ test('demo mode can be switched off and on again', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Welcome to Pulsebar' })).toBeVisible();
   await startDemo(app);
 });
+
+test('LuaProt: the hubs the key test found are ticked, not typed; no hub is refused at the field; an odd id is only warned about', async ({ app, expectErrors }) => {
+  expectErrors(/^on screen: A LuaProt account needs at least one hub or key to count anything\.$/);
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const baseUrl = world.accounts.luaprot.baseUrl;
+  const found = (await ipc(app, 'accounts:test', { provider: 'luaprot', baseUrl, key: DEMO_KEYS.luaprot })).found!;
+  expect(found.length).toBeGreaterThan(0);
+
+  await nav(app, 'Accounts').click();
+  await app.getByRole('button', { name: 'Add account' }).click();
+  const form = app.getByRole('form', { name: 'Add an account' });
+  // Opened at its first field, not left on <body>.
+  await expect(form.getByLabel('Provider')).toBeFocused();
+  await form.getByLabel('Provider').selectOption('luaprot');
+  await form.getByLabel('Label').fill('Picked hubs');
+  await form.getByLabel('Base URL (optional)').fill(baseUrl);
+  await form.getByLabel('API key').fill(DEMO_KEYS.luaprot);
+
+  // Nothing to count: said at the target fields, nothing added.
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await expect(form.getByRole('alert')).toHaveText('A LuaProt account needs at least one hub or key to count anything.');
+  await expect(app.getByRole('listitem', { name: 'Picked hubs' })).toHaveCount(0);
+
+  await form.getByLabel('Hub ids').fill('123');
+  await expect(form.getByLabel('Hub ids')).toHaveAccessibleDescription(/“123” does not look like a hub id \(20 digits/);
+  await form.getByLabel('Hub ids').fill('');
+
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  const first = found[0]!;
+  const box = form.getByRole('checkbox', { name: `${first.label} (${first.id})` });
+  await box.check();
+  await expect(form.getByLabel('Hub ids')).toHaveValue(first.id);
+  await form.getByRole('button', { name: 'Add account' }).click();
+  const item = app.getByRole('listitem', { name: 'Picked hubs' });
+  await expect(item).toContainText('Watches 1 hub');
+  // Back on the button that opened the form.
+  await expect(app.getByRole('button', { name: 'Add account' })).toBeFocused();
+});

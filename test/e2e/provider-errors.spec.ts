@@ -54,7 +54,11 @@ test('401 for a wrong key is explained, and replacing the key recovers', async (
   await form.getByLabel('API key').fill('not-the-right-key');
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert')).toContainText('LuaProt rejected the API key.');
+  // A rejected key is refused at the key field (nothing added) until the user says "Add anyway".
   await form.getByRole('button', { name: 'Add account' }).click();
+  await expect(form.getByLabel('API key')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('API key')).toHaveAccessibleDescription(/^LuaProt rejected the API key\..*Check the key above/);
+  await form.getByRole('button', { name: 'Add anyway' }).click();
   await expect(app.getByRole('alert').filter({ hasText: 'connection test failed' })).toBeVisible();
 
   await nav(app, 'Overview').click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountConfig, ProviderId } from '../../shared/model';
 import { createClient } from '../providers';
 import type { ClientOptions, ProviderClient } from '../providers/types';
+import { ProviderError } from '../providers/errors';
 import { MemorySecretStore } from '../secrets';
 import { defaultSettings } from '../settings/settings-schema';
 import type { Settings } from '../settings';
@@ -85,5 +86,49 @@ describe('accounts:add', () => {
     expect(added.test.ok).toBe(false);
     expect(saved().map((a) => a.id)).toEqual([added.account.id]);
     expect(changes).toEqual([`added:${added.account.id}`]);
+  });
+});
+
+describe('accounts:add with keyMustWork (the window, until "Add anyway")', () => {
+  const rejecting: ClientFactory = (provider: ProviderId, options: ClientOptions) => {
+    const real = createClient(provider, options) as ProviderClient;
+    return new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'liveCounts') {
+          return async () => {
+            throw new ProviderError({ kind: 'unauthorized', provider, status: 401, message: 'Invalid API key' });
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  };
+
+  it('refuses a rejected key at the key field and saves nothing (no key stored, nothing announced)', async () => {
+    const { accounts, saved, secrets, changes } = service(rejecting);
+    const stored: string[] = [];
+    const before = secrets.set.bind(secrets);
+    secrets.set = async (accountId: string, key: string) => (stored.push(accountId), before(accountId, key));
+    await expect(
+      accounts.add({ label: 'Main', provider: 'junkie', baseUrl: 'http://127.0.0.1:9', key: 'k-123456', targets: [], keyMustWork: true }),
+    ).rejects.toMatchObject({ kind: 'unauthorized', message: expect.stringMatching(/^key: Junkie rejected the API key\..*Nothing was added\.$/) });
+    expect(saved()).toEqual([]);
+    expect(stored).toEqual([]);
+    expect(changes).toEqual([]);
+  });
+
+  it('still adds when the key could not be tested (offline, outage): only a rejection refuses', async () => {
+    const { accounts, saved } = service();
+    // Nothing listens on port 9: a network failure.
+    const added = await accounts.add({ label: 'Main', provider: 'junkie', baseUrl: 'http://127.0.0.1:9', key: 'k-123456', targets: [], keyMustWork: true });
+    expect(added.test).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(saved().map((a) => a.id)).toEqual([added.account.id]);
+  });
+
+  it('without it a rejected key is a failed test on a saved account (the CLI contract)', async () => {
+    const { accounts, saved } = service(rejecting);
+    const added = await accounts.add({ label: 'Main', provider: 'junkie', baseUrl: 'http://127.0.0.1:9', key: 'k-123456', targets: [] });
+    expect(added.test).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(saved()).toHaveLength(1);
   });
 });

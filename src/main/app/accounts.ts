@@ -18,7 +18,7 @@ import { defaultProviderRegistry, type ProviderRegistry } from '../providers/reg
 import type { ClientOptions } from '../providers/types';
 import type { SecretStore } from '../secrets';
 import type { Settings, SettingsStore } from '../settings';
-import { asProviderErrorInfo, invalidRequest } from '../core/core-errors';
+import { CoreError, asProviderErrorInfo, invalidRequest } from '../core/core-errors';
 
 export type ClientFactory = (provider: ProviderId, options: ClientOptions) => AnyClient;
 
@@ -29,6 +29,11 @@ export interface AddAccountRequest {
   key: string;
   targets: TargetConfig[];
   autoTargets?: boolean;
+  /**
+   * Refuse (nothing saved) when the provider rejects the key; the window sends it until the user
+   * says "Add anyway". Without it a rejected key is a failed test on a saved account (the CLI).
+   */
+  keyMustWork?: boolean;
 }
 
 export interface UpdateAccountRequest {
@@ -202,6 +207,13 @@ export class AccountsService {
     // Validated before anything is saved: building the client checks the base URL and the key the
     // way every request will (a ProviderError of kind invalid_input names what is wrong).
     this.client(account, request.key);
+    // Tested before anything is saved, so a refusal leaves nothing behind; a network failure or an
+    // outage is no refusal (the user may be offline), only a rejected key is.
+    const early = request.keyMustWork ? await this.testWith(account, request.key) : null;
+    if (early && !early.ok && early.error?.kind === 'unauthorized') {
+      // Kind 'unauthorized' (not invalid_request): the window tells a rejected key from a malformed one.
+      throw new CoreError('unauthorized', `key: ${explainError(early.error).title} Nothing was added.`, { provider });
+    }
     // Key first: if the keychain refuses, nothing half-made is left in settings.
     await this.options.secrets.set(id, request.key);
     const undo = async (): Promise<void> => {
@@ -220,7 +232,7 @@ export class AccountsService {
     try {
       // A provider refusal is a result (the account stays, with the failed test shown); anything
       // thrown is not, and must not leave a saved account nobody was told about (no onChange).
-      test = await this.testWith(account, request.key);
+      test = early ?? (await this.testWith(account, request.key));
     } catch (error) {
       await undo();
       throw error;

@@ -7,6 +7,7 @@
  * count stays visible, marked, and leaves the grand total (see isStale in staleness.ts).
  * Account status never rides on a poll result: it comes in only through setStatus (AccountStatuses).
  */
+import { accountWithProvider } from '../../shared/account-name';
 import type { AlertEvent, AlertScope } from '../../shared/alerts';
 import type { Clock } from '../../shared/clock';
 import type {
@@ -240,7 +241,7 @@ export class MonitorService {
         watched.push({
           key: seriesKey(accountSeries(account.id)),
           scope: { type: 'account', accountId: account.id },
-          subject: `${account.label} (${this.registry.get(account.provider).descriptor.label})`,
+          subject: accountWithProvider(account.label, this.registry.get(account.provider).descriptor.label),
           provider: account.provider,
           value: update.total,
         });

@@ -180,6 +180,7 @@ export const requestSchemas = {
     key: apiKey,
     targets,
     autoTargets: z.boolean().optional(),
+    keyMustWork: z.boolean().optional(),
   }),
   'accounts:update': z.strictObject({
     id: id('id'),

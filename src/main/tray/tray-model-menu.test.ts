@@ -91,6 +91,12 @@ describe('tray menu, item by item', () => {
     expect(halted('junkie', 'unauthorized')).toBe('x label (Junkie): 5 — key rejected');
   });
 
+  it('names an account left unnamed (labelled after its provider) once: "LuaAuth: 5", not "LuaAuth (LuaAuth): 5"', () => {
+    const unnamed = live('x', 'luaauth', 'ok', 5);
+    unnamed.account.label = 'LuaAuth';
+    expect(buildTrayModel(snap([unnamed]), { now: NOW }).menu[2]?.label).toBe('LuaAuth: 5');
+  });
+
   it('offers to resume alerts only while a pause lasts beyond now', () => {
     const ids = (until: number | null) => buildTrayModel(snap([], { alertsPausedUntil: until }), { now: NOW }).menu.map((i) => i.id);
     expect(ids(NOW + 1)).toContain('resume-alerts');

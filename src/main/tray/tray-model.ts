@@ -2,6 +2,7 @@
  * The tray, computed purely from the monitor snapshot: icon, tooltip, title and
  * menu. Rebuilt on every update (Linux only shows a menu when it is set again).
  */
+import { accountWithProvider } from '../../shared/account-name';
 import type { AlertEvent } from '../../shared/alerts';
 import type { AccountLive, MonitorSnapshot, TargetLive } from '../../shared/ipc-contract';
 import type { AccountState, ProviderId } from '../../shared/model';
@@ -111,7 +112,7 @@ function accountItem(account: AccountLive, now: number): TrayMenuItem {
   return {
     id: seriesIdentity(series),
     command: { type: 'show', series },
-    label: `${account.account.label} (${providerLabel(account.account.provider)}): ${fmt(account.total)}${note}`,
+    label: `${accountWithProvider(account.account.label, providerLabel(account.account.provider))}: ${fmt(account.total)}${note}`,
     submenu: account.targets.length > 0 ? account.targets.map((t) => targetItem(account, t)) : undefined,
   };
 }

@@ -64,6 +64,13 @@ export const LUAPROT_ASSUMPTIONS: ProviderAssumptionsView = {
       note: 'Used only to name hubs and scripts; a 404 there says so and counting goes on.',
     },
     {
+      id: 'luaprot.hub-id-format',
+      topic: 'Hub id format',
+      basis: 'assumed',
+      value: '20 digits',
+      note: 'The seed shows one hub id (40511091490620200512) and fixes no format: the account form warns about other ids but still saves them.',
+    },
+    {
       id: 'luaprot.no-paging',
       topic: 'Session list paging',
       basis: 'assumed',

@@ -21,7 +21,15 @@ export const LUAPROT_DESCRIPTOR: ProviderDescriptor = Object.freeze({
       'bulk actions apply to a whole hub or key; scripts cannot be switched through its API.',
   },
   targetKinds: [
-    { kind: 'hub', noun: 'Hub', label: 'Hub ids', hint: 'Comma separated 20-digit hub ids', cliEnv: 'PULSEBAR_LUAPROT_HUBS' },
+    {
+      kind: 'hub',
+      noun: 'Hub',
+      label: 'Hub ids',
+      hint: 'Comma separated 20-digit hub ids',
+      // One example id in the seed (40511091490620200512): a format assumed, not documented (assumptions.ts).
+      idDigits: 20,
+      cliEnv: 'PULSEBAR_LUAPROT_HUBS',
+    },
     { kind: 'key', noun: 'Key', label: 'Keys to watch (optional)', hint: 'Comma separated user keys' },
   ],
   autoTargets: false,

@@ -119,4 +119,31 @@ describe('AccountEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(bridge.callsTo('accounts:update')[0]).toMatchObject({ autoTargets: false });
   });
+
+  it('refuses to save a LuaProt account left with no hub or key, at the target fields', async () => {
+    const { user, bridge, onDone } = setup();
+    await user.clear(screen.getByLabelText('Hub ids'));
+    await user.clear(screen.getByLabelText('Keys to watch (optional)'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A LuaProt account needs at least one hub or key to count anything.');
+    expect(bridge.callsTo('accounts:update')).toEqual([]);
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('Discover offers the hubs the stored key sees as checkboxes that fill Hub ids', async () => {
+    const { user, bridge } = setup({
+      'accounts:discover': { ok: true, found: [{ kind: 'hub', id: '111', label: 'Alpha' }, { kind: 'hub', id: '222', label: 'Beta' }] },
+    });
+    await user.click(screen.getByRole('button', { name: 'Discover targets' }));
+    expect(bridge.callsTo('accounts:discover')).toEqual([{ id: 'acc' }]);
+    expect(await screen.findByRole('checkbox', { name: 'Alpha (111)' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Beta (222)' }));
+    expect(screen.getByLabelText('Hub ids')).toHaveValue('111, 222');
+  });
+
+  it('does not discover with the stored key while a new key or another server is typed', async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Replace API key'), 'new');
+    expect(screen.getByRole('button', { name: 'Discover targets' })).toBeDisabled();
+  });
 });

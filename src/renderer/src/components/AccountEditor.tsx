@@ -7,6 +7,7 @@ import { ACCOUNT_FIELD_NAMES, useFormError } from '../hooks/use-form-error';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, draftFromTargets, targetsFromDraft, type TargetDraft } from './TargetFields';
+import { noTargetsWords } from './target-rules';
 import { ProviderDetails } from './ProviderDetails';
 import { assumptionsFromDraft, draftChanged, draftFromAssumptions, draftProblems, type AssumptionDraft } from './assumption-draft';
 
@@ -15,6 +16,7 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
   const keyStore = useMonitor((s) => s.snapshot?.keyStore ?? null);
   const update = useAccounts((s) => s.update);
   const test = useAccounts((s) => s.test);
+  const discover = useAccounts((s) => s.discover);
   const [label, setLabel] = useState(account.label);
   const [baseUrl, setBaseUrl] = useState(account.baseUrl);
   const [newKey, setNewKey] = useState('');
@@ -41,6 +43,19 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
     }
   };
 
+  /** Asks the provider with the stored key which targets there are; they are offered as checkboxes. */
+  const runDiscover = async () => {
+    setBusy(true);
+    problem.clear();
+    try {
+      setResult(await discover(account.id));
+    } catch (err) {
+      problem.fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // Each field already says what is wrong; Save names where to look.
@@ -48,14 +63,20 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
       setDetailsError('Provider details: correct the fields marked there, or use the defaults.');
       return;
     }
-    setBusy(true);
+    const targets = targetsFromDraft(account.provider, draft, account.targets);
+    const empty = noTargetsWords(account.provider, targets);
     problem.clear();
+    if (empty) {
+      problem.fail(new Error(`targets: ${empty}`));
+      return;
+    }
+    setBusy(true);
     try {
       await update({
         id: account.id,
         label: label.trim() || account.label,
         baseUrl: baseUrl.trim(),
-        targets: targetsFromDraft(account.provider, draft, account.targets),
+        targets,
         ...(providerDescriptor(account.provider)?.autoTargets ? { autoTargets } : {}),
         ...(newKey ? { key: newKey } : {}),
         // Sent only when changed, so saving a label never rewrites the overrides.
@@ -105,7 +126,13 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
           Watch every script
         </label>
       )}
-      <TargetFields provider={account.provider} draft={draft} onChange={(d) => (setDraft(d), problem.edited('targets'))} idPrefix={`edit-${account.id}`} />
+      <TargetFields
+        provider={account.provider}
+        draft={draft}
+        onChange={(d) => (setDraft(d), problem.edited('targets'))}
+        idPrefix={`edit-${account.id}`}
+        found={result?.ok ? result.found : undefined}
+      />
       {problem.message('targets')}
       <ProviderDetails
         provider={account.provider}
@@ -117,6 +144,10 @@ export function AccountEditor({ account, onDone }: { account: AccountView; onDon
       <AccountFormFooter result={result} error={detailsError ?? problem.formError} onCancel={onDone}>
         <button type="button" disabled={busy} onClick={runTest}>
           Test connection
+        </button>
+        {/* The stored key and server: a key typed above is tested, not used to discover. */}
+        <button type="button" disabled={busy || newKey !== '' || baseUrl.trim() !== account.baseUrl} onClick={runDiscover}>
+          Discover targets
         </button>
         <button type="submit" className="primary" disabled={busy}>
           Save

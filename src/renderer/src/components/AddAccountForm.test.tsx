@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeTopOverlay } from '../keyboard';
 import type { ResponseOf } from '../../../shared/ipc-contract';
 import { useAccounts } from '../stores/accounts-store';
 import { deferred, installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
@@ -67,6 +69,8 @@ describe('AddAccountForm', () => {
           { kind: 'hub', id: '222' },
           { kind: 'key', id: 'KEY-1' },
         ],
+        // Main refuses a key the provider rejects, until "Add anyway".
+        keyMustWork: true,
       },
     ]);
     expect(onAdded).toHaveBeenCalledWith('LuaProt', { ok: true, found: [] });
@@ -88,6 +92,7 @@ describe('AddAccountForm', () => {
       targets: [],
       baseUrl: 'http://127.0.0.1:9',
       autoTargets: false,
+      keyMustWork: true,
     });
   });
 
@@ -129,5 +134,111 @@ describe('AddAccountForm', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onDone).toHaveBeenCalledOnce();
     expect(bridge.calls).toEqual([]);
+  });
+
+  it('refuses a key the provider rejects at the key field, and adds only on "Add anyway"', async () => {
+    const { user, bridge, onAdded } = setup({
+      'accounts:add': (r) =>
+        r.keyMustWork
+          ? { fail: { kind: 'unauthorized', provider: 'junkie', message: 'key: Junkie rejected the API key. Nothing was added.' } }
+          : { account: sampleAccount({ label: r.label }), test: { ok: false, error: { kind: 'unauthorized', provider: 'junkie', message: 'bad' } } },
+    });
+    await user.type(field('API key'), 'wrong');
+    expect(screen.queryByRole('button', { name: 'Add anyway' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Junkie rejected the API key. Nothing was added. Check the key above, or add the account anyway.',
+    );
+    expect(field('API key')).toHaveAttribute('aria-invalid', 'true');
+    expect(field('API key')).toHaveValue('wrong');
+    expect(onAdded).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Add anyway' }));
+    expect(bridge.callsTo('accounts:add').map((r) => r.keyMustWork)).toEqual([true, undefined]);
+    expect(onAdded).toHaveBeenCalledOnce();
+  });
+
+  it('offers "Add anyway" only for a rejected key, and not once the key is edited', async () => {
+    const { user } = setup({ 'accounts:add': { fail: { kind: 'unauthorized', provider: 'junkie', message: 'key: Junkie rejected the API key.' } } });
+    await user.type(field('API key'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    await screen.findByRole('button', { name: 'Add anyway' });
+    await user.type(field('API key'), '2');
+    expect(screen.queryByRole('button', { name: 'Add anyway' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says a rejected key in a test is to be checked "above", not "in Accounts"', async () => {
+    const { user } = setup({ 'accounts:test': { ok: false, error: { kind: 'unauthorized', provider: 'junkie', message: '' } } });
+    await user.type(field('API key'), 'k');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Junkie rejected the API key.');
+    expect(alert).toHaveTextContent('Check the key above and replace it');
+    expect(alert).not.toHaveTextContent('in Accounts');
+  });
+
+  it('refuses a LuaProt account with no hub or key at the target fields, and sends nothing', async () => {
+    const { user, bridge } = setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'luaprot');
+    await user.type(field('API key'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A LuaProt account needs at least one hub or key to count anything.');
+    expect(bridge.callsTo('accounts:add')).toEqual([]);
+  });
+
+  it('asks LuaAuth for a project or a script too', async () => {
+    const { user, bridge } = setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'luaauth');
+    await user.type(field('API key'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A LuaAuth account needs at least one script or project to count anything.');
+    expect(bridge.callsTo('accounts:add')).toEqual([]);
+  });
+
+  it('warns about a hub id that is not 20 digits, but still adds it', async () => {
+    const { user, bridge } = setup({ 'accounts:add': (r) => ({ account: sampleAccount({ label: r.label }), test: { ok: true, found: [] } }) });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'luaprot');
+    await user.type(field('API key'), 'secret');
+    await user.type(field('Hub ids'), '40511091490620200512');
+    expect(screen.queryByText(/does not look like/)).toBeNull();
+    await user.type(field('Hub ids'), ', 123');
+    expect(screen.getByText('“123” does not look like a hub id (20 digits, as far as Pulsebar knows); it is saved as typed.')).toBeInTheDocument();
+    expect(field('Hub ids')).toHaveAccessibleDescription(/does not look like a hub id/);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(bridge.callsTo('accounts:add')[0]!.targets).toEqual([
+      { kind: 'hub', id: '40511091490620200512' },
+      { kind: 'hub', id: '123' },
+    ]);
+  });
+
+  it('offers the hubs a test found as checkboxes (name and id) that fill the Hub ids field', async () => {
+    const { user } = setup({
+      'accounts:test': {
+        ok: true,
+        found: [
+          { kind: 'hub', id: '40511091490620200512', label: 'Phantom Hub V2' },
+          { kind: 'hub', id: '40511091490620200513', label: 'Phantom X' },
+        ],
+      },
+    });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'luaprot');
+    await user.type(field('API key'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const v2 = await screen.findByRole('checkbox', { name: 'Phantom Hub V2 (40511091490620200512)' });
+    const x = screen.getByRole('checkbox', { name: 'Phantom X (40511091490620200513)' });
+    await user.click(v2);
+    await user.click(x);
+    expect(field('Hub ids')).toHaveValue('40511091490620200512, 40511091490620200513');
+    await user.click(v2);
+    expect(field('Hub ids')).toHaveValue('40511091490620200513');
+    expect(x).toBeChecked();
+    expect(v2).not.toBeChecked();
+  });
+
+  it('starts at its first field, and Esc closes it', () => {
+    const { onDone } = setup();
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveFocus();
+    act(() => void closeTopOverlay());
+    expect(onDone).toHaveBeenCalledOnce();
   });
 });

@@ -1,13 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { providerDescriptor } from '../../../shared/provider-descriptor';
 import type { TestResult } from '../../../shared/ipc-contract';
 import { DEFAULT_BASE_URLS, PROVIDERS, PROVIDER_NAMES, type ProviderId } from '../../../shared/model';
+import { IpcFailure } from '../api';
+import { useEscape } from '../keyboard';
 import { useAccounts } from '../stores/accounts-store';
 import { newKeyWords } from '../key-store-words';
 import { ACCOUNT_FIELD_NAMES, useFormError } from '../hooks/use-form-error';
 import { useMonitor } from '../stores/monitor-store';
 import { AccountFormFooter } from './AccountFormFooter';
 import { TargetFields, targetsFromDraft, type TargetDraft } from './TargetFields';
+import { noTargetsWords } from './target-rules';
 
 /**
  * New account. The key lives in this form only until it is sent to main once; the field is then
@@ -27,6 +30,12 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
   const [busy, setBusy] = useState<'test' | 'add' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const problem = useFormError(ACCOUNT_FIELD_NAMES);
+  /** The provider rejected this key and nothing was added: "Add anyway" is offered until the key changes. */
+  const [keyRejected, setKeyRejected] = useState(false);
+  const first = useRef<HTMLSelectElement>(null);
+  // Opening the form (click or Enter on "Add account") starts at its first field, not at <body>.
+  useEffect(() => first.current?.focus(), []);
+  useEscape(onDone);
 
   const runTest = async () => {
     setBusy('test');
@@ -41,28 +50,44 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy('add');
+  /** Adds the account; unless `anyway`, main refuses a key the provider rejects (an offline add still goes through). */
+  const addAccount = async (anyway: boolean) => {
+    const targets = targetsFromDraft(provider, draft);
+    const empty = noTargetsWords(provider, targets);
     problem.clear();
+    if (empty) {
+      problem.fail(new Error(`targets: ${empty}`));
+      return;
+    }
+    setBusy('add');
+    setKeyRejected(false);
     try {
       const { account, test: outcome } = await add({
         label: label.trim() || PROVIDER_NAMES[provider],
         provider,
         key,
-        targets: targetsFromDraft(provider, draft),
+        targets,
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
         ...(providerDescriptor(provider)?.autoTargets ? { autoTargets } : {}),
+        ...(anyway ? {} : { keyMustWork: true }),
       });
       // The key has gone to main; drop it here at once, whatever the test said.
       setKey('');
       void refresh();
       onAdded(account.label, outcome);
     } catch (err) {
-      problem.fail(err);
+      const rejected = err instanceof IpcFailure && err.error.kind === 'unauthorized';
+      setKeyRejected(rejected);
+      // Said at the key field: the user is already in Accounts, the key is right above.
+      problem.fail(rejected ? new Error(`${err.error.message} Check the key above, or add the account anyway.`) : err);
     } finally {
       setBusy(null);
     }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void addAccount(false);
   };
 
   return (
@@ -70,7 +95,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
       <h3 id="add-account-title">Add an account</h3>
       <label className="field">
         <span>Provider</span>
-        <select value={provider} onChange={(e) => (setProvider(e.target.value as ProviderId), setDraft({}), setResult(null))}>
+        <select ref={first} value={provider} onChange={(e) => (setProvider(e.target.value as ProviderId), setDraft({}), setResult(null), problem.edited('targets'))}>
           {PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {PROVIDER_NAMES[p]}
@@ -108,7 +133,7 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
           spellCheck={false}
           required
           {...problem.attrs('key')}
-          onChange={(e) => (setKey(e.target.value), problem.edited('key'))}
+          onChange={(e) => (setKey(e.target.value), setKeyRejected(false), problem.edited('key'))}
         />
       </label>
       {problem.message('key')}
@@ -118,7 +143,12 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
           Watch every script
         </label>
       )}
-      <TargetFields provider={provider} draft={draft} onChange={(d) => (setDraft(d), problem.edited('targets'))} idPrefix="add" />
+      <TargetFields
+        provider={provider}
+        draft={draft} onChange={(d) => (setDraft(d), problem.edited('targets'))}
+        idPrefix="add"
+        found={result?.ok ? result.found : undefined}
+      />
       {problem.message('targets')}
       <p className="muted small">{newKeyWords(keyStore)}</p>
       <AccountFormFooter result={result} error={problem.formError} onCancel={onDone}>
@@ -128,6 +158,11 @@ export function AddAccountForm({ onDone, onAdded }: { onDone: () => void; onAdde
         <button type="submit" className="primary" disabled={!key || busy !== null}>
           {busy === 'add' ? 'Adding…' : 'Add account'}
         </button>
+        {keyRejected && (
+          <button type="button" disabled={!key || busy !== null} onClick={() => void addAccount(true)}>
+            Add anyway
+          </button>
+        )}
       </AccountFormFooter>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { TestResult } from '../../../shared/ipc-contract';
-import { explainError } from '../../../shared/errors';
+import { explainError, keyAdvice } from '../../../shared/errors';
 import { plural } from '../../../shared/plural';
 
 /**
@@ -27,7 +27,9 @@ export function TestResultText({ result }: { result: TestResult }) {
       </div>
     );
   }
-  const explanation = result.explanation ?? (result.error ? explainError(result.error) : null);
+  const explained = result.explanation ?? (result.error ? explainError(result.error) : null);
+  // Shown in an account form, right below the key field: the key is "above", not "in Accounts".
+  const explanation = explained && { ...explained, advice: explained.advice.replace(keyAdvice('in Accounts'), keyAdvice('above')) };
   return (
     <div className="test-result failed" role="alert">
       <p className="problem-title">{explanation?.title ?? 'The connection test failed.'}</p>

@@ -15,6 +15,8 @@ interface AccountsState {
   update(request: RequestOf<'accounts:update'>): Promise<AccountView>;
   remove(id: string): Promise<void>;
   test(request: RequestOf<'accounts:test'>): Promise<TestResult>;
+  /** Targets the stored key can see, with the provider's names (offered as checkboxes in Edit). */
+  discover(id: string): Promise<TestResult>;
   /** Gives a target the user's own label ("" brings back the provider's name), saved in the account's settings. */
   renameTarget(account: AccountView, target: { kind: TargetKind; id: string }, label: string): Promise<void>;
   /** What each provider documents and what is assumed (Provider details); fetched once, when first shown. */
@@ -48,6 +50,9 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
   },
   test(request) {
     return call('accounts:test', request);
+  },
+  discover(id) {
+    return call('accounts:discover', { id });
   },
   async renameTarget(account, target, label) {
     await get().update(renameRequest(account, target, label));

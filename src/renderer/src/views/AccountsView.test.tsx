@@ -1,8 +1,9 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountView, ProviderCapabilities } from '../../../shared/ipc-contract';
 import { App } from '../App';
+import { closeTopOverlay } from '../keyboard';
 import { useMonitor } from '../stores/monitor-store';
 import { useUi } from '../stores/ui-store';
 import { installFakeBridge, type FakeHandlers } from '../test-support/fake-bridge';
@@ -85,5 +86,56 @@ describe('AccountsView', () => {
     act(() => bridge.emit('monitor:update', snapshotOf([two[0]!])));
     expect(listed()).toEqual(['Alpha']);
     expect(bridge.calls.slice(calls)).toEqual([]);
+  });
+
+  it('says an account with no targets watches "nothing yet", and does not repeat a provider used as the label', () => {
+    fakeMain([]);
+    const bare = sampleAccount({ id: 'j', label: 'Junkie', provider: 'junkie', targets: [] });
+    const shop = sampleAccount({ id: 's', label: 'Shop', provider: 'luaprot', targets: [] });
+    useMonitor.setState({ snapshot: snapshotOf([bare, shop]) });
+    render(<AccountsView />);
+    const item = screen.getByRole('listitem', { name: 'Junkie' });
+    expect(item).toHaveTextContent(/^Junkie\s*Watches nothing yet ·/);
+    expect(screen.getByRole('listitem', { name: 'Shop' })).toHaveTextContent(/^Shop LuaProt\s*Watches nothing yet ·/);
+    expect(document.body).not.toHaveTextContent('nothing watched yet');
+  });
+
+  it('moves focus into the Add form on open, and back to "Add account" on Cancel', async () => {
+    const { user } = fakeMain([]);
+    useMonitor.setState({ snapshot: snapshotOf([]) });
+    render(<AccountsView />);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Add account' })).toHaveFocus();
+  });
+
+  it('Esc closes the Add form (the rule editor\'s way: the topmost overlay)', async () => {
+    const { user } = fakeMain([]);
+    useMonitor.setState({ snapshot: snapshotOf([]) });
+    render(<AccountsView />);
+    await user.keyboard('{Tab}');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    act(() => void closeTopOverlay());
+    expect(screen.queryByRole('form', { name: 'Add an account' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add account' })).toHaveFocus();
+  });
+
+  it('after removing an account, focus lands on the next account\'s Edit button, then on "Add account"', async () => {
+    const three = [sampleAccount({ id: 'a', label: 'Alpha' }), sampleAccount({ id: 'b', label: 'Beta' }), sampleAccount({ id: 'c', label: 'Gamma' })];
+    const { user, drop } = fakeMain(three, { 'accounts:remove': (r) => void drop(r.id) });
+    useMonitor.setState({ snapshot: snapshotOf(three) });
+    render(<AccountsView />);
+    const removeAndConfirm = async (label: string) => {
+      await user.click(screen.getByRole('button', { name: `Remove ${label}` }));
+      await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove account' }));
+      await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    };
+    await removeAndConfirm('Beta');
+    expect(screen.getByRole('button', { name: 'Edit Gamma' })).toHaveFocus();
+    await removeAndConfirm('Gamma');
+    expect(screen.getByRole('button', { name: 'Edit Alpha' })).toHaveFocus();
+    await removeAndConfirm('Alpha');
+    expect(screen.getByRole('button', { name: 'Add account' })).toHaveFocus();
   });
 });

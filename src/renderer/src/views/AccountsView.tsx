@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView, TestResult } from '../../../shared/ipc-contract';
+import { namedAfterProvider } from '../../../shared/account-name';
 import { explainError } from '../../../shared/errors';
 import { PROVIDER_NAMES } from '../../../shared/model';
 import { describeFailure } from '../api';
@@ -18,7 +19,7 @@ function watchedInWords(a: AccountView, found: number | undefined): string {
   if (a.autoTargets && a.targets.length === 0) return found ? `every script (${found} found)` : 'every script';
   const byKind = new Map<string, number>();
   for (const t of a.targets) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
-  if (byKind.size === 0) return 'nothing watched yet';
+  if (byKind.size === 0) return 'nothing yet';
   return [...byKind].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
 }
 
@@ -38,6 +39,13 @@ export function AccountsView() {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /**
+   * Where focus goes once a form or dialog it was in has gone (else it falls to <body>): an account's
+   * Edit button (by id), or null for the "Add account" button.
+   */
+  const [refocus, setRefocus] = useState<{ editOf: string | null } | null>(null);
 
   const demo = snapshot?.demo ?? false;
   const setDemo = async (enabled: boolean) => {
@@ -53,6 +61,22 @@ export function AccountsView() {
   };
 
   const toRemove = snapshot?.accounts.find((a) => a.account.id === removing)?.account;
+
+  useEffect(() => {
+    // Waits for the dialog or form to go: the dialog gives focus back to its opener as it closes.
+    if (!refocus || toRemove || adding) return;
+    const edit = refocus.editOf === null ? null : list.current?.querySelector<HTMLElement>(`[data-edit-of=${JSON.stringify(refocus.editOf)}]`);
+    (edit ?? addButton.current)?.focus();
+    setRefocus(null);
+  }, [refocus, toRemove, adding]);
+
+  /** The account whose Edit button takes focus after `id` is removed: the next one, else the one before. */
+  const neighbourOf = (id: string): string | null => {
+    const editable = (snapshot?.accounts ?? []).filter((a) => !a.account.demo).map((a) => a.account.id);
+    const i = editable.indexOf(id);
+    return editable[i + 1] ?? editable[i - 1] ?? null;
+  };
+  const closeForm = () => (setAdding(false), setRefocus({ editOf: null }));
 
   return (
     <div className="accounts-view">
@@ -83,16 +107,16 @@ export function AccountsView() {
           <h2 id="accounts-title">Accounts</h2>
           <span className="spacer" />
           {!adding && (
-            <button type="button" className="primary" onClick={() => setAdding(true)}>
+            <button ref={addButton} type="button" className="primary" onClick={() => setAdding(true)}>
               Add account
             </button>
           )}
         </div>
         {adding && (
           <AddAccountForm
-            onDone={() => setAdding(false)}
+            onDone={closeForm}
             onAdded={(label, test) => {
-              setAdding(false);
+              closeForm();
               const { text, tone } = testInWords(label, test);
               notify(text, tone);
             }}
@@ -105,7 +129,7 @@ export function AccountsView() {
         {demo && snapshot?.accounts.some((a) => a.account.demo) && (
           <p className="muted small">Demo accounts cannot be edited; they go away when demo mode is turned off.</p>
         )}
-        <ul className="account-list">
+        <ul className="account-list" ref={list}>
           {snapshot?.accounts.map((live) => {
             const a = live.account;
             return (
@@ -114,8 +138,10 @@ export function AccountsView() {
                   <div className="account-text">
                     <strong>{a.label}</strong>{' '}
                     <span className="muted">
-                      {PROVIDER_NAMES[a.provider]}
-                      {a.demo ? ' · demo' : ''}
+                      {/* An account named after its provider would read "Junkie Junkie". */}
+                      {[namedAfterProvider(a.label, PROVIDER_NAMES[a.provider]) ? null : PROVIDER_NAMES[a.provider], a.demo ? 'demo' : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                     <div className="muted small account-meta">
                       Watches {watchedInWords(a, live.targets.length)} ·{' '}
@@ -132,6 +158,7 @@ export function AccountsView() {
                       <button
                         type="button"
                         aria-label={`Edit ${a.label}`}
+                        data-edit-of={a.id}
                         aria-expanded={editing === a.id}
                         onClick={() => setEditing(editing === a.id ? null : a.id)}
                       >
@@ -156,7 +183,11 @@ export function AccountsView() {
           message={`${removedKeyWords(snapshot?.keyStore ?? null)} and its history is no longer shown.`}
           confirmLabel="Remove account"
           danger
-          onConfirm={() => remove(toRemove.id)}
+          onConfirm={async () => {
+            const next = neighbourOf(toRemove.id);
+            await remove(toRemove.id);
+            setRefocus({ editOf: next });
+          }}
           onClose={() => setRemoving(null)}
         />
       )}
