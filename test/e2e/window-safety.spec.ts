@@ -36,13 +36,22 @@ test('the drawer and the message dialog keep Tab inside; Ctrl+Enter sends; Esc c
     await app.keyboard.press('Tab');
     expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   }
-  await dialog.getByRole('textbox', { name: 'Message' }).focus();
-  await app.keyboard.press('Control+Enter');
-  await expect(dialog.getByRole('status').first()).toContainText('LuaProt:');
-  const sent = ((await control(request, world, 'state')) as { messages: Array<{ text?: string }> }).messages;
-  expect(sent.some((m) => m.text === 'Back in 5')).toBe(true);
+  const sent = async () => ((await control(request, world, 'state')) as { messages: Array<{ text?: string }> }).messages;
+  // Esc cancels: the dialog goes, nothing is sent.
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  expect((await sent()).some((m) => m.text === 'Back in 5')).toBe(false);
+  // Ctrl+Enter sends; one message sent closes the dialog with a notice.
+  // The dialog took the drawer's place; the row opens it again.
+  await expect(drawer).toBeHidden();
+  await button.click();
+  await drawer.getByRole('button', { name: 'Message' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await app.keyboard.type('Back in 5');
+  await app.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: `Message sent to ${name}. LuaProt:` })).toBeVisible();
+  expect((await sent()).some((m) => m.text === 'Back in 5')).toBe(true);
 });
 
 test('LuaProt hub-wide message on a filtered list quotes both numbers and asks before sending', async ({ app, request }) => {
