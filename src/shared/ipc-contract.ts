@@ -131,6 +131,11 @@ export interface LiveTotals {
 
 export interface MonitorSnapshot {
   at: number;
+  /**
+   * Grows with every snapshot main makes (not the clock, which may step back). A request's answer and a
+   * push may arrive in either order; the window keeps the newer one.
+   */
+  seq: number;
   /** Sum of the accounts that are live (not `stale`). */
   total: number;
   /** Per provider, live accounts only. */

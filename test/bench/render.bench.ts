@@ -68,6 +68,7 @@ function stubScript(hubs: Record<string, BenchSession[]>): string {
   const total = SESSIONS * targets.length;
   const parts: Omit<MonitorSnapshot, 'live'> = {
     at: Date.UTC(2026, 0, 1),
+    seq: 1,
     total,
     byProvider: { junkie: 0, luaprot: total, luaauth: 0 },
     accounts: [

@@ -88,6 +88,8 @@ export class MonitorService {
   private readonly live = new Map<string, AccountLiveState>();
   private pending: PollResult[] = [];
   private dirty = false;
+  /** How many snapshots were made: their `seq`, so the window can keep the newest. */
+  private snapshots = 0;
   /** What the grand total counted at its last history sample (accounts and their compositions). */
   private totalComposition: string | null = null;
   /** Latest time seen, to notice the wall clock stepping back. */
@@ -326,6 +328,7 @@ export class MonitorService {
     const glance = this.glanceOf(now, accounts);
     return {
       at: now,
+      seq: ++this.snapshots,
       total,
       byProvider,
       live: liveTotals({ total, byProvider, accounts }),

@@ -80,4 +80,11 @@ describe('the grand total right after a start', () => {
     round();
     expect(totals()).toEqual([200]);
   });
+
+  it('numbers every snapshot it makes, growing even when the clock steps back (the window keeps the newest)', () => {
+    const { monitor } = setup();
+    const first = monitor.snapshot().seq;
+    const second = monitor.snapshot(Date.UTC(2020, 0, 1)).seq;
+    expect(second).toBeGreaterThan(first);
+  });
 });

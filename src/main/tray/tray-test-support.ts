@@ -10,6 +10,7 @@ export const TRAY_TEST_NOW = Date.UTC(2026, 0, 5, 12);
 export function traySnapshot(parts: Partial<Omit<MonitorSnapshot, 'live'>>): MonitorSnapshot {
   const whole: Omit<MonitorSnapshot, 'live'> = {
     at: TRAY_TEST_NOW,
+    seq: 1,
     total: 0,
     byProvider: { junkie: 0, luaprot: 0, luaauth: 0 },
     accounts: [],

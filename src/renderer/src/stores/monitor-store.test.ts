@@ -61,4 +61,21 @@ describe('allTargets', () => {
       'B/luaprot/key:k1=Key',
     ]);
   });
+
+  it('keeps the newer snapshot when an answer arrives after a push made later (demo:set crossing the first counts)', async () => {
+    const answered = sampleSnapshot([sampleAccountLive({ total: null })], { seq: 4, demo: true });
+    const pushed = sampleSnapshot([sampleAccountLive({ total: 120 })], { seq: 5, demo: true });
+    let answer: (snapshot: typeof answered) => void = () => undefined;
+    const answerArrives = new Promise<typeof answered>((resolve) => (answer = resolve));
+    installFakeBridge({ 'demo:set': () => answerArrives });
+    const switching = useMonitor.getState().setDemo(true);
+    useMonitor.getState().setSnapshot(pushed);
+    answer(answered);
+    await switching;
+    expect(useMonitor.getState().snapshot?.seq).toBe(5);
+    expect(useMonitor.getState().snapshot?.live.total).toBe(120);
+    // A newer one still replaces it.
+    useMonitor.getState().setSnapshot({ ...pushed, seq: 6, live: { ...pushed.live, total: 121 } });
+    expect(useMonitor.getState().snapshot?.live.total).toBe(121);
+  });
 });

@@ -44,6 +44,10 @@ export const useMonitor = create<MonitorState>()((set, get) => ({
     }
   },
   setSnapshot(snapshot) {
+    // An answer (demo:set, app:snapshot) can arrive after a push made later: the older one is dropped,
+    // or a window could show "0 live" until the next poll round.
+    const shown = get().snapshot;
+    if (shown && snapshot.seq < shown.seq) return;
     set({ snapshot });
   },
   async fetchSnapshot() {

@@ -41,6 +41,7 @@ export function sampleSnapshot(accounts: AccountLive[], over: Partial<MonitorSna
   for (const a of live) byProvider[a.account.provider] += a.total ?? 0;
   const parts: Omit<MonitorSnapshot, 'live'> = {
     at: 1_000,
+    seq: 1,
     total: live.reduce((n, a) => n + (a.total ?? 0), 0),
     byProvider,
     accounts,
