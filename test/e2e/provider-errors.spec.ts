@@ -1,5 +1,6 @@
 import { DEMO_KEYS } from '../../src/main/simulator/config';
-import { control, demoWorld, expect, fastPolling, nav, startDemo, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { control, demoWorld, expect, fastPolling, nav, startDemo, test, type DemoWorld } from './fixtures';
 
 test('502 from Junkie is explained in words and clears on recovery', async ({ app, request, expectErrors }) => {
   expectErrors(/^on screen: Junkie is unavailable \(HTTP 502\)\./);
@@ -40,10 +41,8 @@ test('429 from LuaAuth is explained in words and clears on recovery', async ({ a
   await expect(status).not.toContainText('rate limiting');
 });
 
-test('401 for a wrong key is explained, and replacing the key recovers', async ({ app, expectErrors }) => {
-  expectErrors(/^on screen: (Added Shop LuaProt, but the connection test failed: )?LuaProt rejected the API key\./);
-  await startDemo(app);
-  const world = await demoWorld(app);
+/** Accounts → Add account, filled in for "Shop LuaProt" on the demo's LuaProt with one of its hubs and `key`; not sent yet. */
+async function fillShopLuaProt(app: Page, world: DemoWorld, key: string): Promise<Locator> {
   await nav(app, 'Accounts').click();
   await app.getByRole('button', { name: 'Add account' }).click();
   const form = app.getByRole('form', { name: 'Add an account' });
@@ -51,7 +50,15 @@ test('401 for a wrong key is explained, and replacing the key recovers', async (
   await form.getByLabel('Label').fill('Shop LuaProt');
   await form.getByLabel('Base URL (optional)').fill(`${world.origin}/luaprot`);
   await form.getByLabel('Hub ids').fill(world.accounts.luaprot.targets[0]!.id);
-  await form.getByLabel('API key').fill('not-the-right-key');
+  await form.getByLabel('API key').fill(key);
+  return form;
+}
+
+test('401 for a wrong key is explained, and replacing the key recovers', async ({ app, expectErrors }) => {
+  expectErrors(/^on screen: (Added Shop LuaProt, but the connection test failed: )?LuaProt rejected the API key\./);
+  await startDemo(app);
+  const world = await demoWorld(app);
+  const form = await fillShopLuaProt(app, world, 'not-the-right-key');
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert')).toContainText('LuaProt rejected the API key.');
   // A rejected key is refused at the key field (nothing added) until the user says "Add anyway".
@@ -82,14 +89,7 @@ test('an IP whitelist refusal says so, offers no new key, and the header marks i
   await startDemo(app);
   const world = await demoWorld(app);
   // An account of the user's own (demo accounts never offer a key link), with the right key.
-  await nav(app, 'Accounts').click();
-  await app.getByRole('button', { name: 'Add account' }).click();
-  const form = app.getByRole('form', { name: 'Add an account' });
-  await form.getByLabel('Provider').selectOption('luaprot');
-  await form.getByLabel('Label').fill('Shop LuaProt');
-  await form.getByLabel('Base URL (optional)').fill(`${world.origin}/luaprot`);
-  await form.getByLabel('Hub ids').fill(world.accounts.luaprot.targets[0]!.id);
-  await form.getByLabel('API key').fill(DEMO_KEYS.luaprot);
+  const form = await fillShopLuaProt(app, world, DEMO_KEYS.luaprot);
   await form.getByRole('button', { name: 'Add account' }).click();
   await nav(app, 'Overview').click();
   const status = app.getByRole('listitem', { name: 'Shop LuaProt status' });
